@@ -1,0 +1,102 @@
+import { readFileSync } from 'node:fs';
+import { type Command, InvalidArgumentError } from 'commander';
+import { SIMULATORS, startSimulators } from '../../simulators/index.js';
+import { parseList, parseNumber, readConfig } from '../config.js';
+
+interface ServeFlags {
+  seed?: number;
+  timeScale?: number;
+  config?: string;
+  only?: string[];
+  host?: string;
+  cert?: string;
+  key?: string;
+}
+
+function wrap<T>(parse: (raw: string) => T) {
+  return (raw: string): T => {
+    try {
+      return parse(raw);
+    } catch (e) {
+      throw new InvalidArgumentError((e as Error).message);
+    }
+  };
+}
+
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description('Start the simulators and print their URLs and demo credentials (Ctrl-C stops them).')
+    .option(
+      '--seed <n>',
+      'data seed: the same seed gives the same bytes (default 1)',
+      wrap(parseNumber('--seed', 0)),
+    )
+    .option(
+      '--time-scale <x>',
+      'simulator seconds per real second (e.g. 60 makes a 1-minute report take 1 s)',
+      wrap(parseNumber('--time-scale', 0.000001)),
+    )
+    .option(
+      '--config <file>',
+      'YAML/JSON file with seed, timeScale, host, only and per-simulator options (ports, faults, rate limits)',
+    )
+    .option(
+      '--only <names>',
+      `comma-separated simulators to start (${SIMULATORS.map((s) => s.name).join(', ') || 'none yet'})`,
+      parseList,
+    )
+    .option('--host <host>', 'address to listen on (default 127.0.0.1)')
+    .option(
+      '--cert <file>',
+      'PEM certificate for the HTTPS simulators (default: self-signed, generated at start)',
+    )
+    .option('--key <file>', 'PEM private key that goes with --cert')
+    .action(async (flags: ServeFlags) => {
+      const config = readConfig(flags.config);
+      if (Boolean(flags.cert) !== Boolean(flags.key))
+        throw new InvalidArgumentError('--cert and --key go together');
+      const timeScale = flags.timeScale ?? config.timeScale;
+      const ports: Record<string, number> = {};
+      const simulators: Record<string, Record<string, unknown>> = {};
+      for (const [name, { port, ...rest }] of Object.entries(config.simulators ?? {})) {
+        if (port !== undefined) ports[name] = port;
+        simulators[name] = rest;
+      }
+      const running = await startSimulators({
+        seed: flags.seed ?? config.seed,
+        clock: timeScale && timeScale !== 1 ? { mode: 'scaled', scale: timeScale } : { mode: 'system' },
+        only: flags.only ?? config.only,
+        host: flags.host ?? config.host,
+        ports,
+        simulators,
+        tls:
+          flags.cert && flags.key
+            ? { cert: readFileSync(flags.cert, 'utf8'), key: readFileSync(flags.key, 'utf8') }
+            : undefined,
+      });
+      const lines = ['billing-sim is running', ''];
+      for (const mod of SIMULATORS) {
+        const app = running.apps[mod.name];
+        const url = running.urls[mod.name];
+        if (!app || !url) continue;
+        lines.push(
+          `${mod.title}`,
+          ...mod.describe(app, url).map((l) => `  ${l}`),
+          `  admin: ${url}/_sim/health`,
+          '',
+        );
+      }
+      if (Object.keys(running.apps).length === 0) lines.push('(no simulators selected)');
+      lines.push(
+        `seed ${flags.seed ?? config.seed ?? 1} · clock ${timeScale && timeScale !== 1 ? `×${timeScale}` : 'real time'} · Ctrl-C to stop`,
+      );
+      process.stdout.write(`${lines.join('\n')}\n`);
+      const stop = async () => {
+        await running.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+}

@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+
+/** The `--config` file (YAML or JSON). Command-line flags win over it. */
+export interface ConfigFile {
+  seed?: number;
+  timeScale?: number;
+  host?: string;
+  only?: string[];
+  /** Per simulator: `port` plus that simulator's own options (faults, rateLimit, …). */
+  simulators?: Record<string, Record<string, unknown> & { port?: number }>;
+}
+
+export function readConfig(path: string | undefined): ConfigFile {
+  if (!path) return {};
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new Error(`cannot read config ${path}: ${(e as Error).message}`);
+  }
+  const value = parseYaml(text) as unknown;
+  if (value === null || value === undefined) return {};
+  if (typeof value !== 'object' || Array.isArray(value))
+    throw new Error(`config ${path} must hold a mapping`);
+  return value as ConfigFile;
+}
+
+export function parseNumber(name: string, min: number) {
+  return (raw: string): number => {
+    const n = Number(raw);
+    if (!Number.isFinite(n) || n < min) throw new Error(`${name} must be a number ≥ ${min}, got "${raw}"`);
+    return n;
+  };
+}
+
+export function parseList(raw: string): string[] {
+  return raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}

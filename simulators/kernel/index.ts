@@ -1,0 +1,44 @@
+export { Clock, type ClockMode, type ClockOptions } from './clock.js';
+export {
+  type ErrorRenderer,
+  type KernelErrorKind,
+  kernelError,
+  kernelKind,
+  SimError,
+  statusText,
+} from './errors.js';
+export type { Exchange, ExchangeTap } from './exchange.js';
+export {
+  type FaultEffect,
+  type FaultMatch,
+  type FaultRule,
+  type FaultRuleInput,
+  FaultStore,
+} from './faults.js';
+export {
+  type CreateJobInput,
+  type JobAdvance,
+  JobEngine,
+  type JobError,
+  type JobLifecycle,
+  type JobView,
+} from './jobs.js';
+export { Journal, type JournalEntry } from './journal.js';
+export { Kernel, type KernelOptions } from './kernel.js';
+export {
+  createRateLimiter,
+  type RateDecision,
+  type RateLimitConfig,
+  type RateLimiter,
+} from './rate-limit.js';
+export { hash32, Rng, SeededData } from './seed.js';
+export { type RunningServer, type ServeOptions, serve } from './server.js';
+export { selfSignedCertificate, type TlsMaterial } from './tls.js';
+export {
+  createVendorApp,
+  type Identity,
+  type SimApp,
+  type SimHandle,
+  stateOf,
+  type VendorAdapter,
+} from './vendor-app.js';

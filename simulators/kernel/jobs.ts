@@ -1,0 +1,227 @@
+import type { Clock } from './clock.js';
+import type { SeededData } from './seed.js';
+
+/**
+ * Asynchronous jobs (report generation, CDR export) as state machines driven by simulator time,
+ * by polls, or by command, in the spirit of moto's state-transition manager.
+ * State is derived when read, so a manual clock needs no timers.
+ */
+export type JobAdvance =
+  | { kind: 'immediate' }
+  | { kind: 'time'; ms: number }
+  | { kind: 'polls'; count: number }
+  | { kind: 'manual' };
+
+export interface JobLifecycle<S extends string = string> {
+  /** Non-terminal states in order; the first is the state a new job starts in. */
+  steps: readonly S[];
+  success: S;
+  failure: S;
+}
+
+export interface JobError {
+  code: string;
+  message: string;
+}
+
+export interface CreateJobInput<D> {
+  kind: string;
+  lifecycle: JobLifecycle;
+  advance: JobAdvance;
+  tenant?: string;
+  id?: string;
+  /** Units of work for the progress counter (rows, records). */
+  totalUnits?: number;
+  /** Chance in [0,1] that the job ends in failure, decided once from the seed and the job id. */
+  failureRate?: number;
+  /** Force the outcome regardless of the ratio. */
+  fail?: boolean | JobError;
+  data: D;
+}
+
+export interface Job<D = unknown> {
+  readonly id: string;
+  readonly kind: string;
+  readonly tenant: string | undefined;
+  readonly lifecycle: JobLifecycle;
+  readonly advance: JobAdvance;
+  readonly createdAt: number;
+  readonly totalUnits: number;
+  readonly data: D;
+  polls: number;
+  /** Fraction reached by commands (advance); the job is at least this far along. */
+  forced: number;
+  willFail: JobError | undefined;
+  finishedAt: number | undefined;
+}
+
+export interface JobView<D = unknown> {
+  id: string;
+  kind: string;
+  tenant: string | undefined;
+  state: string;
+  terminal: boolean;
+  failed: boolean;
+  error: JobError | undefined;
+  /** 0..1 share of the work done. */
+  fraction: number;
+  processedUnits: number;
+  totalUnits: number;
+  createdAt: number;
+  finishedAt: number | undefined;
+  /** Simulator ms until the job is expected to finish (time mode), else undefined. */
+  remainingMs: number | undefined;
+  polls: number;
+  data: D;
+}
+
+const DEFAULT_FAILURE: JobError = { code: 'generation.failed', message: 'Generation failed.' };
+
+export class JobEngine {
+  private jobs = new Map<string, Job>();
+  private counter = 0;
+  private failNextCount = 0;
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly data: SeededData,
+  ) {}
+
+  create<D>(input: CreateJobInput<D>): JobView<D> {
+    const id = input.id ?? this.data.uuid(`job:${input.kind}:${++this.counter}`);
+    let willFail: JobError | undefined;
+    if (input.fail) willFail = input.fail === true ? DEFAULT_FAILURE : input.fail;
+    else if (this.failNextCount > 0) {
+      this.failNextCount--;
+      willFail = DEFAULT_FAILURE;
+    } else if (input.failureRate && this.data.rng(`job-failure:${id}`).next() < input.failureRate) {
+      willFail = DEFAULT_FAILURE;
+    }
+    const job: Job<D> = {
+      id,
+      kind: input.kind,
+      tenant: input.tenant,
+      lifecycle: input.lifecycle,
+      advance: input.advance,
+      createdAt: this.clock.now(),
+      totalUnits: input.totalUnits ?? 0,
+      data: input.data,
+      polls: 0,
+      forced: input.advance.kind === 'immediate' ? 1 : 0,
+      willFail,
+      finishedAt: undefined,
+    };
+    this.jobs.set(id, job as Job);
+    return this.view(job);
+  }
+
+  /** Reads a job without counting a poll. */
+  get<D = unknown>(id: string): JobView<D> | undefined {
+    const job = this.jobs.get(id);
+    return job ? this.view(job as Job<D>) : undefined;
+  }
+
+  /** Reads a job as a client poll: counts toward `polls`-driven transitions. */
+  poll<D = unknown>(id: string): JobView<D> | undefined {
+    const job = this.jobs.get(id);
+    if (!job) return undefined;
+    if (job.finishedAt === undefined) job.polls++;
+    return this.view(job as Job<D>);
+  }
+
+  list(filter: { kind?: string; tenant?: string } = {}): JobView[] {
+    const out: JobView[] = [];
+    for (const job of this.jobs.values()) {
+      if (filter.kind && job.kind !== filter.kind) continue;
+      if (filter.tenant !== undefined && job.tenant !== filter.tenant) continue;
+      out.push(this.view(job));
+    }
+    return out;
+  }
+
+  /**
+   * Command transition: `next` moves to the next state, `complete` finishes as planned
+   * (success unless a failure was injected), `succeed` and `fail` force the outcome.
+   */
+  command(id: string, to: 'next' | 'complete' | 'succeed' | 'fail', error?: JobError): JobView | undefined {
+    const job = this.jobs.get(id);
+    if (!job) return undefined;
+    const current = this.view(job);
+    if (current.terminal) return current;
+    const steps = job.lifecycle.steps.length;
+    if (to === 'next') {
+      job.forced = Math.min(1, (Math.floor(current.fraction * steps) + 1) / steps);
+    } else {
+      if (to === 'fail') job.willFail = error ?? job.willFail ?? DEFAULT_FAILURE;
+      if (to === 'succeed') job.willFail = undefined;
+      job.forced = 1;
+    }
+    return this.view(job);
+  }
+
+  /** Every job created from now on fails, `count` times. */
+  failNext(count: number): void {
+    this.failNextCount = count;
+  }
+
+  remove(id: string): boolean {
+    return this.jobs.delete(id);
+  }
+
+  reset(): void {
+    this.jobs.clear();
+    this.counter = 0;
+    this.failNextCount = 0;
+  }
+
+  private naturalFraction(job: Job): number {
+    switch (job.advance.kind) {
+      case 'immediate':
+        return 1;
+      case 'time':
+        return job.advance.ms <= 0 ? 1 : (this.clock.now() - job.createdAt) / job.advance.ms;
+      case 'polls':
+        return job.advance.count <= 0 ? 1 : job.polls / job.advance.count;
+      case 'manual':
+        return 0;
+    }
+  }
+
+  private view<D>(job: Job<D>): JobView<D> {
+    const fraction = Math.min(1, Math.max(job.forced, this.naturalFraction(job)));
+    const terminal = fraction >= 1;
+    if (terminal && job.finishedAt === undefined) {
+      // Time-driven jobs finish at their scheduled instant, whenever they are first read.
+      const natural = this.naturalFraction(job) >= 1;
+      job.finishedAt =
+        natural && job.advance.kind === 'time' ? job.createdAt + job.advance.ms : this.clock.now();
+    }
+    const { steps, success, failure } = job.lifecycle;
+    const state = terminal
+      ? job.willFail
+        ? failure
+        : success
+      : (steps[Math.min(steps.length - 1, Math.floor(fraction * steps.length))] as string);
+    const remainingMs =
+      job.advance.kind === 'time' && !terminal
+        ? Math.max(0, job.createdAt + job.advance.ms - this.clock.now())
+        : undefined;
+    return {
+      id: job.id,
+      kind: job.kind,
+      tenant: job.tenant,
+      state,
+      terminal,
+      failed: terminal && job.willFail !== undefined,
+      error: terminal ? job.willFail : undefined,
+      fraction,
+      processedUnits: Math.floor(fraction * job.totalUnits),
+      totalUnits: job.totalUnits,
+      createdAt: job.createdAt,
+      finishedAt: job.finishedAt,
+      remainingMs,
+      polls: job.polls,
+      data: job.data,
+    };
+  }
+}

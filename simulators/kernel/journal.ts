@@ -1,0 +1,59 @@
+/** Bounded ring buffer of recent exchanges, served at GET /_sim/requests. */
+export interface JournalEntry {
+  seq: number;
+  /** Simulator time of arrival, ISO-8601. */
+  at: string;
+  method: string;
+  path: string;
+  query: string;
+  status: number;
+  durationMs: number;
+  tenant: string | undefined;
+  fault: string | undefined;
+  requestBytes: number;
+}
+
+export class Journal {
+  private entries: (JournalEntry | undefined)[];
+  private next = 0;
+  private seq = 0;
+
+  constructor(readonly capacity = 1000) {
+    this.entries = new Array(Math.max(0, capacity));
+  }
+
+  get enabled(): boolean {
+    return this.capacity > 0;
+  }
+
+  record(entry: Omit<JournalEntry, 'seq'>): void {
+    if (this.capacity === 0) return;
+    this.entries[this.next] = { seq: ++this.seq, ...entry };
+    this.next = (this.next + 1) % this.capacity;
+  }
+
+  /** Oldest first; `limit` keeps the newest N. */
+  list(limit?: number): JournalEntry[] {
+    const out: JournalEntry[] = [];
+    for (let i = 0; i < this.capacity; i++) {
+      const e = this.entries[(this.next + i) % this.capacity];
+      if (e) out.push(e);
+    }
+    return limit !== undefined && limit < out.length ? out.slice(out.length - limit) : out;
+  }
+
+  get size(): number {
+    return Math.min(this.seq, this.capacity);
+  }
+
+  /** Total exchanges recorded since the last clear, including ones the ring has dropped. */
+  get total(): number {
+    return this.seq;
+  }
+
+  clear(): void {
+    this.entries = new Array(this.capacity);
+    this.next = 0;
+    this.seq = 0;
+  }
+}

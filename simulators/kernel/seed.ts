@@ -1,0 +1,85 @@
+import { base, en, Faker } from '@faker-js/faker';
+
+/**
+ * Deterministic data: every value is a pure function of (seed, key). Keys name the entity
+ * ("org:acme/user:17"), so the same entity gets the same values whatever order it is created in.
+ */
+
+/** 32-bit FNV-1a: fast, stable across runs and platforms; enough to spread seeds. */
+export function hash32(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** A small seeded PRNG (mulberry32) for hot loops where a Faker instance would cost too much. */
+export class Rng {
+  private state: number;
+
+  constructor(seed: number) {
+    this.state = seed >>> 0;
+  }
+
+  /** Float in [0, 1). */
+  next(): number {
+    this.state = (this.state + 0x6d2b79f5) >>> 0;
+    let t = this.state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  }
+
+  /** Integer in [min, max], both inclusive. */
+  int(min: number, max: number): number {
+    return min + Math.floor(this.next() * (max - min + 1));
+  }
+
+  bool(probability = 0.5): boolean {
+    return this.next() < probability;
+  }
+
+  pick<T>(items: readonly T[]): T {
+    if (items.length === 0) throw new RangeError('pick from an empty list');
+    return items[Math.floor(this.next() * items.length)] as T;
+  }
+
+  /** RFC 4122 version-4 shaped UUID drawn from this generator. */
+  uuid(): string {
+    const hex: string[] = [];
+    for (let i = 0; i < 16; i++) {
+      let byte = Math.floor(this.next() * 256);
+      if (i === 6) byte = (byte & 0x0f) | 0x40;
+      if (i === 8) byte = (byte & 0x3f) | 0x80;
+      hex.push(byte.toString(16).padStart(2, '0'));
+    }
+    const h = hex.join('');
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  }
+}
+
+export class SeededData {
+  constructor(readonly seed: number) {}
+
+  /** Numeric sub-seed for an entity key. */
+  seedFor(key: string): number {
+    return hash32(`${this.seed}\u0000${key}`);
+  }
+
+  rng(key: string): Rng {
+    return new Rng(this.seedFor(key));
+  }
+
+  /** A Faker seeded for this key alone. Create one per entity, not per row of a big file. */
+  faker(key: string): Faker {
+    const faker = new Faker({ locale: [en, base] });
+    faker.seed(this.seedFor(key));
+    return faker;
+  }
+
+  uuid(key: string): string {
+    return this.rng(key).uuid();
+  }
+}

@@ -1,0 +1,207 @@
+import express, { type Express, type NextFunction, type Request, type Response, type Router } from 'express';
+import { adminRouter } from './admin.js';
+import { type ErrorRenderer, kernelError, SimError } from './errors.js';
+import { tapResponse } from './exchange.js';
+import { applyFault, faultFor } from './fault-middleware.js';
+import { Kernel, type KernelOptions } from './kernel.js';
+import type { RateDecision, RateLimitConfig } from './rate-limit.js';
+
+/** Who a request claims to be, read cheaply (no validation) for fault matching and rate keys. */
+export interface Identity {
+  tenant?: string;
+  token?: string;
+}
+
+/** What a vendor simulator plugs into the kernel: its routes, its envelope, its identity rules. */
+export interface VendorAdapter {
+  /** Lower-case vendor key; also the contract file name (`contracts/<name>.openapi.yaml`). */
+  name: string;
+  renderError: ErrorRenderer;
+  /** Mounts the vendor's routes. Thrown SimErrors (sync or async) reach renderError. */
+  routes(router: Router): void;
+  identify?(req: Request): Identity;
+  /** Headers every vendor response carries (TrackingID, ININ-Correlation-Id …), errors included. */
+  everyResponse?(req: Request, res: Response): void;
+  /** Rate-limit bucket key; default the identity's token, else the client address. */
+  rateLimitKey?(req: Request, identity: Identity): string | undefined;
+  /** Vendor rate headers written on limited routes, allowed or rejected. */
+  rateLimitHeaders?(res: Response, decision: RateDecision): void;
+  /** Requests the limiter never counts (e.g. signed download URLs, OAuth). */
+  rateLimitSkip?(req: Request): boolean;
+  /** Media types parsed as JSON bodies. Default application/json and application/*+json. */
+  jsonTypes?: string[];
+  defaults?: { rateLimit?: RateLimitConfig; bodyLimitBytes?: number };
+  /** Clears vendor state on POST /_sim/reset. */
+  reset?(): void;
+}
+
+/** Handle attached to every simulator app for tests and the CLI. */
+export interface SimHandle<C = unknown> {
+  vendor: string;
+  kernel: Kernel;
+  /** Demo credentials the banner prints and tests use. */
+  credentials: C;
+  reset(): void;
+}
+
+export type SimApp<C = unknown> = Express & { sim: SimHandle<C> };
+
+interface RequestState {
+  identity: Identity;
+  fault: string | undefined;
+}
+
+export function stateOf(res: Response): RequestState {
+  return res.locals.sim as RequestState;
+}
+
+const DEFAULT_RATE_LIMIT: RateLimitConfig = { kind: 'off' };
+
+/** Builds an Express app: kernel middleware around the vendor's routes, vendor errors everywhere. */
+export function createVendorApp<C>(
+  options: KernelOptions,
+  adapter: VendorAdapter,
+  credentials: C,
+): SimApp<C> {
+  const kernel = new Kernel(adapter.name, options, {
+    rateLimit: adapter.defaults?.rateLimit ?? DEFAULT_RATE_LIMIT,
+  });
+  const bodyLimit = options.bodyLimitBytes ?? adapter.defaults?.bodyLimitBytes ?? 1 << 20;
+  const app = express() as SimApp<C>;
+  app.disable('x-powered-by');
+  app.set('etag', false);
+
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    const admin = req.path.startsWith('/_sim/') || req.path === '/_sim';
+    res.locals.sim = { identity: {}, fault: undefined } satisfies RequestState;
+    if (options.onExchange) tapResponse(admin ? 'sim' : adapter.name, req, res, options.onExchange);
+    if (admin) return next();
+    adapter.everyResponse?.(req, res);
+    if (kernel.journal.enabled) recordOnClose(kernel, req, res);
+    next();
+  });
+
+  if (options.admin !== false)
+    app.use(
+      '/_sim',
+      adminRouter(kernel, () => handle.reset()),
+    );
+
+  app.use(async (req: Request, res: Response, next: NextFunction) => {
+    const state = stateOf(res);
+    state.identity = adapter.identify?.(req) ?? {};
+    const hit = faultFor(kernel, req, state.identity);
+    if (hit instanceof SimError) return next(hit);
+    if (hit) {
+      state.fault = hit.id;
+      const error = await applyFault(kernel, req, res, hit.effect);
+      if (error === 'dropped') return;
+      if (error) return next(error);
+    }
+    if (adapter.rateLimitSkip?.(req)) return next();
+    const key = adapter.rateLimitKey?.(req, state.identity) ?? state.identity.token ?? req.ip ?? 'anonymous';
+    const decision = kernel.limiter.take(key);
+    adapter.rateLimitHeaders?.(res, decision);
+    if (!decision.allowed) {
+      return next(
+        kernelError(
+          'rate-limited',
+          429,
+          `Rate limit exceeded. Retry in ${decision.retryAfterSeconds} seconds.`,
+          {
+            retryAfterSeconds: decision.retryAfterSeconds,
+          },
+        ),
+      );
+    }
+    next();
+  });
+
+  app.use((req: Request, _res: Response, next: NextFunction) => {
+    const length = Number(req.headers['content-length'] ?? 0);
+    if (length > bodyLimit) {
+      return next(
+        kernelError(
+          'body-too-large',
+          413,
+          `Request body of ${length} bytes exceeds the limit of ${bodyLimit} bytes.`,
+        ),
+      );
+    }
+    next();
+  });
+  app.use(
+    express.json({ limit: bodyLimit, type: adapter.jsonTypes ?? ['application/json', 'application/*+json'] }),
+  );
+
+  const router = express.Router();
+  adapter.routes(router);
+  app.use(router);
+
+  app.use((req: Request, _res: Response, next: NextFunction) => {
+    next(kernelError('not-found', 404, `No resource found for ${req.method} ${req.path}.`));
+  });
+  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    const sim = toSimError(error);
+    if (res.headersSent) {
+      // The body is already on the wire; the only honest signal left is a broken connection.
+      res.destroy();
+      return;
+    }
+    if (sim.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(sim.retryAfterSeconds));
+    adapter.renderError(req, res, sim);
+  });
+
+  const handle: SimHandle<C> = {
+    vendor: adapter.name,
+    kernel,
+    credentials,
+    reset() {
+      kernel.reset();
+      adapter.reset?.();
+    },
+  };
+  app.sim = handle;
+  return app;
+}
+
+/** Maps body-parser and unknown errors onto kernel kinds so vendors render one type. */
+export function toSimError(error: unknown): SimError {
+  if (error instanceof SimError) return error;
+  const e = error as { type?: string; status?: number; message?: string; limit?: number; length?: number };
+  switch (e?.type) {
+    case 'entity.too.large':
+      return kernelError('body-too-large', 413, `Request body exceeds the limit of ${e.limit} bytes.`);
+    case 'entity.parse.failed':
+      return kernelError('malformed-json', 400, `The request body is not valid JSON: ${e.message}`);
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+      return kernelError('unsupported-media-type', 415, e.message ?? 'Unsupported content encoding.');
+    case 'request.aborted':
+    case 'request.size.invalid':
+      return kernelError('malformed-json', 400, e.message ?? 'The request body could not be read.');
+  }
+  return kernelError('internal', 500, 'Internal server error.', {
+    details: { cause: String(e?.message ?? error) },
+  });
+}
+
+function recordOnClose(kernel: Kernel, req: Request, res: Response): void {
+  const at = kernel.clock.date().toISOString();
+  const started = performance.now();
+  res.once('close', () => {
+    const state = stateOf(res);
+    const q = req.originalUrl.indexOf('?');
+    kernel.journal.record({
+      at,
+      method: req.method,
+      path: req.path,
+      query: q >= 0 ? req.originalUrl.slice(q + 1) : '',
+      status: res.writableFinished ? res.statusCode : 0,
+      durationMs: Math.round((performance.now() - started) * 1000) / 1000,
+      tenant: state.identity.tenant,
+      fault: state.fault,
+      requestBytes: Number(req.headers['content-length'] ?? 0),
+    });
+  });
+}
