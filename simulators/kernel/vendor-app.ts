@@ -14,8 +14,6 @@ export interface Identity {
 
 /** What a vendor simulator plugs into the kernel: its routes, its envelope, its identity rules. */
 export interface VendorAdapter {
-  /** Lower-case vendor key; also the contract file name (`contracts/<name>.openapi.yaml`). */
-  name: string;
   renderError: ErrorRenderer;
   /** Mounts the vendor's routes. Thrown SimErrors (sync or async) reach renderError. */
   routes(router: Router): void;
@@ -30,7 +28,6 @@ export interface VendorAdapter {
   rateLimitSkip?(req: Request): boolean;
   /** Media types parsed as JSON bodies. Default application/json and application/*+json. */
   jsonTypes?: string[];
-  defaults?: { rateLimit?: RateLimitConfig; bodyLimitBytes?: number };
   /** Clears vendor state on POST /_sim/reset. */
   reset?(): void;
 }
@@ -74,7 +71,7 @@ export function createVendorApp<C>(
   app.use((req: Request, res: Response, next: NextFunction) => {
     const admin = req.path.startsWith('/_sim/') || req.path === '/_sim';
     res.locals.sim = { identity: {}, fault: undefined } satisfies RequestState;
-    if (options.onExchange) tapResponse(admin ? 'sim' : adapter.name, req, res, options.onExchange);
+    if (options.onExchange) tapResponse(admin ? 'sim' : spec.name, req, res, options.onExchange);
     if (admin) return next();
     adapter.everyResponse?.(req, res);
     if (kernel.journal.enabled) recordOnClose(kernel, req, res);
@@ -153,7 +150,7 @@ export function createVendorApp<C>(
   });
 
   const handle: SimHandle<C> = {
-    vendor: adapter.name,
+    vendor: spec.name,
     kernel,
     credentials,
     reset() {

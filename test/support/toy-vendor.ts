@@ -9,20 +9,19 @@ import {
 
 /**
  * A minimal vendor for kernel tests: its own envelope `{problem, status, kind}`, a trace
- * header on every response, bearer tokens of the form `<tenant>.<anything>`.
+ * header on every response, bearer tokens of the form `<tenant>.<anything>`, and a job route.
  */
 export function createToyApp(
   options: KernelOptions & { brokenItem?: boolean } = {},
 ): SimApp<{ token: string }> {
   const items = new Map<string, { id: string; name: string; quantity: number }>();
   let counter = 0;
-  return createVendorApp(
-    {
-      ...options,
-      rateLimit: options.rateLimit ?? { kind: 'fixed-window', limit: 1000, windowMs: 60_000 },
-    },
-    {
-      name: 'toy',
+  return createVendorApp({
+    name: 'toy',
+    options,
+    defaults: { rateLimit: { kind: 'fixed-window', limit: 1000, windowMs: 60_000 }, bodyLimitBytes: 1024 },
+    credentials: { token: 'acme.secret' },
+    adapter: (kernel) => ({
       identify(req: Request) {
         const token = req.get('authorization')?.replace(/^Bearer /, '');
         return { token, tenant: token?.split('.')[0] };
@@ -56,12 +55,14 @@ export function createToyApp(
           for (let i = 0; i < 100; i++) res.write(`line ${i}\n`);
           res.end();
         });
+        router.get('/toy/now', (_req, res) => {
+          res.json({ id: 'now', name: kernel.clock.date().toISOString(), quantity: 0 });
+        });
       },
       reset() {
         items.clear();
         counter = 0;
       },
-    },
-    { token: 'acme.secret' },
-  );
+    }),
+  });
 }
