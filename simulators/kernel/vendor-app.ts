@@ -52,18 +52,24 @@ export function stateOf(res: Response): RequestState {
   return res.locals.sim as RequestState;
 }
 
-const DEFAULT_RATE_LIMIT: RateLimitConfig = { kind: 'off' };
+export interface VendorAppSpec<C> {
+  /** Lower-case vendor key; also the contract file name (`contracts/<name>.openapi.yaml`). */
+  name: string;
+  options: KernelOptions;
+  /** The vendor's defaults; `options.rateLimit` / `options.bodyLimitBytes` override them. */
+  defaults?: { rateLimit?: RateLimitConfig; bodyLimitBytes?: number };
+  /** Demo credentials (printed by the banner, used by tests). */
+  credentials: C;
+  /** Builds the vendor's adapter once the kernel (clock, data, jobs …) exists. */
+  adapter(kernel: Kernel): VendorAdapter;
+}
 
 /** Builds an Express app: kernel middleware around the vendor's routes, vendor errors everywhere. */
-export function createVendorApp<C>(
-  options: KernelOptions,
-  adapter: VendorAdapter,
-  credentials: C,
-): SimApp<C> {
-  const kernel = new Kernel(adapter.name, options, {
-    rateLimit: adapter.defaults?.rateLimit ?? DEFAULT_RATE_LIMIT,
-  });
-  const bodyLimit = options.bodyLimitBytes ?? adapter.defaults?.bodyLimitBytes ?? 1 << 20;
+export function createVendorApp<C>(spec: VendorAppSpec<C>): SimApp<C> {
+  const { options, credentials } = spec;
+  const kernel = new Kernel(spec.name, options, { rateLimit: spec.defaults?.rateLimit ?? { kind: 'off' } });
+  const adapter = spec.adapter(kernel);
+  const bodyLimit = options.bodyLimitBytes ?? spec.defaults?.bodyLimitBytes ?? 1 << 20;
   const app = express() as SimApp<C>;
   app.disable('x-powered-by');
   app.set('etag', false);
