@@ -56,14 +56,21 @@ export class ContractSet {
   private readonly vendors = new Map<string, VendorContract>();
   private readonly validators = new Map<string, ValidateFunction>();
 
-  constructor(dir: string = contractsDir()) {
+  /** Reads the given `*.openapi.yaml` files, or every one in the given folders; the file stem is the vendor key. */
+  constructor(sources: string | string[] = contractsDir()) {
     this.ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: true });
     addFormats(this.ajv);
-    for (const file of readdirSync(dir)
-      .filter((f) => f.endsWith('.openapi.yaml'))
-      .sort()) {
+    const files = (Array.isArray(sources) ? sources : [sources]).flatMap((source) =>
+      source.endsWith('.openapi.yaml')
+        ? [source]
+        : readdirSync(source)
+            .filter((f) => f.endsWith('.openapi.yaml'))
+            .sort()
+            .map((f) => join(source, f)),
+    );
+    for (const file of files) {
       const vendor = basename(file, '.openapi.yaml');
-      const doc = parseYaml(readFileSync(join(dir, file), 'utf8')) as OpenApiDocument;
+      const doc = parseYaml(readFileSync(file, 'utf8')) as OpenApiDocument;
       this.ajv.addSchema(doc as object, vendor);
       this.vendors.set(vendor, { vendor, doc, routes: buildRoutes(doc) });
     }

@@ -30,8 +30,12 @@ export function contractGuard(
   const onExchange: ExchangeTap = (x) => {
     exchanges.push(x);
     const body = x.bodyTruncated ? undefined : x.body;
-    for (const v of set.validateResponse(x.vendor, x.method, x.path, x.status, x.headers, body)) {
-      violations.push(`${describeExchange(x)}: ${v.path}: ${v.message}`);
+    try {
+      for (const v of set.validateResponse(x.vendor, x.method, x.path, x.status, x.headers, body)) {
+        violations.push(`${describeExchange(x)}: ${v.path}: ${v.message}`);
+      }
+    } catch (e) {
+      violations.push(`${describeExchange(x)}: ${(e as Error).message}`);
     }
   };
   if (options.autoAssert !== false) {
