@@ -30,17 +30,23 @@ export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 
 
 /** Follows a local `#/…` reference inside the document. */
 export function resolveRef<T>(doc: OpenApiDocument, value: T & { $ref?: string }): T {
+  return resolveRefAt(doc, value, '').value;
+}
+
+/** Like resolveRef, also telling the JSON pointer (without `#/`) where the value finally lives. */
+export function resolveRefAt<T>(doc: OpenApiDocument, value: T, at: string): { value: T; pointer: string } {
   let current: unknown = value;
+  let where = at;
   for (let depth = 0; depth < 10; depth++) {
     const ref = (current as { $ref?: string } | undefined)?.$ref;
-    if (typeof ref !== 'string' || !ref.startsWith('#/')) return current as T;
-    current = ref
-      .slice(2)
+    if (typeof ref !== 'string' || !ref.startsWith('#/')) break;
+    where = ref.slice(2);
+    current = where
       .split('/')
       .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
       .reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], doc);
   }
-  return current as T;
+  return { value: current as T, pointer: where };
 }
 
 /** JSON pointer segment escaping. */

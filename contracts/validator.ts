@@ -12,6 +12,7 @@ import {
   pointer,
   type ResponseObject,
   resolveRef,
+  resolveRefAt,
 } from './openapi.js';
 
 export interface Violation {
@@ -126,10 +127,14 @@ export class ContractSet {
         },
       ];
     }
-    const response = resolveRef<ResponseObject>(contract.doc, responses[key] as ResponseObject);
+    const { value: response, pointer: responsePointer } = resolveRefAt<ResponseObject>(
+      contract.doc,
+      responses[key] as ResponseObject,
+      pointer('paths', route.template, m, 'responses', key),
+    );
     const lower = lowerKeys(headers);
     const violations = this.checkHeaders(contract.doc, response, lower);
-    violations.push(...this.checkBody(vendor, route.template, m, key, response, lower, body));
+    violations.push(...this.checkBody(vendor, responsePointer, response, lower, body));
     return violations;
   }
 
@@ -166,9 +171,7 @@ export class ContractSet {
 
   private checkBody(
     vendor: string,
-    template: string,
-    method: string,
-    statusKey: string,
+    responsePointer: string,
     response: ResponseObject,
     headers: Map<string, string>,
     body: unknown,
@@ -206,7 +209,7 @@ export class ContractSet {
         return [{ path: 'body', message: 'body is not valid JSON' }];
       }
     }
-    const ref = `${vendor}#/${pointer('paths', template, method, 'responses', statusKey, 'content', declared, 'schema')}`;
+    const ref = `${vendor}#/${responsePointer}/${pointer('content', declared, 'schema')}`;
     const validate = this.compiled(ref);
     if (validate(value)) return [];
     return (validate.errors ?? []).map((e) => ({ path: e.instancePath || '/', message: describe(e) }));
