@@ -24,6 +24,8 @@ export interface OpenApiDocument {
   openapi: string;
   paths?: Record<string, Record<string, OperationObject | unknown>>;
   components?: Record<string, Record<string, unknown>>;
+  /** billing-sim extension: responses for requests that match no declared operation. */
+  'x-unmatched-routes'?: Record<string, ResponseObject>;
 }
 
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;

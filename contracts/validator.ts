@@ -24,6 +24,9 @@ export interface Violation {
 export type HeaderBag = Record<string, string | string[] | number | undefined>;
 
 /** Headers every HTTP stack adds; they need not be declared. */
+/** Root extension: the responses of any request that matches no declared operation. */
+const UNMATCHED = 'x-unmatched-routes';
+
 const TRANSPORT_HEADERS = new Set([
   'content-type',
   'content-length',
@@ -107,30 +110,32 @@ export class ContractSet {
     const contract = this.contract(vendor);
     const cleanPath = path.split('?')[0] ?? path;
     const route = this.route(contract, method, cleanPath);
-    if (!route)
-      return [
-        { path: 'operation', message: `${method.toUpperCase()} ${cleanPath} is not declared in ${vendor}` },
-      ];
     const m = method.toLowerCase();
-    const operation = route.methods[m];
-    if (!operation)
-      return [
-        { path: 'operation', message: `${method.toUpperCase()} is not declared for ${route.template}` },
-      ];
-    const responses = operation.responses ?? {};
-    const key = [String(status), `${String(status)[0]}XX`, 'default'].find((k) => k in responses);
-    if (!key) {
-      return [
-        {
-          path: 'status',
-          message: `status ${status} is not declared for ${method.toUpperCase()} ${route.template}`,
-        },
-      ];
+    const operation = route?.methods[m];
+    let responses: Record<string, ResponseObject>;
+    let base: string;
+    let where: string;
+    if (route && operation) {
+      responses = operation.responses ?? {};
+      base = pointer('paths', route.template, m, 'responses');
+      where = `${method.toUpperCase()} ${route.template}`;
+    } else if (contract.doc[UNMATCHED]) {
+      // What the vendor answers for paths/methods it does not have (404/405 in its envelope).
+      responses = contract.doc[UNMATCHED] ?? {};
+      base = UNMATCHED;
+      where = `unmatched route ${method.toUpperCase()} ${cleanPath}`;
+    } else {
+      const message = route
+        ? `${method.toUpperCase()} is not declared for ${route.template}`
+        : `${method.toUpperCase()} ${cleanPath} is not declared in ${vendor}`;
+      return [{ path: 'operation', message }];
     }
+    const key = [String(status), `${String(status)[0]}XX`, 'default'].find((k) => k in responses);
+    if (!key) return [{ path: 'status', message: `status ${status} is not declared for ${where}` }];
     const { value: response, pointer: responsePointer } = resolveRefAt<ResponseObject>(
       contract.doc,
       responses[key] as ResponseObject,
-      pointer('paths', route.template, m, 'responses', key),
+      `${base}/${pointer(key)}`,
     );
     const lower = lowerKeys(headers);
     const violations = this.checkHeaders(contract.doc, response, lower);
