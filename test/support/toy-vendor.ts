@@ -55,6 +55,12 @@ export function createToyApp(
           for (let i = 0; i < 100; i++) res.write(`line ${i}\n`);
           res.end();
         });
+        router.get('/toy/slow', async (_req, res) => {
+          res.type('text/plain');
+          res.write('first\n');
+          await kernel.clock.wait(1000);
+          res.end('last\n');
+        });
         router.get('/toy/now', (_req, res) => {
           res.json({ id: 'now', name: kernel.clock.date().toISOString(), quantity: 0 });
         });
