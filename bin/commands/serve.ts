@@ -75,6 +75,13 @@ export function registerServe(program: Command): void {
             ? { cert: readFileSync(flags.cert, 'utf8'), key: readFileSync(flags.key, 'utf8') }
             : undefined,
       });
+      // Handlers first: a supervisor may signal as soon as it sees the banner.
+      const stop = async () => {
+        await running.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
       const lines = ['billing-sim is running', ''];
       for (const mod of SIMULATORS) {
         const app = running.apps[mod.name];
@@ -92,11 +99,5 @@ export function registerServe(program: Command): void {
         `seed ${flags.seed ?? config.seed ?? 1} · clock ${timeScale && timeScale !== 1 ? `×${timeScale}` : 'real time'} · Ctrl-C to stop`,
       );
       process.stdout.write(`${lines.join('\n')}\n`);
-      const stop = async () => {
-        await running.close();
-        process.exit(0);
-      };
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
     });
 }

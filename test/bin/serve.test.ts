@@ -1,0 +1,101 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { get as httpGet } from 'node:http';
+import { get as httpsGet } from 'node:https';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { packageRoot } from '../../contracts/index.js';
+import { SIMULATORS } from '../../simulators/index.js';
+
+const BIN = join(packageRoot(), 'bin', 'billing-sim.js');
+const children: ChildProcess[] = [];
+
+afterEach(() => {
+  for (const c of children.splice(0)) if (c.exitCode === null) c.kill('SIGKILL');
+});
+
+function run(args: string[]): {
+  child: ChildProcess;
+  output: Promise<{ code: number | null; stdout: string; stderr: string }>;
+} {
+  const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (c) => {
+    stdout += c;
+  });
+  child.stderr!.on('data', (c) => {
+    stderr += c;
+  });
+  const output = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+    child.on('exit', (code) => resolve({ code, stdout, stderr }));
+  });
+  return { child, output };
+}
+
+function waitFor(child: ChildProcess, text: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let seen = '';
+    const timer = setTimeout(
+      () => reject(new Error(`timed out waiting for "${text}"; got:\n${seen}`)),
+      20_000,
+    );
+    child.stdout!.on('data', (c) => {
+      seen += c;
+      if (seen.includes(text)) {
+        clearTimeout(timer);
+        resolve(seen);
+      }
+    });
+    child.on('exit', () => reject(new Error(`exited before "${text}"; got:\n${seen}`)));
+  });
+}
+
+function getStatus(url: string): Promise<number | undefined> {
+  const get = url.startsWith('https') ? httpsGet : httpGet;
+  return new Promise((resolve) => {
+    // The banner's RPRM certificate is self-signed; this test checks liveness, not trust.
+    get(url, { rejectUnauthorized: false }, (res) => {
+      res.resume();
+      resolve(res.statusCode);
+    }).on('error', () => resolve(undefined));
+  });
+}
+
+describe('billing-sim CLI', () => {
+  it('--help explains serve and every flag', async () => {
+    const { output } = run(['serve', '--help']);
+    const { code, stdout } = await output;
+    expect(code).toBe(0);
+    for (const flag of ['--seed', '--time-scale', '--config', '--only', '--host', '--cert', '--key'])
+      expect(stdout).toContain(flag);
+  });
+
+  it('rejects a bad flag value with a clear message and a non-zero exit', async () => {
+    const { output } = run(['serve', '--time-scale', 'fast']);
+    const { code, stderr } = await output;
+    expect(code).not.toBe(0);
+    expect(stderr).toMatch(/--time-scale must be a number/);
+    const unknown = await run(['serve', '--only', 'nosuchvendor']).output;
+    expect(unknown.code).not.toBe(0);
+    expect(unknown.stderr).toMatch(/unknown simulator\(s\): nosuchvendor/);
+  });
+
+  it('serve starts every simulator from a config file, prints a banner with live URLs, and stops on SIGTERM', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'billing-sim-'));
+    const config = join(dir, 'sim.yaml');
+    const simulators = Object.fromEntries(SIMULATORS.map((s) => [s.name, { port: 0 }]));
+    writeFileSync(config, `seed: 3\nsimulators: ${JSON.stringify(simulators)}\n`);
+    const { child, output } = run(['serve', '--config', config]);
+    const banner = await waitFor(child, 'Ctrl-C to stop');
+    expect(banner).toContain('seed 3');
+    const healthUrls = [...banner.matchAll(/admin: (\S+)/g)].map((m) => m[1] as string);
+    expect(healthUrls).toHaveLength(SIMULATORS.length);
+    for (const mod of SIMULATORS) expect(banner).toContain(mod.title);
+    for (const url of healthUrls) expect(await getStatus(url)).toBe(200);
+    child.kill('SIGTERM');
+    expect((await output).code).toBe(0);
+  });
+});
