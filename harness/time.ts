@@ -1,0 +1,79 @@
+/**
+ * Time as the harness sees it. Flows never read the machine clock: they get a HarnessTime,
+ * so tests can run minutes of polling and Retry-After waits in microseconds, and a run
+ * against the embedded simulators can share their virtual clock.
+ */
+export interface HarnessTime {
+  /** Epoch milliseconds. */
+  now(): number;
+  /** Resolves after `ms`; rejects early when the signal aborts. */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+}
+
+/** The slice of the simulators' Clock the harness needs (kept structural: no import of the kernel). */
+export interface ClockLike {
+  readonly mode: string;
+  now(): number;
+  advance(ms: number): number;
+  wait(ms: number): Promise<void>;
+}
+
+/**
+ * Sleeps on a simulator clock. A manual clock is driven by the harness itself: sleeping
+ * advances it, so a 10-minute report generation finishes instantly and deterministically.
+ */
+export function clockTime(clock: ClockLike): HarnessTime {
+  return {
+    now: () => clock.now(),
+    sleep: (ms, signal) => {
+      if (signal?.aborted) return Promise.reject(abortReason(signal));
+      if (clock.mode === 'manual') {
+        if (ms > 0) clock.advance(ms);
+        return Promise.resolve();
+      }
+      return raceAbort(clock.wait(ms), signal);
+    },
+  };
+}
+
+/** Virtual time for unit tests: sleeps return at once and are recorded. */
+export interface VirtualTime extends HarnessTime {
+  readonly sleeps: number[];
+}
+
+export function virtualTime(start: number | string = '2026-03-15T10:00:00Z'): VirtualTime {
+  let now = typeof start === 'number' ? start : new Date(start).getTime();
+  const sleeps: number[] = [];
+  return {
+    sleeps,
+    now: () => now,
+    sleep: (ms, signal) => {
+      if (signal?.aborted) return Promise.reject(abortReason(signal));
+      sleeps.push(ms);
+      now += Math.max(0, ms);
+      return Promise.resolve();
+    },
+  };
+}
+
+export function abortReason(signal: AbortSignal): Error {
+  return signal.reason instanceof Error ? signal.reason : new Error('aborted');
+}
+
+function raceAbort(promise: Promise<void>, signal: AbortSignal | undefined): Promise<void> {
+  if (!signal) return promise;
+  return new Promise((resolve, reject) => {
+    const onAbort = () => reject(abortReason(signal));
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      () => {
+        signal.removeEventListener('abort', onAbort);
+        resolve();
+      },
+      (e) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(e);
+      },
+    );
+  });
+}
