@@ -167,6 +167,7 @@ export class HttpClient {
       const waitMs = decision.waitMs ?? this.backoff.delay(attempt);
       if (attempt >= this.options.maxAttempts || waited + waitMs > this.options.maxWaitMs) {
         if (res) return res;
+        if (attempt === 1 && failure) throw failure;
         throw new HttpError(
           `${spec.step}: gave up after ${attempt} attempt(s) and ${Math.round(waited / 1000)} s of waiting: ${last}`,
           'gave-up',
