@@ -1,0 +1,136 @@
+import type { Request, Response } from 'express';
+import { kernelKind, SimError } from '../kernel/index.js';
+
+export const CORRELATION_HEADER = 'ININ-Correlation-Id';
+
+/** Genesys Cloud's ErrorBody; `details` and `errors` are always present, possibly empty. */
+export interface ErrorBody {
+  message: string;
+  code: string;
+  status: number;
+  entityId?: string;
+  entityName?: string;
+  messageWithParams?: string;
+  messageParams?: Record<string, string>;
+  contextId: string;
+  details: unknown[];
+  errors: unknown[];
+  limit?: { key: string; namespace: string; value: number };
+}
+
+/** The code a status gets when nothing more specific is known (injected faults, kernel errors). */
+const CODE_BY_STATUS: Record<number, string> = {
+  400: 'bad.request',
+  401: 'authentication.required',
+  403: 'not.authorized',
+  404: 'not.found',
+  408: 'client.timeout',
+  409: 'request.conflict',
+  413: 'request.entity.too.large',
+  415: 'unsupported.media.type',
+  429: 'too.many.requests.retry.after',
+  500: 'internal.server.error',
+  503: 'service.unavailable',
+  504: 'request.timeout',
+};
+
+export function codeForStatus(status: number): string {
+  return CODE_BY_STATUS[status] ?? (status >= 500 ? 'internal.server.error' : 'bad.request');
+}
+
+/** Errors with the vendor's code already chosen (routes throw these). */
+export function apiError(
+  status: number,
+  code: string,
+  message: string,
+  extra: Partial<Pick<ErrorBody, 'messageWithParams' | 'messageParams' | 'entityId' | 'entityName'>> = {},
+): SimError {
+  return new SimError(status, message, { code, details: { body: extra } });
+}
+
+export const INVALID_DATE_MESSAGE =
+  'Dates must be specified as ISO-8601 strings. For example: yyyy-MM-ddTHH:mm:ss.SSSZ';
+
+/** Translates any SimError (vendor- or kernel-made) into an ErrorBody without the contextId. */
+export function toErrorBody(error: SimError, rateLimit: number): Omit<ErrorBody, 'contextId'> {
+  const status = error.status;
+  const base = { status, details: [], errors: [] };
+  switch (kernelKind(error)) {
+    case 'not-found':
+      return { ...base, code: 'not.found', message: 'HTTP 404 Not Found' };
+    case 'method-not-allowed':
+      return { ...base, code: 'bad.request', message: 'HTTP 405 Method Not Allowed' };
+    case 'malformed-json':
+      return {
+        ...base,
+        code: 'bad.request',
+        message: 'The request could not be understood by the server due to malformed syntax.',
+      };
+    case 'body-too-large':
+      return {
+        ...base,
+        code: 'request.entity.too.large',
+        message: `The request is over the size limit. ${error.message}`,
+      };
+    case 'unsupported-media-type':
+      return {
+        ...base,
+        code: 'unsupported.media.type',
+        message:
+          'Unsupported Media Type - Unsupported or incorrect media type, such as an incorrect Content-Type value in the header.',
+      };
+    case 'rate-limited': {
+      const seconds = error.retryAfterSeconds ?? 60;
+      return {
+        ...base,
+        code: 'too.many.requests.retry.after',
+        message: `Rate limit exceeded the maximum. Retry the request in [${seconds}] seconds`,
+        limit: { key: 'token.rate.per.minute', namespace: 'platform.api', value: rateLimit },
+      };
+    }
+    case 'fault':
+      return {
+        ...base,
+        code: codeForStatus(status),
+        message: status === 429 ? faultRateMessage(error) : error.message,
+      };
+    case 'internal':
+      return {
+        ...base,
+        code: 'internal.server.error',
+        message:
+          'The server encountered an unexpected condition which prevented it from fulfilling the request.',
+      };
+  }
+  const extra = (error.details.body ?? {}) as Partial<ErrorBody>;
+  return { ...base, ...extra, code: error.code ?? codeForStatus(status), message: error.message };
+}
+
+function faultRateMessage(error: SimError): string {
+  const seconds = error.retryAfterSeconds;
+  return seconds === undefined
+    ? 'Rate limit exceeded the maximum.'
+    : `Rate limit exceeded the maximum. Retry the request in [${seconds}] seconds`;
+}
+
+export function renderApiError(res: Response, error: SimError, rateLimit: number): void {
+  const contextId = String(res.getHeader(CORRELATION_HEADER) ?? '');
+  const body = toErrorBody(error, rateLimit);
+  res.status(error.status).json({
+    message: body.message,
+    code: body.code,
+    status: body.status,
+    ...(body.entityId === undefined ? {} : { entityId: body.entityId }),
+    ...(body.entityName === undefined ? {} : { entityName: body.entityName }),
+    ...(body.messageWithParams === undefined ? {} : { messageWithParams: body.messageWithParams }),
+    ...(body.messageParams === undefined ? {} : { messageParams: body.messageParams }),
+    contextId,
+    details: body.details,
+    errors: body.errors,
+    ...(body.limit === undefined ? {} : { limit: body.limit }),
+  } satisfies ErrorBody);
+}
+
+export function isLoginPath(req: Request): boolean {
+  return req.path.startsWith('/oauth/');
+}

@@ -1,0 +1,47 @@
+import type { Request, Response, Router } from 'express';
+import { authorize } from '../auth/guard.js';
+import { PERMISSIONS } from '../auth/permissions.js';
+import { trusteeOverview } from '../data/overview.js';
+import { apiError } from '../errors.js';
+import { stringParam } from '../paging.js';
+import type { PureCloudState } from '../state.js';
+
+/** Partner billing: only a trustee org with a trust from the trustor org sees its overview. */
+export function overviewRoutes(router: Router, state: PureCloudState): void {
+  router.get('/api/v2/billing/trusteebillingoverview/:trustorOrgId', (req: Request, res: Response) => {
+    const token = authorize(state.tokens, req, PERMISSIONS.trusteeOverview);
+    const raw = stringParam(req.query, 'billingPeriodIndex');
+    if (raw !== undefined && !/^\d{1,4}$/.test(raw)) {
+      throw apiError(
+        400,
+        'invalid.query.param.value',
+        `Invalid value for query parameter billingPeriodIndex: ${raw}`,
+      );
+    }
+    const index = raw === undefined ? 0 : Number(raw);
+    const trustorId = String(req.params.trustorOrgId);
+    const trustee = state.org(token.orgId)!;
+    const trustor = state.org(trustorId);
+    if (!trustor || !(trustee.trustorOrgIds ?? []).includes(trustor.id)) {
+      if (state.options.noTrustError === 'forbidden') {
+        throw apiError(
+          403,
+          'missing.permissions',
+          `Unable to perform the requested action. Organization ${trustee.id} has no trust with organization ${trustorId}.`,
+        );
+      }
+      throw apiError(404, 'not.found', `Trust with organization ${trustorId} not found.`, {
+        entityId: trustorId,
+      });
+    }
+    const overview = trusteeOverview(state.kernel.data, trustor, index, state.kernel.clock.now());
+    if (!overview) {
+      throw apiError(
+        404,
+        'not.found',
+        `No billing period with index ${index} for organization ${trustorId}.`,
+      );
+    }
+    res.json(overview);
+  });
+}
