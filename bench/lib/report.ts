@@ -1,0 +1,261 @@
+import type { CdrResult } from '../sections/cdr.js';
+import type { ColdStartResult } from '../sections/cold-start.js';
+import type { HarnessResult } from '../sections/harness.js';
+import type { JsonResult } from '../sections/json.js';
+import type { KernelResult } from '../sections/kernel.js';
+import type { RateLimitResult } from '../sections/rate-limit.js';
+import type { Settings } from './context.js';
+import { fmtNum, fmtRatio, ratio } from './stats.js';
+
+export interface Results {
+  date: string;
+  machine: Record<string, unknown>;
+  settings: Settings;
+  notes: string[];
+  kernel?: KernelResult;
+  json?: JsonResult;
+  rateLimit?: RateLimitResult;
+  coldStart?: ColdStartResult;
+  cdr?: CdrResult;
+  harness?: HarnessResult;
+  elapsedSec?: number;
+  targets?: TargetCheck[];
+}
+
+export interface TargetCheck {
+  target: string;
+  value: string;
+  met: boolean | undefined;
+}
+
+const rps = (r: JsonResult['endpoints'][number], server: string, c: number) =>
+  r.servers[server]?.figures[c]?.rps.median;
+const p99 = (r: JsonResult['endpoints'][number], server: string, c: number) =>
+  r.servers[server]?.figures[c]?.p99;
+
+/** The issue's targets, each against the figure measured in this run. */
+export function evaluate(results: Results): TargetCheck[] {
+  const out: TargetCheck[] = [];
+  const atLeast = (target: string, value: number | undefined, min: number, fmt = fmtRatio) =>
+    out.push({ target, value: fmt(value), met: value === undefined ? undefined : value >= min });
+  const k = results.kernel;
+  if (k)
+    for (const c of ['1', '50'])
+      atLeast(`kernel empty route ≥ 90% of bare Express, c=${c}`, k.ratios.kernel?.[c], 0.9);
+  for (const e of results.json?.endpoints ?? []) {
+    const n = e.label;
+    for (const c of [1, 50]) atLeast(`${n}: ≥ 80% of Express, c=${c}`, e.vsExpress['billing-sim']?.[c], 0.8);
+    const x = (v: number | undefined) => (v === undefined ? '—' : `${v.toFixed(2)}×`);
+    atLeast(`${n}: ≥ 3× Prism default, c=50`, ratio(rps(e, 'billing-sim', 50), rps(e, 'prism', 50)), 3, x);
+    atLeast(
+      `${n}: ≥ 1.5× Prism -v silent, c=50`,
+      ratio(rps(e, 'billing-sim', 50), rps(e, 'prism -v silent', 50)),
+      1.5,
+      x,
+    );
+    for (const w of ['wiremock', 'wiremock --no-request-journal'])
+      atLeast(`${n}: ≥ ${w}, c=1`, ratio(rps(e, 'billing-sim', 1), rps(e, w, 1)), 1, x);
+    for (const p of ['prism', 'prism -v silent']) {
+      const mine = p99(e, 'billing-sim', 50);
+      const theirs = p99(e, p, 50);
+      out.push({
+        target: `${n}: p99 below ${p}'s, c=50`,
+        value: `${fmtNum(mine)} ms vs ${fmtNum(theirs)} ms`,
+        met: mine === undefined || theirs === undefined ? undefined : mine < theirs,
+      });
+    }
+  }
+  const rss = results.json?.simPeakRssMb;
+  if (rss !== undefined)
+    out.push({
+      target: 'billing-sim peak RSS under c=50 load ≤ 150 MB (journal on)',
+      value: `${rss.toFixed(0)} MB`,
+      met: rss <= 150,
+    });
+  for (const r of results.rateLimit?.endpoints ?? []) {
+    const e = results.json?.endpoints.find((x) => x.label === r.label);
+    const c = r.figure.connections;
+    atLeast(
+      `${r.label}: 429 path ≥ 200 path, c=${c}`,
+      ratio(r.figure.rps.median, e && rps(e, 'billing-sim', c)),
+      1,
+    );
+  }
+  const kr = k?.servers['kernel-429']?.figures['50']?.rps.median;
+  if (kr !== undefined)
+    atLeast(
+      'kernel empty route: 429 path ≥ 200 path, c=50',
+      ratio(kr, k?.servers.kernel?.figures['50']?.rps.median),
+      1,
+    );
+  const cs = results.coldStart?.servers['billing-sim serve'];
+  if (cs)
+    out.push({
+      target: `cold start billing-sim serve (${results.coldStart?.simulators.join(', ')}) < 300 ms median`,
+      value: `${cs.median.toFixed(0)} ms`,
+      met: cs.median < 300,
+    });
+  const cdr = results.cdr;
+  if (cdr?.windows.length) {
+    for (const w of cdr.windows) {
+      atLeast(`CDR ${fmtNum(w.calls)} calls: CSV MB/s ≥ 90% of zlib deflate-raw`, w.vsZlib, 0.9);
+      out.push({
+        target: `CDR ${fmtNum(w.calls)} calls: first byte < 50 ms`,
+        value: `${w.ttfbMs.toFixed(1)} ms`,
+        met: w.ttfbMs < 50,
+      });
+    }
+    if (cdr.rssGrowthMb !== undefined)
+      out.push({
+        target: 'CDR peak RSS at the largest window within 30 MB of the smallest',
+        value: `${cdr.rssGrowthMb >= 0 ? '+' : ''}${cdr.rssGrowthMb.toFixed(1)} MB`,
+        met: cdr.rssGrowthMb <= 30,
+      });
+  }
+  return out;
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
+  return rows
+    .map((r, j) => {
+      const line = r
+        .map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!)))
+        .join('  ');
+      return j === 0 ? `${line}\n${widths.map((w) => '-'.repeat(w)).join('  ')}` : line;
+    })
+    .join('\n');
+}
+
+export function printReport(results: Results): void {
+  const w = (s: string) => process.stdout.write(`${s}\n`);
+  const k = results.kernel;
+  if (k) {
+    w('\nKernel middleware on an empty route (req/s median (min–max); ratio to bare Express)');
+    const rows = [['server', 'c=1', 'ratio', 'c=50', 'ratio', 'p99 c=50', 'peak RSS']];
+    for (const [name, m] of Object.entries(k.servers))
+      rows.push([
+        name,
+        fmtNum(m.figures['1']?.rps.median),
+        fmtRatio(k.ratios[name]?.['1']),
+        fmtNum(m.figures['50']?.rps.median),
+        fmtRatio(k.ratios[name]?.['50']),
+        `${fmtNum(m.figures['50']?.p99)} ms`,
+        `${fmtNum(m.peakRssMb)} MB`,
+      ]);
+    w(table(rows));
+  }
+  for (const e of results.json?.endpoints ?? []) {
+    w(`\n${e.label} — ${e.pathAndQuery} (${e.payloadBytes} B of JSON)`);
+    const rows = [
+      [
+        'server',
+        'c=1 req/s',
+        'p50/p99',
+        '/bare',
+        '/express',
+        'c=50 req/s',
+        'p50/p99',
+        '/bare',
+        '/express',
+        'RSS',
+      ],
+    ];
+    for (const [name, m] of Object.entries(e.servers)) {
+      const f1 = m.figures['1'];
+      const f50 = m.figures['50'];
+      rows.push([
+        name,
+        f1 ? `${fmtNum(f1.rps.median)} (${fmtNum(f1.rps.min)}–${fmtNum(f1.rps.max)})` : '—',
+        f1 ? `${f1.p50}/${f1.p99} ms` : '—',
+        fmtRatio(e.vsBare[name]?.['1']),
+        fmtRatio(e.vsExpress[name]?.['1']),
+        f50 ? `${fmtNum(f50.rps.median)} (${fmtNum(f50.rps.min)}–${fmtNum(f50.rps.max)})` : '—',
+        f50 ? `${f50.p50}/${f50.p99} ms` : '—',
+        fmtRatio(e.vsBare[name]?.['50']),
+        fmtRatio(e.vsExpress[name]?.['50']),
+        `${fmtNum(m.peakRssMb)} MB`,
+      ]);
+    }
+    w(table(rows));
+  }
+  const rl = results.rateLimit;
+  if (rl?.endpoints.length) {
+    w('\nRate-limited path (limiter rejecting)');
+    w(
+      table([
+        ['endpoint', 'req/s', 'p99', '429 share'],
+        ...rl.endpoints.map((r) => [
+          `${r.label} c=${r.figure.connections}`,
+          fmtNum(r.figure.rps.median),
+          `${r.figure.p99} ms`,
+          fmtRatio(r.share429),
+        ]),
+      ]),
+    );
+  }
+  const cs = results.coldStart;
+  if (cs) {
+    w('\nCold start: spawn → first 200 (ms, median (min–max))');
+    w(
+      table([
+        ['server', 'median', 'min', 'max'],
+        ...Object.entries(cs.servers).map(([n, s]) => [n, fmtNum(s.median), fmtNum(s.min), fmtNum(s.max)]),
+      ]),
+    );
+  }
+  const cdr = results.cdr;
+  if (cdr?.windows.length) {
+    w('\nCDR stream (download-cdrs ZIP over HTTP) vs zlib deflate-raw level 6 of the same rows');
+    w(
+      table([
+        [
+          'calls',
+          'CSV MB',
+          'ZIP MB',
+          'first byte',
+          'CSV MB/s',
+          'ZIP MB/s',
+          'zlib CSV MB/s',
+          'ratio',
+          'peak RSS',
+        ],
+        ...cdr.windows.map((x) => [
+          fmtNum(x.calls),
+          fmtNum(x.csvBytes / 1e6, 1),
+          fmtNum(x.zipBytes / 1e6, 1),
+          `${x.ttfbMs.toFixed(1)} ms`,
+          fmtNum(x.csvMBps, 1),
+          fmtNum(x.zipMBps, 1),
+          fmtNum(x.zlib?.csvMBps, 1),
+          fmtRatio(x.vsZlib),
+          `${fmtNum(x.peakRssMb)} MB`,
+        ]),
+      ]),
+    );
+  }
+  const h = results.harness;
+  if (h?.wallMs) {
+    w('\nHarness: billing-sim flows, all vendors, zero generation delay');
+    w(
+      `  wall ${fmtNum(h.wallMs.median)} ms (${fmtNum(h.wallMs.min)}–${fmtNum(h.wallMs.max)}), contract validation ${fmtRatio(h.validationShare)} of CPU samples`,
+    );
+  }
+  if (results.targets?.length) {
+    w('\nTargets');
+    w(
+      table([
+        ['target', 'measured', 'met'],
+        ...results.targets.map((t) => [
+          t.target,
+          t.value,
+          t.met === undefined ? 'n/a' : t.met ? 'yes' : 'NO',
+        ]),
+      ]),
+    );
+  }
+  if (results.notes.length) {
+    w('\nNotes');
+    for (const n of results.notes) w(`  - ${n}`);
+  }
+}
