@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerFlows } from './commands/flows.js';
 import { registerServe } from './commands/serve.js';
 
 const program = new Command()
@@ -9,5 +10,6 @@ const program = new Command()
   .showHelpAfterError();
 
 registerServe(program);
+registerFlows(program);
 
 await program.parseAsync(process.argv);

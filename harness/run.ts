@@ -14,6 +14,8 @@ export interface RunTarget extends Target {
   /** PEM CA certificate(s) to trust (a self-signed simulator's certificate). */
   ca?: string | string[];
   insecure?: boolean;
+  /** The target's own time (the embedded simulators' clock); default RunOptions.time. */
+  time?: HarnessTime;
 }
 
 export interface RunOptions {
@@ -93,9 +95,10 @@ async function runOne(
     };
   }
   options.onEvent?.({ type: 'flow-start', flow: flow.id, title: flow.title, target: target.baseUrl });
+  const time = target.time ?? options.time;
   const client = new HttpClient({
     ...options.http,
-    time: options.time,
+    time,
     stopwatch: options.stopwatch,
     transcript,
     ca: target.ca,
@@ -115,7 +118,7 @@ async function runOne(
     client,
     check: new ContractCheck(options.contracts ?? contracts(), flow.vendor, options.strict),
     csv: options.csv ?? csvContracts(),
-    time: options.time,
+    time,
     stopwatch: options.stopwatch,
     pollTimeoutMs: options.pollTimeoutMs ?? 30 * 60_000,
     findingLimit: options.findingLimit ?? 50,

@@ -1,0 +1,4 @@
+import type { VendorHarness } from '../vendors.js';
+
+/** Every vendor the harness has flows for, in run order. */
+export const VENDORS: VendorHarness[] = [];
