@@ -117,19 +117,42 @@ export function periodDetailJson(
   };
 }
 
-function address(data: SeededData, book: OrgBook, type: 'BillTo' | 'ShipTo', since: number) {
+/** Street addresses per book: a Faker per call would dominate listing time. */
+const addresses = new WeakMap<OrgBook, Map<string, ReturnType<typeof makeAddress>>>();
+
+function makeAddress(data: SeededData, book: OrgBook, type: 'BillTo' | 'ShipTo') {
   const faker = data.faker(`purecloud/org:${book.org.id}/address:${type}`);
   return {
-    dateEffective: formatDate(since),
-    addressType: type,
-    currencyIsoCode: 'USD',
     line1: faker.location.streetAddress(),
     cityName: faker.location.city(),
     postalCode: faker.location.zipCode('#####'),
     stateCode: faker.location.state({ abbreviated: true }),
+  };
+}
+
+function address(data: SeededData, book: OrgBook, type: 'BillTo' | 'ShipTo', since: number) {
+  let forBook = addresses.get(book);
+  if (!forBook) {
+    forBook = new Map();
+    addresses.set(book, forBook);
+  }
+  let street = forBook.get(type);
+  if (!street) {
+    street = makeAddress(data, book, type);
+    forBook.set(type, street);
+  }
+  return {
+    dateEffective: formatDate(since),
+    addressType: type,
+    currencyIsoCode: 'USD',
+    ...street,
     countryCode: 'US',
     country: 'United States',
   };
+}
+
+export function paymentStatus(invoice: InvoiceRecord, now: number): 'Paid' | 'Unpaid' {
+  return now >= addDays(invoice.dateInvoiced, DAYS_TO_PAY) ? 'Paid' : 'Unpaid';
 }
 
 export function invoiceJson(data: SeededData, book: OrgBook, invoice: InvoiceRecord, now: number) {
@@ -143,7 +166,7 @@ export function invoiceJson(data: SeededData, book: OrgBook, invoice: InvoiceRec
     billToAddress: address(data, book, 'BillTo', invoice.contract.start),
     shipToAddress: address(data, book, 'ShipTo', invoice.contract.start),
     currencyIsoCode: 'USD',
-    paymentStatus: now >= addDays(invoice.dateInvoiced, DAYS_TO_PAY) ? 'Paid' : 'Unpaid',
+    paymentStatus: paymentStatus(invoice, now),
     paymentTerms: 'Net 30',
     customerPoNumber: invoice.contract.purchaseOrderNumbers[0],
     customerInvoiceType: 'Invoice',

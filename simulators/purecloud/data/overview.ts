@@ -42,7 +42,7 @@ export interface TrusteeBillingOverview {
 export function subscriptionTerms(data: SeededData, org: PureCloudOrg) {
   const rng = data.rng(`purecloud/org:${org.id}/subscription`);
   const effective = Date.UTC(2024, rng.int(0, 11), 1);
-  const items = OVERVIEW_ITEMS.filter((item, i) => i < 2 || rng.bool(0.6)).map((item) => ({
+  const items = OVERVIEW_ITEMS.filter((_item, i) => i < 2 || rng.bool(0.6)).map((item) => ({
     item,
     prepay: item.grouping === 'storage' ? rng.int(50, 500) : rng.int(2, 60),
   }));

@@ -8,6 +8,7 @@ import {
   invoiceVisible,
   lineJson,
   lineRecords,
+  paymentStatus,
   periodDetailJson,
   periodVisible,
 } from '../data/contract-views.js';
@@ -45,14 +46,14 @@ export function contractRoutes(router: Router, state: PureCloudState): void {
     const range = optionalDateRange(req.query);
     const payment = enumParam(req.query, 'paymentStatus', ['Paid', 'UnPaid'] as const);
     const now = kernel.clock.now();
-    const items = book.invoices
-      .filter(
-        (i) => invoiceVisible(i, now) && i.dateInvoiced >= range.from && i.dateInvoiced < range.toExclusive,
-      )
-      .map((i) => ({ key: i.key, json: invoiceJson(kernel.data, book, i, now) }))
-      .filter(
-        (i) => payment === undefined || i.json.paymentStatus === (payment === 'Paid' ? 'Paid' : 'Unpaid'),
-      );
+    const wanted = payment === undefined ? undefined : payment === 'Paid' ? 'Paid' : 'Unpaid';
+    const items = book.invoices.filter(
+      (i) =>
+        invoiceVisible(i, now) &&
+        i.dateInvoiced >= range.from &&
+        i.dateInvoiced < range.toExclusive &&
+        (wanted === undefined || paymentStatus(i, now) === wanted),
+    );
     const result = paginate(
       'invoices',
       `${BASE}/invoices`,
@@ -60,7 +61,7 @@ export function contractRoutes(router: Router, state: PureCloudState): void {
       page,
       filterQuery(req.query, ['dateStart', 'dateEnd', 'paymentStatus']),
     );
-    res.json(listing(result, (i) => i.json));
+    res.json(listing(result, (i) => invoiceJson(kernel.data, book, i, now)));
   });
 
   router.get(`${BASE}/invoices/:invoiceId/lines`, (req: Request, res: Response) => {
