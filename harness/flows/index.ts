@@ -1,4 +1,5 @@
 import type { VendorHarness } from '../vendors.js';
+import { pureCloudHarness } from './purecloud.js';
 
 /** Every vendor the harness has flows for, in run order. */
-export const VENDORS: VendorHarness[] = [];
+export const VENDORS: VendorHarness[] = [pureCloudHarness];

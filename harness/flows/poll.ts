@@ -27,7 +27,8 @@ export async function poll<T>(
         `${options.what} not ready after ${fmt(step.time.now() - started)} (${attempt} polls); last state: ${last}`,
       );
     }
-    step.progress(`${options.what}: ${last} (poll ${attempt})`);
+    // Powers of two: visible progress on a long generation without a line per poll.
+    if ((attempt & (attempt - 1)) === 0) step.progress(`${options.what}: ${last} (poll ${attempt})`);
     await step.time.sleep(waitMs);
   }
 }
