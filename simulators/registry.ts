@@ -1,4 +1,5 @@
 import type { KernelOptions, SimApp } from './kernel/index.js';
+import { rprmSimulator } from './rprm/index.js';
 
 /** What each vendor folder exports so the CLI and startSimulators can run it. */
 export interface SimulatorModule {
@@ -14,7 +15,7 @@ export interface SimulatorModule {
 }
 
 /** Every simulator that exists. A vendor folder adds itself here, nowhere else. */
-export const SIMULATORS: SimulatorModule[] = [];
+export const SIMULATORS: SimulatorModule[] = [rprmSimulator];
 
 export function simulatorNames(): string[] {
   return SIMULATORS.map((s) => s.name);

@@ -1,0 +1,48 @@
+import { createVendorApp, type SimApp } from '../kernel/index.js';
+import { claimedUser } from './auth.js';
+import { createCdrContext } from './data/context.js';
+import { renderPlcmError } from './errors.js';
+import { CdrExports } from './exports.js';
+import { DEMO_USERS, type RprmOptions, type RprmUser, resolveOptions } from './options.js';
+import { billingRoutes } from './routes.js';
+
+export interface RprmCredentials {
+  users: Record<string, RprmUser>;
+  /** A user with billing access, for quick starts. */
+  billing: { username: string; password: string };
+}
+
+/** The Polycom RPRM / DMA billing CDR export: HTTPS, Basic auth, one asynchronous export at a time. */
+export function createRprmApp(options: RprmOptions = {}): SimApp<RprmCredentials> {
+  const resolved = resolveOptions(options);
+  const users = resolved.users;
+  const billingUser =
+    Object.entries(users).find(([, u]) => u.roles.some((r) => resolved.billingRoles.has(r.toLowerCase()))) ??
+    Object.entries(DEMO_USERS)[0]!;
+  return createVendorApp({
+    name: 'rprm',
+    options,
+    // The appliance documents no rate limit; a generous window keeps the 429 path reachable.
+    defaults: {
+      rateLimit: { kind: 'fixed-window', limit: 1200, windowMs: 60_000 },
+      bodyLimitBytes: 64 * 1024,
+    },
+    credentials: { users, billing: { username: billingUser[0], password: billingUser[1].password } },
+    adapter: (kernel) => {
+      const cdr = createCdrContext(kernel.data, {
+        zone: resolved.zone,
+        callsPerDay: resolved.callsPerDay,
+        clusters: resolved.clusters,
+        unreachableClusters: resolved.unreachableClusters,
+      });
+      const exports = new CdrExports(kernel, resolved);
+      return {
+        renderError: renderPlcmError,
+        identify: (req) => ({ token: claimedUser(req) }),
+        jsonTypes: ['application/json', 'application/*+json'],
+        routes: (router) => billingRoutes(router, { kernel, options: resolved, cdr, exports }),
+        reset: () => exports.clear(),
+      };
+    },
+  });
+}

@@ -1,0 +1,86 @@
+import type { Request, Response } from 'express';
+import { kernelKind, type SimError, statusText } from '../kernel/index.js';
+import { ERROR_JSON, ERROR_XML, wantsXml, XML_DECLARATION, xmlElements, xmlEscape } from './media.js';
+
+/** plcm-error, the error entity of every RPRM REST resource. */
+export interface PlcmError {
+  statusCode: number;
+  description: string;
+  technicalDetails: string;
+  detailedErrorCode: number;
+  localizationKey: string;
+  localizationParam: string[];
+}
+
+/** Error codes this simulator throws (SimError.code) and the kernel's kinds → detail + key. */
+const CODES: Record<string, { detailedErrorCode: number; localizationKey: string }> = {
+  UNAUTHORIZED: { detailedErrorCode: 1001, localizationKey: 'error.authentication.failed' },
+  FORBIDDEN: { detailedErrorCode: 1003, localizationKey: 'error.authorization.denied' },
+  INVALID_DATE: { detailedErrorCode: 2001, localizationKey: 'error.billing.invalid.date' },
+  INVALID_DATE_RANGE: { detailedErrorCode: 2002, localizationKey: 'error.billing.invalid.date.range' },
+  CDR_NOT_GENERATED: { detailedErrorCode: 2004, localizationKey: 'error.billing.cdr.not.generated' },
+  ANOTHER_CDR_IS_BEING_GENERATED: {
+    detailedErrorCode: 2009,
+    localizationKey: 'error.billing.another.cdr.being.generated',
+  },
+  CDR_GENERATION_RUNNING: {
+    detailedErrorCode: 2010,
+    localizationKey: 'error.billing.cdr.generation.running',
+  },
+  'not-found': { detailedErrorCode: 4004, localizationKey: 'error.resource.not.found' },
+  'method-not-allowed': { detailedErrorCode: 4005, localizationKey: 'error.method.not.allowed' },
+  'malformed-json': { detailedErrorCode: 4000, localizationKey: 'error.request.malformed' },
+  'body-too-large': { detailedErrorCode: 4013, localizationKey: 'error.request.too.large' },
+  'unsupported-media-type': { detailedErrorCode: 4015, localizationKey: 'error.media.type.unsupported' },
+  'rate-limited': { detailedErrorCode: 4029, localizationKey: 'error.rate.limit.exceeded' },
+  fault: { detailedErrorCode: 5000, localizationKey: 'error.service.unavailable' },
+  internal: { detailedErrorCode: 5000, localizationKey: 'error.internal' },
+};
+
+export function toPlcmError(error: SimError): PlcmError {
+  const key = error.code ?? kernelKind(error) ?? 'internal';
+  const known = CODES[key] ?? CODES.internal!;
+  const faultKey =
+    kernelKind(error) === 'fault'
+      ? { detailedErrorCode: error.status * 10, localizationKey: `error.http.${error.status}` }
+      : undefined;
+  const parameter = error.details.parameter;
+  return {
+    statusCode: error.status,
+    description: error.message,
+    technicalDetails: `${error.status} ${statusText(error.status)}${key === 'internal' ? '' : ` (${key})`}`,
+    detailedErrorCode: faultKey?.detailedErrorCode ?? known.detailedErrorCode,
+    localizationKey: faultKey?.localizationKey ?? known.localizationKey,
+    localizationParam: typeof parameter === 'string' ? [parameter] : [],
+  };
+}
+
+export function renderPlcmError(req: Request, res: Response, error: SimError): void {
+  const body = toPlcmError(error);
+  res.status(error.status);
+  if (wantsXml(req, ERROR_JSON, ERROR_XML)) {
+    res.type(ERROR_XML).send(plcmErrorXml(body));
+    return;
+  }
+  res.type(ERROR_JSON).send(JSON.stringify(body));
+}
+
+function plcmErrorXml(e: PlcmError): string {
+  const params = e.localizationParam
+    .map((p) => `  <localization-param>${xmlEscape(p)}</localization-param>`)
+    .join('\n');
+  return [
+    XML_DECLARATION,
+    '<plcm-error xmlns="urn:com:polycom:api:rest:plcm-error">',
+    xmlElements([
+      ['status-code', e.statusCode],
+      ['description', e.description],
+      ['technical-details', e.technicalDetails],
+      ['detailed-error-code', e.detailedErrorCode],
+      ['localization-key', e.localizationKey],
+    ]),
+    ...(params ? [params] : []),
+    '</plcm-error>',
+    '',
+  ].join('\n');
+}

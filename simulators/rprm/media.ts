@@ -1,0 +1,29 @@
+import type { Request } from 'express';
+
+export const STATUS_JSON = 'application/vnd.plcm.plcm-billing-status+json';
+export const STATUS_XML = 'application/vnd.plcm.plcm-billing-status+xml';
+export const ERROR_JSON = 'application/vnd.plcm.plcm-error+json';
+export const ERROR_XML = 'application/vnd.plcm.plcm-error+xml';
+
+/** XML only when the client asks for it; JSON for anything else (no 406 — the appliance is lenient). */
+export function wantsXml(req: Request, jsonType: string, xmlType: string): boolean {
+  if (!req.get('accept')) return false;
+  const chosen = req.accepts([jsonType, 'application/json', xmlType, 'application/xml', 'text/xml']);
+  return typeof chosen === 'string' && chosen.endsWith('xml');
+}
+
+export function xmlEscape(value: string): string {
+  return value.replace(/[<>&"']/g, (c) =>
+    c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : c === '"' ? '&quot;' : '&apos;',
+  );
+}
+
+/** `<name>value</name>` lines for the fields that are set, in the order given. */
+export function xmlElements(fields: readonly [string, string | number | boolean | undefined][]): string {
+  return fields
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => `  <${k}>${xmlEscape(String(v))}</${k}>`)
+    .join('\n');
+}
+
+export const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>';

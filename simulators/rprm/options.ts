@@ -1,0 +1,101 @@
+import type { KernelOptions } from '../kernel/index.js';
+import type { CountInterval } from './data/callcounts.js';
+import type { CdrFileName } from './zip.js';
+import { TimeZone } from './zone.js';
+
+export interface RprmUser {
+  password: string;
+  /** RPRM roles; any role in `billingRoles` may read billing. */
+  roles: string[];
+}
+
+/** How long a generate-cdrs job runs. */
+export type GenerationSpeed =
+  | { recordsPerSecond: number; minimumSeconds?: number }
+  /** Done after this many GET /billing/status polls, whatever the clock says. */
+  | { polls: number };
+
+export interface RprmOptions extends KernelOptions {
+  /** Demo users by login. Default: admin, provisioner, auditor (billing) and scheduler (no billing). */
+  users?: Record<string, RprmUser>;
+  /** Roles allowed to read billing. Default ['admin', 'provisioner', 'auditor']. */
+  billingRoles?: string[];
+  /** WWW-Authenticate realm. Default "RPRM". */
+  realm?: string;
+  /** IANA zone of the appliance: offset-less dates and CSV local times. Default America/New_York. */
+  timeZone?: string;
+  /** Calls per day of simulated traffic; a window's rows scale with its length. Default 1000. */
+  callsPerDay?: number;
+  /** DMA clusters whose calls are exported. Default ['dma-east.example.com']. */
+  clusters?: string[];
+  /** Clusters reported as excluded (unreachable); any → WARN_CDR_RESULTS_INCOMPLETE. Default []. */
+  unreachableClusters?: string[];
+  /** Generation speed. Default 500 records per simulator second, at least 2 s. */
+  generation?: GenerationSpeed;
+  /** Call rows above this → the export is cut and ends WARN_CDR_RESULTS_TRUNCATED. Default 1,000,000. */
+  maxCdrRecords?: number;
+  /** Answer to a generate-cdrs while one runs: 409 plcm-error (default) or 202 like a normal start. */
+  generateConflictStatus?: 409 | 202;
+  /** Answer to download-cdrs while generation runs: 423 + Retry-After (default) or 409. */
+  downloadWhileRunningStatus?: 409 | 423;
+  /** Interval of the call-counts rows. Default 'hour'. */
+  callCountInterval?: CountInterval;
+  /** Called for every block of CSV rows produced (tests and benchmarks count generation with it). */
+  onRows?: (file: CdrFileName, count: number) => void;
+}
+
+export interface ResolvedRprmOptions {
+  users: Record<string, RprmUser>;
+  billingRoles: Set<string>;
+  realm: string;
+  zone: TimeZone;
+  callsPerDay: number;
+  clusters: string[];
+  unreachableClusters: string[];
+  generation: GenerationSpeed;
+  maxCdrRecords: number;
+  generateConflictStatus: 409 | 202;
+  downloadWhileRunningStatus: 409 | 423;
+  callCountInterval: CountInterval;
+  onRows: RprmOptions['onRows'];
+}
+
+export const DEMO_USERS: Record<string, RprmUser> = {
+  admin: { password: 'Polycom12#', roles: ['admin'] },
+  provisioner: { password: 'Provision12#', roles: ['provisioner'] },
+  auditor: { password: 'Audit12#', roles: ['auditor'] },
+  scheduler: { password: 'Schedule12#', roles: ['scheduler'] },
+};
+
+export function resolveOptions(options: RprmOptions): ResolvedRprmOptions {
+  const callsPerDay = options.callsPerDay ?? 1000;
+  if (!(callsPerDay > 0 && callsPerDay <= 86_400_000))
+    throw new RangeError(`callsPerDay must be in (0, 86400000], got ${callsPerDay}`);
+  const maxCdrRecords = options.maxCdrRecords ?? 1_000_000;
+  if (!(Number.isInteger(maxCdrRecords) && maxCdrRecords > 0))
+    throw new RangeError(`maxCdrRecords must be a positive integer, got ${maxCdrRecords}`);
+  const generation = options.generation ?? { recordsPerSecond: 500, minimumSeconds: 2 };
+  if ('polls' in generation ? !(generation.polls >= 0) : !(generation.recordsPerSecond > 0))
+    throw new RangeError('generation needs recordsPerSecond > 0 or polls ≥ 0');
+  const clusters = options.clusters ?? ['dma-east.example.com'];
+  if (clusters.length === 0) throw new RangeError('clusters must name at least one cluster');
+  return {
+    users: options.users ?? DEMO_USERS,
+    billingRoles: new Set((options.billingRoles ?? ['admin', 'provisioner', 'auditor']).map(lower)),
+    realm: options.realm ?? 'RPRM',
+    zone: new TimeZone(options.timeZone ?? 'America/New_York'),
+    callsPerDay,
+    clusters,
+    unreachableClusters: options.unreachableClusters ?? [],
+    generation,
+    maxCdrRecords,
+    generateConflictStatus: options.generateConflictStatus ?? 409,
+    downloadWhileRunningStatus: options.downloadWhileRunningStatus ?? 423,
+    callCountInterval: options.callCountInterval ?? 'hour',
+    onRows: options.onRows,
+  };
+}
+
+function lower(s: string): string {
+  return s.toLowerCase();
+}

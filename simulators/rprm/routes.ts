@@ -1,0 +1,122 @@
+import type { Request, Response, Router } from 'express';
+import { type Kernel, SimError } from '../kernel/index.js';
+import { billingAuth } from './auth.js';
+import type { CdrContext } from './data/context.js';
+import { readWindow } from './dates.js';
+import { type CdrExports, entityTag } from './exports.js';
+import type { ResolvedRprmOptions } from './options.js';
+import { billingStatus, sendStatus } from './status.js';
+import { type CdrWindow, planWindow } from './window.js';
+import { streamCdrZip } from './zip.js';
+
+export const BASE = '/api/rest';
+export const ZIP_NAME = 'cdrExport.zip';
+
+interface RouteDeps {
+  kernel: Kernel;
+  options: ResolvedRprmOptions;
+  cdr: CdrContext;
+  exports: CdrExports;
+}
+
+export function billingRoutes(router: Router, deps: RouteDeps): void {
+  const { kernel, options, cdr, exports } = deps;
+  router.use(`${BASE}/billing`, billingAuth(options.users, options.billingRoles, options.realm));
+
+  const plan = (req: Request): CdrWindow => {
+    const { from, to } = readWindow(req.query as Record<string, unknown>, options.zone, kernel.clock.now());
+    return planWindow(cdr.grid, from, to, options.maxCdrRecords);
+  };
+
+  // Deprecated synchronous export: the same ZIP, streamed straight away, no job and no status.
+  router.get(`${BASE}/billing`, (req, res) => {
+    const window = plan(req);
+    sendZip(req, res, deps, window, kernel.clock.now());
+  });
+
+  router.post(`${BASE}/billing/generate-cdrs`, (req, res) => {
+    const window = plan(req);
+    const statusUrl = `${baseUrl(req)}${BASE}/billing/status`;
+    if (exports.running()) {
+      exports.noteConflict();
+      if (options.generateConflictStatus === 409) {
+        throw new SimError(409, 'Another CDR is being generated. Only one CDR can be generated at a time.', {
+          code: 'ANOTHER_CDR_IS_BEING_GENERATED',
+        });
+      }
+      res.status(202).location(statusUrl).end();
+      return;
+    }
+    exports.start(window);
+    res.status(202).location(statusUrl).end();
+  });
+
+  router.get(`${BASE}/billing/status`, (req, res) => {
+    const view = exports.view(true);
+    const speed = options.generation;
+    const status = billingStatus(view, {
+      baseUrl: baseUrl(req),
+      zone: options.zone,
+      conflict: view !== undefined && !view.job.terminal && exports.takeConflictNotice(),
+      downloading: exports.downloading,
+      unreachableClusters: options.unreachableClusters,
+      pollsToFinish: 'polls' in speed ? speed.polls : undefined,
+    });
+    sendStatus(req, res, status);
+  });
+
+  router.get(`${BASE}/billing/download-cdrs`, (req, res) => {
+    const view = exports.view();
+    if (!view || (view.job.terminal && view.job.failed)) {
+      throw new SimError(404, 'No generated CDR export is available. Start one with POST generate-cdrs.', {
+        code: 'CDR_NOT_GENERATED',
+      });
+    }
+    if (!view.job.terminal) {
+      const retryAfterSeconds = Math.max(1, Math.ceil((view.job.remainingMs ?? 1000) / 1000));
+      throw new SimError(
+        options.downloadWhileRunningStatus,
+        'CDR generation is still running; download when the status reports it ready.',
+        { code: 'CDR_GENERATION_RUNNING', retryAfterSeconds },
+      );
+    }
+    const tag = entityTag(view.job)!;
+    res.setHeader('ETag', tag);
+    if (matchesTag(req.get('if-none-match'), tag)) {
+      res.status(304).end();
+      return;
+    }
+    const release = exports.downloadStarted();
+    res.once('close', release);
+    sendZip(req, res, deps, view.export.window, view.job.finishedAt!);
+  });
+}
+
+function sendZip(_req: Request, res: Response, deps: RouteDeps, window: CdrWindow, producedAt: number): void {
+  res.status(200);
+  res.setHeader('Content-Type', 'application/zip');
+  res.setHeader('Content-Disposition', `attachment; filename="${ZIP_NAME}"`);
+  const zip = streamCdrZip(deps.cdr, window, res, {
+    date: new Date(producedAt),
+    countInterval: deps.options.callCountInterval,
+    onRows: deps.options.onRows,
+  });
+  // A client that goes away must stop row generation, not just the socket writes.
+  res.once('close', () => {
+    if (!res.writableFinished) zip.abort();
+  });
+}
+
+/** If-None-Match: `*`, or a list of tags compared weakly (W/ prefixes ignored). */
+function matchesTag(header: string | undefined, tag: string): boolean {
+  if (!header) return false;
+  if (header.trim() === '*') return true;
+  return header
+    .split(',')
+    .map((t) => t.trim().replace(/^W\//, ''))
+    .includes(tag);
+}
+
+function baseUrl(req: Request): string {
+  return `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+}

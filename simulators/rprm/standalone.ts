@@ -1,0 +1,49 @@
+import type { Readable, Writable } from 'node:stream';
+import { SeededData } from '../kernel/index.js';
+import { CsvRowStream } from './csv.js';
+import { callRows } from './data/calls.js';
+import { CALL_COLUMNS } from './data/columns.js';
+import { createCdrContext } from './data/context.js';
+import { type CdrWindow, planWindow } from './window.js';
+import { type CdrFileName, streamCdrZip, type ZipStream } from './zip.js';
+import { TimeZone } from './zone.js';
+
+/** What the benchmark (and other tools) need to produce an export without an HTTP server. */
+export interface CdrSourceOptions {
+  seed?: number;
+  timeZone?: string;
+  callsPerDay?: number;
+  clusters?: string[];
+  maxCdrRecords?: number;
+}
+
+export interface CdrSource {
+  /** The window holding exactly `calls` calls from `from` (epoch ms). */
+  windowOfCalls(from: number, calls: number): CdrWindow;
+  window(from: number, to: number): CdrWindow;
+  /** The export ZIP of a window, streamed into `out` with back-pressure. */
+  zip(window: CdrWindow, out: Writable, onRows?: (file: CdrFileName, count: number) => void): ZipStream;
+  /** The calls CSV alone, as the same bytes the ZIP holds (for a plain-deflate baseline). */
+  callsCsv(window: CdrWindow): Readable;
+}
+
+/** Same seed and options as a simulator → byte-identical files. */
+export function createCdrSource(options: CdrSourceOptions = {}): CdrSource {
+  const ctx = createCdrContext(new SeededData(options.seed ?? 1), {
+    zone: new TimeZone(options.timeZone ?? 'America/New_York'),
+    callsPerDay: options.callsPerDay ?? 1000,
+    clusters: options.clusters ?? ['dma-east.example.com'],
+    unreachableClusters: [],
+  });
+  const max = options.maxCdrRecords ?? Number.MAX_SAFE_INTEGER;
+  return {
+    windowOfCalls(from, calls) {
+      const first = ctx.grid.firstCallAtOrAfter(from);
+      return planWindow(ctx.grid, from, ctx.grid.callStart(first + calls), max);
+    },
+    window: (from, to) => planWindow(ctx.grid, from, to, max),
+    zip: (window, out, onRows) =>
+      streamCdrZip(ctx, window, out, { date: new Date(window.end), countInterval: 'hour', onRows }),
+    callsCsv: (window) => new CsvRowStream(CALL_COLUMNS, callRows(ctx, window.firstCall, window.endCall)),
+  };
+}

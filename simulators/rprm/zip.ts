@@ -1,0 +1,83 @@
+import type { Writable } from 'node:stream';
+import { ZipArchive } from 'archiver';
+import { CsvRowStream } from './csv.js';
+import { type CountInterval, callCountRows } from './data/callcounts.js';
+import { callRows } from './data/calls.js';
+import { CALL_COLUMNS, CALL_COUNT_COLUMNS, CONFERENCE_COLUMNS } from './data/columns.js';
+import { conferenceRows } from './data/conferences.js';
+import type { CdrContext } from './data/context.js';
+import type { CdrWindow } from './window.js';
+
+/** Entry names inside the export (the UI saves the archive itself as cdrExport.zip). */
+export const CDR_FILES = ['calls.csv', 'conferences.csv', 'callcounts.csv'] as const;
+export type CdrFileName = (typeof CDR_FILES)[number];
+
+export interface ZipStreamOptions {
+  /** Modification time written into the entries (simulator time, so bytes stay deterministic). */
+  date: Date;
+  countInterval: CountInterval;
+  /** Sees every block of rows as it is produced (tests and the benchmark count with it). */
+  onRows?: (file: CdrFileName, count: number) => void;
+  /** deflate level, default 6. */
+  level?: number;
+}
+
+export interface ZipStream {
+  /** Resolves when the archive is complete or was aborted. */
+  done: Promise<'finished' | 'aborted'>;
+  /** Stops row production and the archive; what was written stays written. */
+  abort(): void;
+}
+
+/**
+ * Streams the three-CSV ZIP of a window into `out` with back-pressure: rows are generated only
+ * as fast as deflate and the client consume them, so memory stays flat at any row count.
+ */
+export function streamCdrZip(
+  ctx: CdrContext,
+  w: CdrWindow,
+  out: Writable,
+  options: ZipStreamOptions,
+): ZipStream {
+  const archive = new ZipArchive({ zlib: { level: options.level ?? 6 } });
+  const count = (file: CdrFileName) => (n: number) => options.onRows?.(file, n);
+  const sources = [
+    new CsvRowStream(CALL_COLUMNS, callRows(ctx, w.firstCall, w.endCall), count('calls.csv')),
+    new CsvRowStream(
+      CONFERENCE_COLUMNS,
+      conferenceRows(ctx, w.firstConference, w.endConference),
+      count('conferences.csv'),
+    ),
+    new CsvRowStream(
+      CALL_COUNT_COLUMNS,
+      callCountRows(ctx, w, options.countInterval),
+      count('callcounts.csv'),
+    ),
+  ];
+  let aborted = false;
+  let settle: (outcome: 'finished' | 'aborted') => void = () => {};
+  const done = new Promise<'finished' | 'aborted'>((resolve) => {
+    settle = resolve;
+  });
+  const abort = () => {
+    if (aborted) return;
+    aborted = true;
+    for (const s of sources) s.destroy();
+    archive.unpipe(out);
+    archive.abort();
+    settle('aborted');
+  };
+  archive.on('error', () => {
+    abort();
+    out.destroy();
+  });
+  archive.on('warning', () => {});
+  for (const s of sources) s.on('error', () => abort());
+  out.once('finish', () => settle('finished'));
+  sources.forEach((s, i) => {
+    archive.append(s, { name: CDR_FILES[i]!, date: options.date });
+  });
+  archive.pipe(out);
+  archive.finalize().catch(() => abort());
+  return { done, abort };
+}
