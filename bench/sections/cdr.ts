@@ -1,24 +1,215 @@
+import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import yauzl from 'yauzl';
+import { createCdrSource } from '../../simulators/rprm/index.js';
 import type { Context } from '../lib/context.js';
+import { benchScript, peakRssMb, pinned, ROOT } from '../lib/proc.js';
+import { ratio, spread } from '../lib/stats.js';
+import { RPRM_BASIC } from '../vendors/rprm.js';
+import { simServer } from './json.js';
 
+/**
+ * RPRM's CDR export as an integration downloads it: generate-cdrs for a window holding exactly
+ * N calls, clock advanced until the status says ready, then GET download-cdrs over loopback
+ * HTTP, read by a separate pinned process. A fresh simulator per download, so its VmHWM is the
+ * peak of that download alone. Anchor: the same call rows through plain zlib deflate-raw
+ * level 6 (servers/zlib-baseline.ts), row generation included, in the same run.
+ */
 export interface CdrWindow {
   calls: number;
+  reps: number;
   csvBytes: number;
   zipBytes: number;
+  /** Request sent → first body byte (median). */
   ttfbMs: number;
   seconds: number;
+  /** Uncompressed CSV bytes (all three files) per second of download (median). */
   csvMBps: number;
   zipMBps: number;
+  csvMBpsSpread: { min: number; median: number; max: number };
+  /** Simulator VmHWM after the download (max over reps), and before it (idle, prepared). */
   peakRssMb: number;
-  zlib: { csvMBps: number; seconds: number; peakRssMb: number } | undefined;
+  idleRssMb: number;
+  zlib: { csvMBps: number; seconds: number; ttfbMs: number; peakRssMb: number; csvBytes: number } | undefined;
+  /** CSV MB/s of the simulator / of the zlib anchor. */
   vsZlib: number | undefined;
 }
 
 export interface CdrResult {
+  callsPerDay: number;
   windows: CdrWindow[];
+  /** Peak RSS of the largest window minus that of the smallest. */
   rssGrowthMb: number | undefined;
 }
 
+const CALLS_PER_DAY = 100_000;
+const FROM = Date.UTC(2026, 2, 1, 5, 0, 0); // 2026-03-01 00:00 in New York; the DST change falls inside 1M calls
+
+interface Download {
+  status: number;
+  ttfbMs: number;
+  bytes: number;
+  seconds: number;
+}
+
+function runJson<T>(cores: string | undefined, script: string, arg: unknown, timeoutMs: number): Promise<T> {
+  const [cmd, args] = pinned(cores, process.execPath, [benchScript(script), JSON.stringify(arg)]);
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (c: Buffer) => {
+      out += c.toString();
+    });
+    child.stderr.on('data', (c: Buffer) => {
+      err += c.toString();
+    });
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      if (code !== 0) return reject(new Error(`${script} exited ${code}: ${err.slice(-800)}`));
+      try {
+        resolve(JSON.parse(out.trim().split('\n').pop() ?? '') as T);
+      } catch (e) {
+        reject(e);
+      }
+    });
+  });
+}
+
+function zipEntries(file: string): Promise<{ name: string; size: number }[]> {
+  return new Promise((resolve, reject) => {
+    yauzl.open(file, { lazyEntries: true }, (err, zip) => {
+      if (err || !zip) return reject(err ?? new Error('no zip'));
+      const entries: { name: string; size: number }[] = [];
+      zip.on('entry', (e: yauzl.Entry) => {
+        entries.push({ name: e.fileName, size: e.uncompressedSize });
+        zip.readEntry();
+      });
+      zip.once('end', () => resolve(entries));
+      zip.once('error', reject);
+      zip.readEntry();
+    });
+  });
+}
+
+async function call(base: string, method: string, path: string, body?: unknown): Promise<Response> {
+  return fetch(base + path, {
+    method,
+    headers: { authorization: RPRM_BASIC, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}
+
+async function downloadOnce(ctx: Context, calls: number, to: number) {
+  const spec = simServer({
+    only: ['rprm'],
+    rateLimit: 'never',
+    tls: false,
+    simulators: { rprm: { callsPerDay: CALLS_PER_DAY, maxCdrRecords: 10_000_000 } },
+  });
+  return ctx.withServer(spec, async (s) => {
+    const base = (JSON.parse(s.ready) as { urls: Record<string, string> }).urls.rprm!;
+    const q = `?from-date=${new Date(FROM).toISOString()}&to-date=${new Date(to).toISOString()}`;
+    const gen = await call(base, 'POST', `/api/rest/billing/generate-cdrs${q}`);
+    if (gen.status !== 202) throw new Error(`generate-cdrs: ${gen.status} ${await gen.text()}`);
+    await (await call(base, 'POST', '/_sim/clock/advance', { seconds: 100_000_000 })).text();
+    const status = (await (await call(base, 'GET', '/api/rest/billing/status')).json()) as {
+      downloadReady?: boolean;
+      totalNumberCdrRecords?: number;
+    };
+    if (!status.downloadReady) throw new Error(`status not ready: ${JSON.stringify(status)}`);
+    const idleRssMb = peakRssMb(s.child);
+    const file = join(ctx.tmp, `cdr-${calls}.zip`);
+    const d = await runJson<Download>(
+      ctx.settings.pin.load,
+      'cdr-client.js',
+      { url: `${base}/api/rest/billing/download-cdrs`, headers: { authorization: RPRM_BASIC }, file },
+      300_000,
+    );
+    if (d.status !== 200) throw new Error(`download-cdrs: HTTP ${d.status}`);
+    const rss = peakRssMb(s.child);
+    const entries = await zipEntries(file);
+    rmSync(file, { force: true });
+    return { d, rss, idleRssMb, entries };
+  });
+}
+
 export async function cdrStream(ctx: Context): Promise<CdrResult> {
-  ctx.note('CDR stream: not measured yet');
-  return { windows: [], rssGrowthMb: undefined };
+  ctx.log('CDR stream (download-cdrs) vs zlib deflate-raw level 6');
+  const sizes = ctx.settings.quick ? [10_000, 100_000] : [100_000, 1_000_000];
+  const reps = ctx.settings.quick ? 1 : 3;
+  const source = createCdrSource({
+    seed: 1,
+    callsPerDay: CALLS_PER_DAY,
+    maxCdrRecords: Number.MAX_SAFE_INTEGER,
+  });
+  const windows: CdrWindow[] = [];
+  for (const calls of sizes) {
+    const to = source.windowOfCalls(FROM, calls).end;
+    const downloads: Awaited<ReturnType<typeof downloadOnce>>[] = [];
+    const anchors: { csvBytes: number; seconds: number; ttfbMs: number; peakRssMb: number }[] = [];
+    for (let i = 0; i < reps; i++) {
+      try {
+        const r = await downloadOnce(ctx, calls, to);
+        downloads.push(r);
+        const csv = r.entries.reduce((s, e) => s + e.size, 0);
+        ctx.log(
+          `  ${calls} calls: first byte ${r.d.ttfbMs.toFixed(1)} ms, ${(csv / 1e6 / r.d.seconds).toFixed(1)} MB/s CSV, ` +
+            `${(r.d.bytes / 1e6 / r.d.seconds).toFixed(1)} MB/s ZIP, peak RSS ${r.rss.toFixed(0)} MB (idle ${r.idleRssMb.toFixed(0)})`,
+        );
+      } catch (e) {
+        ctx.note(`CDR download of ${calls} calls failed: ${(e as Error).message}`);
+        break;
+      }
+      try {
+        const z = await runJson<{ csvBytes: number; seconds: number; ttfbMs: number; peakRssMb: number }>(
+          ctx.settings.pin.server,
+          'servers/zlib-baseline.js',
+          { calls, from: FROM, callsPerDay: CALLS_PER_DAY },
+          300_000,
+        );
+        anchors.push(z);
+        ctx.log(`  ${calls} calls zlib: ${(z.csvBytes / 1e6 / z.seconds).toFixed(1)} MB/s CSV`);
+      } catch (e) {
+        ctx.note(`zlib anchor of ${calls} calls failed: ${(e as Error).message}`);
+      }
+    }
+    if (!downloads.length) continue;
+    const csvBytes = downloads[0]!.entries.reduce((s, e) => s + e.size, 0);
+    const csvRates = spread(downloads.map((r) => csvBytes / 1e6 / r.d.seconds));
+    const seconds = spread(downloads.map((r) => r.d.seconds)).median;
+    const zRates = spread(anchors.map((z) => z.csvBytes / 1e6 / z.seconds));
+    windows.push({
+      calls,
+      reps: downloads.length,
+      csvBytes,
+      zipBytes: downloads[0]!.d.bytes,
+      ttfbMs: spread(downloads.map((r) => r.d.ttfbMs)).median,
+      seconds,
+      csvMBps: csvRates.median,
+      zipMBps: downloads[0]!.d.bytes / 1e6 / seconds,
+      csvMBpsSpread: csvRates,
+      peakRssMb: Math.max(...downloads.map((r) => r.rss)),
+      idleRssMb: Math.max(...downloads.map((r) => r.idleRssMb)),
+      zlib: anchors.length
+        ? {
+            csvMBps: zRates.median,
+            seconds: spread(anchors.map((z) => z.seconds)).median,
+            ttfbMs: spread(anchors.map((z) => z.ttfbMs)).median,
+            peakRssMb: Math.max(...anchors.map((z) => z.peakRssMb)),
+            csvBytes: anchors[0]!.csvBytes,
+          }
+        : undefined,
+      vsZlib: ratio(csvRates.median, anchors.length ? zRates.median : undefined),
+    });
+  }
+  const first = windows[0];
+  const last = windows[windows.length - 1];
+  return {
+    callsPerDay: CALLS_PER_DAY,
+    windows,
+    rssGrowthMb: first && last && first !== last ? last.peakRssMb - first.peakRssMb : undefined,
+  };
 }

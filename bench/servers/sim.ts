@@ -68,7 +68,10 @@ function requester(base: string): BenchSim['request'] {
 }
 
 try {
-  for (const mod of SIMULATORS) {
+  // The registry is what `billing-sim serve` runs; a vendor the bench knows joins it if absent.
+  const modules = [...SIMULATORS];
+  for (const b of VENDOR_BENCHES) if (!modules.some((m) => m.name === b.name)) modules.push(b.module);
+  for (const mod of modules) {
     if (config.only && !config.only.includes(mod.name)) continue;
     const bench = VENDOR_BENCHES.find((b) => b.name === mod.name);
     const app: SimApp = mod.create({

@@ -1,4 +1,6 @@
+import { purecloudBench } from './purecloud.js';
+import { rprmBench } from './rprm.js';
 import type { VendorBench } from './types.js';
 
-/** Every vendor the bench knows how to prepare; a simulator without an entry is served but not loaded. */
-export const VENDOR_BENCHES: VendorBench[] = [];
+/** Every vendor the bench knows how to prepare. */
+export const VENDOR_BENCHES: VendorBench[] = [purecloudBench, rprmBench];

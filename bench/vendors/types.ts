@@ -1,4 +1,4 @@
-import type { Clock, SimApp } from '../../simulators/index.js';
+import type { Clock, SimApp, SimulatorModule } from '../../simulators/index.js';
 
 export interface Reply {
   status: number;
@@ -32,6 +32,8 @@ export interface JsonTarget {
 /** What the bench knows about one vendor: how to bring its endpoint to the state it measures. */
 export interface VendorBench {
   name: string;
+  /** The vendor's module (used when the registry does not list it yet). */
+  module: SimulatorModule;
   /** Extra simulator options for the bench (e.g. instant generation). */
   options?: Record<string, unknown>;
   prepare(sim: BenchSim): Promise<JsonTarget[]>;
