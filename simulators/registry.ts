@@ -1,4 +1,5 @@
 import type { KernelOptions, SimApp } from './kernel/index.js';
+import { PureCloudModule } from './purecloud/index.js';
 import { rprmSimulator } from './rprm/index.js';
 
 /** What each vendor folder exports so the CLI and startSimulators can run it. */
@@ -15,7 +16,7 @@ export interface SimulatorModule {
 }
 
 /** Every simulator that exists. A vendor folder adds itself here, nowhere else. */
-export const SIMULATORS: SimulatorModule[] = [rprmSimulator];
+export const SIMULATORS: SimulatorModule[] = [rprmSimulator, PureCloudModule];
 
 export function simulatorNames(): string[] {
   return SIMULATORS.map((s) => s.name);

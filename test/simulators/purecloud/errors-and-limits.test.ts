@@ -19,7 +19,7 @@ describe('purecloud errors, headers and limits', () => {
       await request(app).get(USAGE),
       await request(app).get(`${CONTRACTS}/unknown`).set('Authorization', bearer),
     ]) {
-      const id = res.headers['inin-correlation-id'];
+      const id = String(res.headers['inin-correlation-id']);
       expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
       if (res.status >= 400) expect(res.body.contextId).toBe(id);
       seen.add(id);
