@@ -1,5 +1,6 @@
 import type { VendorHarness } from '../vendors.js';
 import { pureCloudHarness } from './purecloud.js';
+import { webexHarness } from './webex.js';
 
 /** Every vendor the harness has flows for, in run order. */
-export const VENDORS: VendorHarness[] = [pureCloudHarness];
+export const VENDORS: VendorHarness[] = [pureCloudHarness, webexHarness];

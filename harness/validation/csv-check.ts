@@ -8,6 +8,8 @@ export interface CsvCheckResult {
   findings: Finding[];
   /** Findings beyond the report limit, counted but not listed. */
   dropped: number;
+  /** What stopped the read early (a body cut short, a parse error), also listed as a finding. */
+  failure?: Error;
 }
 
 /**
@@ -28,6 +30,7 @@ export async function checkCsv(
   input.pipe(parser);
   let header: string[] | undefined;
   let rows = 0;
+  let failure: Error | undefined;
   try {
     for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
       const { record, info } = item;
@@ -46,10 +49,11 @@ export async function checkCsv(
     }
     if (!header) findings.add(finding(step, `${contract.name}:header`, 'the file is empty (no header row)'));
   } catch (e) {
+    failure = e as Error;
     findings.add(finding(step, `${contract.name}:${rows + 2}`, `unreadable CSV: ${(e as Error).message}`));
     input.destroy();
   }
-  return { rows, findings: findings.items, dropped: findings.dropped };
+  return { rows, findings: findings.items, dropped: findings.dropped, ...(failure ? { failure } : {}) };
 }
 
 function finding(step: string, path: string, message: string): Finding {

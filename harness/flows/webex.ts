@@ -1,0 +1,258 @@
+import type { UsageRecord } from '../billing/lines.js';
+import { checkCsv } from '../validation/csv-check.js';
+import type { VendorHarness } from '../vendors.js';
+import { type FlowContext, type Period, StepFailure } from './context.js';
+import { withOneRedownload } from './download.js';
+import type { FlowDefinition } from './flow.js';
+import { nextLink, walkPages } from './paging.js';
+import { poll } from './poll.js';
+import type { ApiResponse, CallSpec, StepScope } from './step.js';
+
+/**
+ * Webex billing reports, Wholesale and BroadWorks: reuse a COMPLETED report for the period or
+ * create one (409 = it exists), poll until COMPLETED (recreating once on FAILED), download the
+ * CSV from tempDownloadURL without the token, and read its CUSTOMER rows.
+ */
+const VENDOR = 'webex';
+/** Partners' scripts poll about every 10 s. */
+const POLL_EVERY_MS = 10_000;
+
+interface ReportKind {
+  id: string;
+  title: string;
+  base: string;
+  /** Filters of the list call; the rest of the matching is `matches`. */
+  listQuery(period: Period): CallSpec['query'];
+  matches(item: Record<string, unknown>, period: Period): boolean;
+  createBody(period: Period): Record<string, string>;
+  describe(period: Period): string;
+  csvContract: string;
+  /** A CSV row as usage, or undefined for rows that are not billed per customer. */
+  usage(row: Record<string, string>, period: Period): UsageRecord | undefined;
+}
+
+const month = (period: Period) => period.start.slice(0, 7);
+
+const WHOLESALE: ReportKind = {
+  id: 'webex-wholesale',
+  title: 'Webex Wholesale billing report',
+  base: '/v1/wholesale/billing/reports',
+  listQuery: (p) => ({ billingStartDate: p.start, billingEndDate: p.end, type: 'CUSTOMER' }),
+  matches: (item, p) =>
+    item.billingStartDate === p.start &&
+    item.billingEndDate === p.end &&
+    (item.type ?? 'CUSTOMER') === 'CUSTOMER',
+  createBody: (p) => ({ billingStartDate: p.start, billingEndDate: p.end, type: 'CUSTOMER' }),
+  describe: (p) => `${p.start}..${p.end} CUSTOMER`,
+  csvContract: 'webex-wholesale-customer',
+  usage: (row, p) => ({
+    vendor: VENDOR,
+    customer: row.customerName || row.customerOrgId || 'unknown customer',
+    product: row.package ?? '',
+    quantity: Number(row.quantity),
+    unit: 'subscription',
+    periodStart: row.billingStartDate || p.start,
+    periodEnd: row.billingEndDate || p.end,
+  }),
+};
+
+const BROADWORKS: ReportKind = {
+  id: 'webex-broadworks',
+  title: 'Webex for BroadWorks billing report',
+  base: '/v1/broadworks/billing/reports',
+  listQuery: () => ({}),
+  matches: (item, p) => item.billingPeriod === month(p),
+  createBody: (p) => ({ billingPeriod: month(p) }),
+  describe: (p) => month(p),
+  csvContract: 'webex-broadworks',
+  usage: (row, p) => {
+    if (row.recordType !== 'CUSTOMER') return undefined;
+    const [y, m] = (row.billingPeriod || month(p)).split('-').map(Number) as [number, number];
+    return {
+      vendor: VENDOR,
+      customer: row.customerName || row.customerOrgId || 'unknown customer',
+      product: row.package ?? '',
+      quantity: Number(row.quantity),
+      unit: 'subscription',
+      periodStart: `${row.billingPeriod || month(p)}-01`,
+      periodEnd: new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10),
+    };
+  },
+};
+
+function bearer(ctx: FlowContext): Record<string, string> {
+  return { authorization: `Bearer ${ctx.credential('token')}` };
+}
+
+type Report = Record<string, unknown> & { id: string; status: string };
+
+async function findReport(ctx: FlowContext, s: StepScope, kind: ReportKind): Promise<Report | undefined> {
+  const found: Report[] = [];
+  const pages = await walkPages(
+    s,
+    (spec) => s.call(spec),
+    { path: kind.base, query: kind.listQuery(ctx.period), headers: bearer(ctx) },
+    (res) => nextLink(res.headers.link),
+    (res, index) => {
+      const items = s.field<Record<string, unknown>[]>(
+        s.json(res).items,
+        `$.items (page ${index + 1})`,
+        'array',
+      );
+      for (const item of items) if (kind.matches(item, ctx.period)) found.push(item as Report);
+    },
+  );
+  // A finished report is best; one still running is worth waiting for; FAILED ones are dead.
+  const pick = found.find((r) => r.status === 'COMPLETED') ?? found.find((r) => r.status === 'IN_PROGRESS');
+  s.setNote(
+    `${pages} page(s), ${found.length} report(s) for ${kind.describe(ctx.period)}${pick ? `, reusing ${pick.status}` : ''}`,
+  );
+  return pick;
+}
+
+async function createReport(ctx: FlowContext, s: StepScope, kind: ReportKind): Promise<Report> {
+  const res = await s.call({
+    method: 'POST',
+    path: kind.base,
+    headers: { ...bearer(ctx), 'content-type': 'application/json' },
+    body: JSON.stringify(kind.createBody(ctx.period)),
+    // A resent create is harmless: the duplicate answers 409, which means "it exists".
+    retrySafe: true,
+  });
+  if (res.status === 409) {
+    const existing = await findReport(ctx, s, kind);
+    if (!existing)
+      throw new StepFailure(`create answered 409 but no report for ${kind.describe(ctx.period)} is listed`);
+    s.setNote(`409: reusing the existing ${existing.status} report`);
+    return existing;
+  }
+  s.expect(res, 200);
+  const body = s.json(res);
+  s.setNote(`created ${kind.describe(ctx.period)}`);
+  return { ...body, id: s.field<string>(body.id, '$.id', 'string'), status: 'IN_PROGRESS' };
+}
+
+async function waitForReport(ctx: FlowContext, s: StepScope, kind: ReportKind, id: string): Promise<Report> {
+  return poll(s, { what: 'report', everyMs: POLL_EVERY_MS, timeoutMs: ctx.env.pollTimeoutMs }, async () => {
+    const res = await s.call({ path: `${kind.base}/${encodeURIComponent(id)}`, headers: bearer(ctx) });
+    s.expect(res, 200);
+    const body = s.json<Report>(res);
+    const status = s.field<string>(body.status, '$.status', 'string');
+    if (status === 'COMPLETED' || status === 'FAILED') return { done: true, value: body };
+    return { done: false, state: status };
+  });
+}
+
+function failureText(report: Report): string {
+  const errors = Array.isArray(report.errors)
+    ? (report.errors as { code?: unknown; description?: unknown }[])
+    : [];
+  return errors.map((e) => `${e.code ?? ''} ${e.description ?? ''}`.trim()).join('; ') || 'no errors[] given';
+}
+
+async function download(
+  ctx: FlowContext,
+  s: StepScope,
+  kind: ReportKind,
+  url: string,
+): Promise<UsageRecord[]> {
+  const contract = ctx.env.csv.get(kind.csvContract);
+  return withOneRedownload(s, 'CSV download', async () => {
+    // The signed URL is the credential: the bearer token must not travel to the file host.
+    const res = await s.stream({ path: url });
+    if (res.status !== 200) {
+      const body = await readSmall(res.body);
+      s.expect({ status: res.status, body, attempts: res.attempts }, 200);
+    }
+    const rows: UsageRecord[] = [];
+    const result = await checkCsv(
+      res.body,
+      contract,
+      s.name,
+      (row, line) => {
+        const usage = kind.usage(row, ctx.period);
+        if (!usage) return;
+        if (!Number.isFinite(usage.quantity))
+          throw new StepFailure(`${kind.csvContract}:${line}: quantity "${row.quantity}" is not a number`);
+        rows.push(usage);
+      },
+      ctx.env.findingLimit,
+    );
+    if (result.failure) return { value: rows, failure: result.failure };
+    s.addFindings(result.findings, result.dropped);
+    s.setNote(`${result.rows} CSV row(s), ${rows.length} customer line(s)`);
+    return { value: rows };
+  });
+}
+
+async function readSmall(body: AsyncIterable<unknown>): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  let size = 0;
+  for await (const c of body) {
+    size += (c as Buffer).length;
+    if (size <= 64 * 1024) parts.push(c as Buffer);
+  }
+  return Buffer.concat(parts);
+}
+
+function reportFlow(kind: ReportKind): FlowDefinition {
+  return {
+    id: kind.id,
+    vendor: VENDOR,
+    title: kind.title,
+    async run(ctx) {
+      let report = await ctx.step('find report', (s) => findReport(ctx, s, kind));
+      if (!report) report = await ctx.step('create report', (s) => createReport(ctx, s, kind));
+      let done = await ctx.step('wait for report', (s) => waitForReport(ctx, s, kind, (report as Report).id));
+      if (done.status === 'FAILED') {
+        const reason = failureText(done);
+        report = await ctx.step('recreate failed report', async (s) => {
+          s.progress(`report FAILED (${reason}); creating it again`);
+          return createReport(ctx, s, kind);
+        });
+        done = await ctx.step('wait for recreated report', (s) =>
+          waitForReport(ctx, s, kind, (report as Report).id),
+        );
+        if (done.status === 'FAILED') {
+          await ctx.step('report outcome', async () => {
+            throw new StepFailure(`report FAILED twice: ${failureText(done)}`, '$.errors');
+          });
+        }
+      }
+      const url = await ctx.step('download URL', async (s) => {
+        const value = s.field<string>(done.tempDownloadURL, '$.tempDownloadURL', 'string');
+        s.setNote(new URL(value).origin);
+        return value;
+      });
+      const usage = await ctx.step('download and parse CSV', (s) => download(ctx, s, kind, url));
+      ctx.usage.push(...usage);
+    },
+  };
+}
+
+export const webexWholesaleFlow = reportFlow(WHOLESALE);
+export const webexBroadWorksFlow = reportFlow(BROADWORKS);
+
+export const webexHarness: VendorHarness = {
+  vendor: VENDOR,
+  flows: [webexWholesaleFlow, webexBroadWorksFlow],
+  // A minute of simulator time per report: instant on the virtual clock, and still several polls.
+  embeddedOptions: { generation: { kind: 'time', ms: 60_000 } },
+  embeddedCredentials(simulator) {
+    const partners =
+      (simulator as { partners?: { tokens: { token: string; scopes: string[] }[] }[] } | undefined)
+        ?.partners ?? [];
+    const tokens = partners.flatMap((p) => p.tokens);
+    const best = [...tokens].sort((a, b) => b.scopes.length - a.scopes.length)[0];
+    return { token: best?.token };
+  },
+  env: [
+    {
+      env: 'BILLING_SIM_WEBEX_TOKEN',
+      credential: 'token',
+      required: true,
+      description:
+        'partner administrator access token with the spark-admin:wholesale_billing_reports_* and broadworks_billing_reports_* scopes',
+    },
+  ],
+};
