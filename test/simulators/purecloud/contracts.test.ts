@@ -171,6 +171,10 @@ describe('purecloud preview contracts and invoices', () => {
       [`${BASE}?dateStart=2026-02-30`, 'invalid.date'],
       [`${BASE}/invoices?dateEnd=2026-02-01T00:00:00Z`, 'invalid.date'],
       [`${BASE}?dateStart=2026-03-01&dateEnd=2026-02-01`, 'invalid.value'],
+      [`${BASE}?externalNumber=a&externalNumber=b`, 'invalid.query.param.value'],
+      [`${BASE}/invoices?pageSize=2&pageSize=3`, 'invalid.query.param.value'],
+      [`${BASE}/invoices/${first.entities[0]!.id}/lines?pageSize=500`, 'invalid.query.param.value'],
+      [`${BASE}/invoices/${first.entities[0]!.id}/lines?after=${after}`, 'invalid.query.param.value'],
     ];
     for (const [uri, code] of cases) expectErrorBody(await get(app, bearer, uri), 400, code);
     expect((await get(app, bearer, `${BASE}?pageSize=200`)).status).toBe(200);
@@ -201,6 +205,7 @@ describe('purecloud preview contracts and invoices', () => {
       'not.found',
     );
     expectErrorBody(await get(app, northwind, `${BASE}/invoices/nope/lines`), 404, 'not.found');
+    expectErrorBody(await get(app, northwind, `${BASE}/invoices/nope/document`), 404, 'not.found');
   });
 
   it('gives a document link, and needs billing:subscription:view', async () => {
