@@ -5,7 +5,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { Context, type Settings } from './lib/context.js';
 import { choosePinning, killAllSync, ROOT } from './lib/proc.js';
 import { evaluate, printReport, type Results } from './lib/report.js';
@@ -33,6 +33,8 @@ function parseArgs(argv: string[]): Settings & { out: string | undefined } {
         '  --runs <n>       measured runs per throughput figure (default 3; quick 1)',
         '  --duration <s>   seconds per run (default 3; quick 1)',
         '  --no-pin         do not pin server and load generator to separate cores',
+        '  --profile <dir>  run every Node server under --cpu-prof, profiles into <dir>',
+        '                   (read them with node dist/bench/profile.js <file>)',
         '  --out <file>     results file (default bench/results/<date>.json)',
         '',
       ].join('\n'),
@@ -51,6 +53,7 @@ function parseArgs(argv: string[]): Settings & { out: string | undefined } {
     connections: [1, 50],
     pin: choosePinning(flag('--no-pin')),
     only,
+    profileDir: value('--profile') ? resolve(value('--profile')!) : undefined,
     out: value('--out'),
   };
 }

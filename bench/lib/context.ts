@@ -1,6 +1,6 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { type LoadFigure, load } from './load.js';
 import { type Pinning, peakRssMb, type Started, type StartSpec, startProcess, stopProcess } from './proc.js';
 
@@ -16,12 +16,15 @@ export interface Settings {
   pin: Pinning;
   /** Sections to run (all when empty). */
   only: string[];
+  /** Folder for `node --cpu-prof` profiles of every Node server the bench starts (--profile). */
+  profileDir: string | undefined;
 }
 
 export class Context {
   readonly tmp = mkdtempSync(join(tmpdir(), 'billing-sim-bench-'));
   readonly notes: string[] = [];
   private files = 0;
+  private profiles = 0;
 
   constructor(readonly settings: Settings) {}
 
@@ -46,7 +49,17 @@ export class Context {
 
   /** Starts a server pinned to the server core, runs fn, always stops it. */
   async withServer<T>(spec: Omit<StartSpec, 'cores'>, fn: (s: Started) => Promise<T>): Promise<T> {
-    const started = await startProcess({ ...spec, cores: this.settings.pin.server });
+    const dir = this.settings.profileDir;
+    const args =
+      dir && spec.command === process.execPath
+        ? [
+            `--cpu-prof`,
+            `--cpu-prof-dir=${dir}`,
+            `--cpu-prof-name=${++this.profiles}-${basename(spec.args[0] ?? 'node')}.cpuprofile`,
+            ...spec.args,
+          ]
+        : spec.args;
+    const started = await startProcess({ ...spec, args, cores: this.settings.pin.server });
     try {
       return await fn(started);
     } finally {

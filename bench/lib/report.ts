@@ -218,7 +218,9 @@ export function printReport(results: Results): void {
           'ZIP MB/s',
           'zlib CSV MB/s',
           'ratio',
+          'ZIP no-HTTP MB/s',
           'peak RSS',
+          'zlib RSS',
         ],
         ...cdr.windows.map((x) => [
           fmtNum(x.calls),
@@ -229,7 +231,9 @@ export function printReport(results: Results): void {
           fmtNum(x.zipMBps, 1),
           fmtNum(x.zlib?.csvMBps, 1),
           fmtRatio(x.vsZlib),
+          fmtNum(x.zipInProcess?.csvMBps, 1),
           `${fmtNum(x.peakRssMb)} MB`,
+          `${fmtNum(x.zlib?.peakRssMb)} MB`,
         ]),
       ]),
     );
@@ -238,7 +242,8 @@ export function printReport(results: Results): void {
   if (h?.wallMs) {
     w('\nHarness: billing-sim flows, all vendors, zero generation delay');
     w(
-      `  wall ${fmtNum(h.wallMs.median)} ms (${fmtNum(h.wallMs.min)}–${fmtNum(h.wallMs.max)}), contract validation ${fmtRatio(h.validationShare)} of CPU samples`,
+      `  wall ${fmtNum(h.wallMs.median)} ms (${fmtNum(h.wallMs.min)}–${fmtNum(h.wallMs.max)}), exit ${h.exitCodes.join('/')}; ` +
+        `contract validation ${fmtNum(h.validationMs)} of ${fmtNum(h.profiledCpuMs)} CPU ms (${fmtRatio(h.validationShare)})`,
     );
   }
   if (results.targets?.length) {

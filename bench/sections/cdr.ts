@@ -31,9 +31,28 @@ export interface CdrWindow {
   /** Simulator VmHWM after the download (max over reps), and before it (idle, prepared). */
   peakRssMb: number;
   idleRssMb: number;
-  zlib: { csvMBps: number; seconds: number; ttfbMs: number; peakRssMb: number; csvBytes: number } | undefined;
+  /** The issue's anchor: the calls CSV through plain zlib deflate-raw level 6. */
+  zlib: Anchor | undefined;
+  /** The simulator's ZIP (streamCdrZip) into a sink in-process: what the ZIP costs without HTTP. */
+  zipInProcess: Anchor | undefined;
   /** CSV MB/s of the simulator / of the zlib anchor. */
   vsZlib: number | undefined;
+}
+
+export interface Anchor {
+  csvMBps: number;
+  seconds: number;
+  ttfbMs: number;
+  peakRssMb: number;
+  csvBytes: number;
+}
+
+interface AnchorRun {
+  csvBytes: number;
+  outBytes: number;
+  seconds: number;
+  ttfbMs: number;
+  peakRssMb: number;
 }
 
 export interface CdrResult {
@@ -136,6 +155,21 @@ async function downloadOnce(ctx: Context, calls: number, to: number) {
   });
 }
 
+function csvBytesOf(download: { entries: { size: number }[] }): number {
+  return download.entries.reduce((sum, e) => sum + e.size, 0);
+}
+
+function summarizeAnchor(runs: AnchorRun[]): Anchor | undefined {
+  if (!runs.length) return undefined;
+  return {
+    csvMBps: spread(runs.map((z) => z.csvBytes / 1e6 / z.seconds)).median,
+    seconds: spread(runs.map((z) => z.seconds)).median,
+    ttfbMs: spread(runs.map((z) => z.ttfbMs)).median,
+    peakRssMb: Math.max(...runs.map((z) => z.peakRssMb)),
+    csvBytes: runs[0]!.csvBytes,
+  };
+}
+
 export async function cdrStream(ctx: Context): Promise<CdrResult> {
   ctx.log('CDR stream (download-cdrs) vs zlib deflate-raw level 6');
   const sizes = ctx.settings.quick ? [10_000, 100_000] : [100_000, 1_000_000];
@@ -149,12 +183,12 @@ export async function cdrStream(ctx: Context): Promise<CdrResult> {
   for (const calls of sizes) {
     const to = source.windowOfCalls(FROM, calls).end;
     const downloads: Awaited<ReturnType<typeof downloadOnce>>[] = [];
-    const anchors: { csvBytes: number; seconds: number; ttfbMs: number; peakRssMb: number }[] = [];
+    const anchors: Record<'zlib' | 'zip', AnchorRun[]> = { zlib: [], zip: [] };
     for (let i = 0; i < reps; i++) {
       try {
         const r = await downloadOnce(ctx, calls, to);
         downloads.push(r);
-        const csv = r.entries.reduce((s, e) => s + e.size, 0);
+        const csv = csvBytesOf(r);
         ctx.log(
           `  ${calls} calls: first byte ${r.d.ttfbMs.toFixed(1)} ms, ${(csv / 1e6 / r.d.seconds).toFixed(1)} MB/s CSV, ` +
             `${(r.d.bytes / 1e6 / r.d.seconds).toFixed(1)} MB/s ZIP, peak RSS ${r.rss.toFixed(0)} MB (idle ${r.idleRssMb.toFixed(0)})`,
@@ -163,24 +197,30 @@ export async function cdrStream(ctx: Context): Promise<CdrResult> {
         ctx.note(`CDR download of ${calls} calls failed: ${(e as Error).message}`);
         break;
       }
-      try {
-        const z = await runJson<{ csvBytes: number; seconds: number; ttfbMs: number; peakRssMb: number }>(
-          ctx.settings.pin.server,
-          'servers/zlib-baseline.js',
-          { calls, from: FROM, callsPerDay: CALLS_PER_DAY },
-          300_000,
-        );
-        anchors.push(z);
-        ctx.log(`  ${calls} calls zlib: ${(z.csvBytes / 1e6 / z.seconds).toFixed(1)} MB/s CSV`);
-      } catch (e) {
-        ctx.note(`zlib anchor of ${calls} calls failed: ${(e as Error).message}`);
+      for (const mode of ['zlib', 'zip'] as const) {
+        try {
+          const z = await runJson<AnchorRun>(
+            ctx.settings.pin.server,
+            'servers/zlib-baseline.js',
+            { mode, calls, from: FROM, callsPerDay: CALLS_PER_DAY },
+            300_000,
+          );
+          // The in-process ZIP holds exactly the bytes of the download's entries.
+          if (mode === 'zip') z.csvBytes = csvBytesOf(downloads[downloads.length - 1]!);
+          anchors[mode].push(z);
+          ctx.log(
+            `  ${calls} calls ${mode} in-process: ${(z.csvBytes / 1e6 / z.seconds).toFixed(1)} MB/s CSV`,
+          );
+        } catch (e) {
+          ctx.note(`${mode} anchor of ${calls} calls failed: ${(e as Error).message}`);
+        }
       }
     }
     if (!downloads.length) continue;
-    const csvBytes = downloads[0]!.entries.reduce((s, e) => s + e.size, 0);
+    const csvBytes = csvBytesOf(downloads[0]!);
     const csvRates = spread(downloads.map((r) => csvBytes / 1e6 / r.d.seconds));
     const seconds = spread(downloads.map((r) => r.d.seconds)).median;
-    const zRates = spread(anchors.map((z) => z.csvBytes / 1e6 / z.seconds));
+    const zlib = summarizeAnchor(anchors.zlib);
     windows.push({
       calls,
       reps: downloads.length,
@@ -193,16 +233,9 @@ export async function cdrStream(ctx: Context): Promise<CdrResult> {
       csvMBpsSpread: csvRates,
       peakRssMb: Math.max(...downloads.map((r) => r.rss)),
       idleRssMb: Math.max(...downloads.map((r) => r.idleRssMb)),
-      zlib: anchors.length
-        ? {
-            csvMBps: zRates.median,
-            seconds: spread(anchors.map((z) => z.seconds)).median,
-            ttfbMs: spread(anchors.map((z) => z.ttfbMs)).median,
-            peakRssMb: Math.max(...anchors.map((z) => z.peakRssMb)),
-            csvBytes: anchors[0]!.csvBytes,
-          }
-        : undefined,
-      vsZlib: ratio(csvRates.median, anchors.length ? zRates.median : undefined),
+      zlib,
+      zipInProcess: summarizeAnchor(anchors.zip),
+      vsZlib: ratio(csvRates.median, zlib?.csvMBps),
     });
   }
   const first = windows[0];

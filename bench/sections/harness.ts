@@ -1,12 +1,96 @@
+import { spawn } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { SIMULATORS } from '../../simulators/index.js';
 import type { Context } from '../lib/context.js';
-import type { Spread } from '../lib/stats.js';
+import { pinned, ROOT } from '../lib/proc.js';
+import { summarize } from '../lib/profile.js';
+import { type Spread, spread } from '../lib/stats.js';
 
+/**
+ * `billing-sim flows` (every vendor's flow) against the embedded simulators (virtual
+ * clock: report generation costs no wall time), spawn → exit. The contract-validation share
+ * comes from one extra run under `node --cpu-prof`: samples whose stack holds a frame of
+ * contracts/ or harness/validation/, over all non-idle samples.
+ */
 export interface HarnessResult {
+  vendors: string[];
   wallMs: Spread | undefined;
+  exitCodes: number[];
   validationShare: number | undefined;
+  /** CPU ms sampled in the profiled run (non-idle) and in validation. */
+  profiledCpuMs: number | undefined;
+  validationMs: number | undefined;
+}
+
+function flows(ctx: Context, out: string, nodeArgs: string[]) {
+  const [cmd, args] = pinned(ctx.settings.pin.server, process.execPath, [
+    ...nodeArgs,
+    join(ROOT, 'bin', 'billing-sim.js'),
+    'flows',
+    '--out',
+    out,
+  ]);
+  return new Promise<{ code: number; ms: number; output: string }>((resolve) => {
+    const t0 = performance.now();
+    const child = spawn(cmd, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    const keep = (c: Buffer) => {
+      if (output.length < 100_000) output += c.toString();
+    };
+    child.stdout.on('data', keep);
+    child.stderr.on('data', keep);
+    const timer = setTimeout(() => child.kill('SIGKILL'), 300_000);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code: code ?? -1, ms: performance.now() - t0, output });
+    });
+  });
 }
 
 export async function harnessFlows(ctx: Context): Promise<HarnessResult> {
-  ctx.note('harness: not measured yet');
-  return { wallMs: undefined, validationShare: undefined };
+  const vendors = SIMULATORS.map((s) => s.name);
+  ctx.log(`harness: billing-sim flows (every flow; simulators ${vendors.join(', ')})`);
+  const reps = ctx.settings.quick ? 1 : 3;
+  const walls: number[] = [];
+  const exitCodes: number[] = [];
+  for (let i = 0; i < reps; i++) {
+    const r = await flows(ctx, join(ctx.tmp, `flows-${i}`), []);
+    exitCodes.push(r.code);
+    walls.push(r.ms);
+    ctx.log(`  run ${i + 1}: ${r.ms.toFixed(0)} ms, exit ${r.code}`);
+    if (r.code !== 0 && i === 0)
+      ctx.note(`billing-sim flows exited ${r.code}: ${r.output.trim().slice(-400)}`);
+  }
+  const profDir = join(ctx.tmp, 'flows-profile');
+  await flows(ctx, join(ctx.tmp, 'flows-prof'), ['--cpu-prof', `--cpu-prof-dir=${profDir}`]);
+  let validationShare: number | undefined;
+  let profiledCpuMs: number | undefined;
+  let validationMs: number | undefined;
+  try {
+    const file = readdirSync(profDir).find((f) => f.endsWith('.cpuprofile'));
+    if (file) {
+      const s = summarize(join(profDir, file), {
+        idle: (f) => f.functionName === '(idle)',
+        validation: (f) => /\/contracts\/|\/harness\/validation\//.test(f.url),
+      });
+      const busy = 1 - (s.inclusive.idle ?? 0);
+      profiledCpuMs = s.totalMs * busy;
+      validationMs = s.totalMs * (s.inclusive.validation ?? 0);
+      validationShare = busy > 0 ? (s.inclusive.validation ?? 0) / busy : undefined;
+      ctx.log(
+        `  contract validation: ${validationMs.toFixed(0)} of ${profiledCpuMs.toFixed(0)} CPU ms (${((validationShare ?? 0) * 100).toFixed(1)}%)`,
+      );
+    }
+  } catch (e) {
+    ctx.note(`harness profile unreadable: ${(e as Error).message}`);
+  }
+  return {
+    vendors,
+    wallMs: walls.length ? spread(walls) : undefined,
+    exitCodes,
+    validationShare,
+    profiledCpuMs,
+    validationMs,
+  };
 }
