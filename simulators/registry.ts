@@ -1,6 +1,7 @@
 import type { KernelOptions, SimApp } from './kernel/index.js';
 import { PureCloudModule } from './purecloud/index.js';
 import { rprmSimulator } from './rprm/index.js';
+import { webexSimulator } from './webex/index.js';
 
 /** What each vendor folder exports so the CLI and startSimulators can run it. */
 export interface SimulatorModule {
@@ -16,7 +17,7 @@ export interface SimulatorModule {
 }
 
 /** Every simulator that exists. A vendor folder adds itself here, nowhere else. */
-export const SIMULATORS: SimulatorModule[] = [rprmSimulator, PureCloudModule];
+export const SIMULATORS: SimulatorModule[] = [rprmSimulator, PureCloudModule, webexSimulator];
 
 export function simulatorNames(): string[] {
   return SIMULATORS.map((s) => s.name);
