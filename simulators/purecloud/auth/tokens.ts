@@ -28,8 +28,13 @@ export class TokenStore {
     orgs: readonly PureCloudOrg[],
     private readonly lifetimeSeconds: number,
   ) {
-    for (const org of orgs)
-      for (const client of org.clients) this.clients.set(client.clientId, { org, client });
+    for (const org of orgs) {
+      for (const client of org.clients) {
+        if (this.clients.has(client.clientId))
+          throw new Error(`duplicate OAuth client id ${client.clientId}`);
+        this.clients.set(client.clientId, { org, client });
+      }
+    }
   }
 
   client(clientId: string): ClientRecord | undefined {

@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
+import { CUSTOMER_A_ORG_ID } from '../../../simulators/purecloud/index.js';
 import { contractGuard } from '../../support/contract-guard.js';
 import { expectErrorBody, login, makeApp } from './helpers.js';
 
@@ -133,6 +134,33 @@ describe('purecloud errors, headers and limits', () => {
     expect((await request(app).get(CONTRACTS).set('Authorization', bearer)).status).toBe(200);
     // A fault never starts a report job.
     expect(app.sim.kernel.jobs.list()).toEqual([]);
+  });
+
+  it('matches stored fault rules by tenant (the org behind the token)', async () => {
+    const app = makeApp(guard);
+    const contoso = await login(app, 'contoso-billing');
+    const fabrikam = await login(app, 'fabrikam-billing');
+    await request(app)
+      .post('/_sim/faults')
+      .send({ match: { tenant: CUSTOMER_A_ORG_ID }, effect: { status: 503, retryAfterSeconds: 3 } });
+    expectErrorBody(
+      await request(app).get(CONTRACTS).set('Authorization', contoso),
+      503,
+      'service.unavailable',
+    );
+    expect((await request(app).get(CONTRACTS).set('Authorization', fabrikam)).status).toBe(200);
+  });
+
+  it('refuses an org set with a duplicate client id', () => {
+    const client = { clientId: 'same', clientSecret: 's', name: 'n', permissions: [] };
+    expect(() =>
+      makeApp(guard, {
+        orgs: [
+          { id: 'a', name: 'A', clients: [client] },
+          { id: 'b', name: 'B', clients: [client] },
+        ],
+      }),
+    ).toThrow(/duplicate OAuth client id same/);
   });
 
   it('answers unknown routes with 404 not.found in ErrorBody (not in the contract by nature)', async () => {
