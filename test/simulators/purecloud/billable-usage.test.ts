@@ -161,6 +161,18 @@ describe('purecloud billable usage report', () => {
     ).toEqual(['3a9e6b52-1f4d-4c87-8e2a-6d5b9c0f1e21', 'b4c81d07-9e2f-4a65-b3d8-2f7a6e5c4d32'].sort());
   });
 
+  it('can be finished through the admin API (POST /_sim/jobs/:id/advance)', async () => {
+    const app = makeApp(guard, { generation: { ms: 3_600_000 } });
+    const bearer = await login(app, 'contoso-billing');
+    const first = await usage(app, bearer, FEB);
+    expect(first.body.status).toBe('InProgress');
+    const jobs = await request(app).get('/_sim/jobs');
+    expect(jobs.status).toBe(200);
+    const advanced = await request(app).post(`/_sim/jobs/${first.body.id}/advance`).send({ to: 'complete' });
+    expect(advanced.status).toBe(200);
+    expect((await usage(app, bearer, FEB)).body.status).toBe('Complete');
+  });
+
   it('answers 500 when generation fails and starts again on the next poll', async () => {
     const app = makeApp(guard, { generation: { ms: 1_000 } });
     const bearer = await login(app, 'contoso-billing');
