@@ -152,14 +152,12 @@ async function readZip(ctx: FlowContext, s: StepScope, zip: SpooledZip): Promise
     s.addFindings(result.findings, result.dropped);
   });
   s.addFindings(
-    usage
-      .mismatches()
-      .map((message) => ({
-        severity: 'error' as const,
-        step: s.name,
-        path: 'callcounts.csv:TOTAL',
-        message,
-      })),
+    usage.mismatches().map((message) => ({
+      severity: 'error' as const,
+      step: s.name,
+      path: 'callcounts.csv:TOTAL',
+      message,
+    })),
   );
   return usage;
 }

@@ -6,7 +6,7 @@ import { withOneRedownload } from './download.js';
 import type { FlowDefinition } from './flow.js';
 import { nextLink, walkPages } from './paging.js';
 import { poll } from './poll.js';
-import type { ApiResponse, CallSpec, StepScope } from './step.js';
+import type { CallSpec, StepScope } from './step.js';
 
 /**
  * Webex billing reports, Wholesale and BroadWorks: reuse a COMPLETED report for the period or

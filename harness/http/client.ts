@@ -162,10 +162,9 @@ export class HttpClient {
         return res as StreamedResponse;
       }
       last = decision.reason;
-      // The body of a retried answer is small (an error envelope); read it so the socket is reused.
-      if (res) await drain(res.body);
       const waitMs = decision.waitMs ?? this.backoff.delay(attempt);
       if (attempt >= this.options.maxAttempts || waited + waitMs > this.options.maxWaitMs) {
+        // Out of attempts: the last answer (with its error body) is the result.
         if (res) return res;
         if (attempt === 1 && failure) throw failure;
         throw new HttpError(
@@ -173,6 +172,8 @@ export class HttpClient {
           'gave-up',
         );
       }
+      // The body of a retried answer is small (an error envelope); read it so the socket is reused.
+      if (res) await drain(res.body);
       entry.retry = {
         reason: decision.reason,
         waitMs,
@@ -321,6 +322,10 @@ export class HttpClient {
     message.on('close', () => {
       if (!message.complete) finish(truncated('connection closed early'));
     });
+    // A break before the consumer subscribes (it may be creating a temp file) stays stored in
+    // the stream and reaches the consumer when it reads; this listener only keeps it from
+    // being an uncaught 'error' event in between.
+    out.on('error', () => {});
     // A consumer that gives up must not leave the socket hanging.
     out.on('close', () => {
       if (!finished) message.destroy();
