@@ -1,0 +1,151 @@
+import type { Request, Response, Router } from 'express';
+import { type JobView, SimError } from '../kernel/index.js';
+import { formatMonth, parseInstant, parseMonth } from './dates.js';
+import { badRequest, jsonObjectBody, methodNotAllowed, oneOf, queryParam } from './http.js';
+import { decodeId, encodeId } from './ids.js';
+import { SCOPES } from './options.js';
+import type { BroadworksReportData, Caller, ReportStatus, WebexState } from './state.js';
+
+const BASE = '/v1/broadworks/billing/reports';
+const SORTS = ['id', 'status', 'billingPeriod'] as const;
+type SortBy = (typeof SORTS)[number];
+
+type Job = JobView<BroadworksReportData>;
+
+export function broadworksRoutes(router: Router, state: WebexState): void {
+  router.get(BASE, (req, res) => list(state, req, res));
+  router.post(BASE, (req, res) => create(state, req, res));
+  router.all(BASE, methodNotAllowed(['GET', 'POST']));
+  router.get(`${BASE}/:id`, (req, res) => {
+    const caller = state.authorize(req, SCOPES.broadworksRead);
+    const job = find(state, caller, req.params.id as string, true);
+    res.json(reportBody(state, req, job));
+  });
+  router.delete(`${BASE}/:id`, (req, res) => {
+    const caller = state.authorize(req, SCOPES.broadworksWrite);
+    const job = find(state, caller, req.params.id as string, false);
+    if (!job.terminal && state.options.lockDeleteInProgress423) {
+      throw new SimError(
+        423,
+        'The billing report is still being generated (IN_PROGRESS) and cannot be deleted yet; retry later.',
+        { retryAfterSeconds: state.lockRetryAfter(job) },
+      );
+    }
+    state.remove(job.id);
+    res.status(204).end();
+  });
+  router.all(`${BASE}/:id`, methodNotAllowed(['GET', 'DELETE']));
+}
+
+function find(state: WebexState, caller: Caller, id: string, poll: boolean): Job {
+  const uuid = decodeId('BILLING_REPORT', id);
+  if (!uuid) throw badRequest([`id "${id}" is not a valid billing report id.`]);
+  const job = state.report<BroadworksReportData>('broadworks', caller.partner.orgUuid, uuid, poll);
+  if (!job) throw new SimError(404, 'Billing Report not found.');
+  return job;
+}
+
+function reportBody(state: WebexState, req: Request, job: Job) {
+  const d = job.data;
+  const status = job.state as ReportStatus;
+  return {
+    id: encodeId('BILLING_REPORT', d.uuid),
+    billingPeriod: d.billingPeriod,
+    status,
+    created: new Date(job.createdAt).toISOString(),
+    createdBy: d.createdBy,
+    ...(status === 'COMPLETED' ? { tempDownloadURL: state.downloadUrl(req, job) } : {}),
+    ...(status === 'FAILED' ? { errors: state.errorsOf(job) } : {}),
+  };
+}
+
+function list(state: WebexState, req: Request, res: Response): void {
+  const caller = state.authorize(req, SCOPES.broadworksRead);
+  const problems: string[] = [];
+  const instant = (name: 'before' | 'after'): number | undefined => {
+    const raw = queryParam(req, name);
+    if (raw === undefined) return undefined;
+    const at = parseInstant(raw);
+    if (at === undefined)
+      problems.push(`${name} must be YYYY-MM, YYYY-MM-DD or an ISO 8601 date-time; got "${raw}".`);
+    return at;
+  };
+  const before = instant('before');
+  const after = instant('after');
+  const sortBy: SortBy = oneOf(req, 'sortBy', SORTS, problems) ?? 'billingPeriod';
+  if (problems.length) throw badRequest(problems);
+  const items = state
+    .reports<BroadworksReportData>('broadworks', caller.partner.orgUuid)
+    .filter(
+      (j) => (before === undefined || j.createdAt < before) && (after === undefined || j.createdAt > after),
+    )
+    .map((job) => {
+      const id = encodeId('BILLING_REPORT', job.data.uuid);
+      const value = sortBy === 'id' ? id : sortBy === 'status' ? job.state : job.data.billingPeriod;
+      return { job, id, value };
+    })
+    .sort((a, b) =>
+      a.value !== b.value
+        ? a.value < b.value
+          ? -1
+          : 1
+        : a.job.createdAt !== b.job.createdAt
+          ? a.job.createdAt - b.job.createdAt
+          : a.id < b.id
+            ? -1
+            : 1,
+    );
+  res.json({
+    items: items.map(({ job, id }) => ({
+      id,
+      billingPeriod: job.data.billingPeriod,
+      status: job.state as ReportStatus,
+    })),
+  });
+}
+
+function create(state: WebexState, req: Request, res: Response): void {
+  const caller = state.authorize(req, SCOPES.broadworksWrite);
+  const body = jsonObjectBody(req);
+  const raw = body.billingPeriod;
+  const today = new Date(state.kernel.clock.now());
+  const current = formatMonth(today.getUTCFullYear(), today.getUTCMonth() + 1);
+  const earliest = formatMonth(today.getUTCFullYear() - 5, today.getUTCMonth() + 1);
+  if (raw === undefined || raw === null || raw === '')
+    throw badRequest(['billingPeriod is required (YYYY-MM).']);
+  const period = parseMonth(raw);
+  if (!period)
+    throw badRequest([`billingPeriod must be a month in the format YYYY-MM; got ${JSON.stringify(raw)}.`]);
+  const billingPeriod = formatMonth(period.year, period.month);
+  if (billingPeriod >= current) {
+    throw badRequest([
+      `billingPeriod must be a month before the current one (${current}); reports cover whole months.`,
+    ]);
+  }
+  if (billingPeriod < earliest) {
+    throw badRequest([`billingPeriod must be within the last five years (${earliest} or later).`]);
+  }
+  if (state.options.duplicateCreate409) {
+    const existing = state
+      .reports<BroadworksReportData>('broadworks', caller.partner.orgUuid)
+      .find((j) => !j.failed && j.data.billingPeriod === billingPeriod);
+    if (existing) {
+      throw new SimError(
+        409,
+        `A billing report for ${billingPeriod} already exists (${existing.state}): ${encodeId('BILLING_REPORT', existing.data.uuid)}.`,
+      );
+    }
+  }
+  const ids = state.nextIds();
+  state.createReport<BroadworksReportData>({
+    family: 'broadworks',
+    uuid: ids.uuid,
+    fileUuid: ids.fileUuid,
+    partnerOrgUuid: caller.partner.orgUuid,
+    createdBy: state.personId(caller),
+    billingPeriod,
+    year: period.year,
+    month: period.month,
+  });
+  res.status(200).json({ id: encodeId('BILLING_REPORT', ids.uuid) });
+}

@@ -1,0 +1,180 @@
+import type { SeededData } from '../kernel/index.js';
+import { encodeId } from './ids.js';
+import type { WebexDataSizes, WebexPartner, WebexSubPartner } from './options.js';
+
+/**
+ * The seeded world behind the billing reports: each partner's customers, their users and the
+ * packages each user held, as day intervals on an absolute calendar. A report for any dates is a
+ * pure function of (seed, partner, parameters), so totals agree across report types and instances.
+ */
+
+export const WHOLESALE_PACKAGES = [
+  'webex_calling',
+  'webex_calling_standard',
+  'webex_meetings',
+  'webex_suite',
+  'webex_voice',
+  'common_area_calling',
+  'cx_essentials',
+] as const;
+
+export const BROADWORKS_PACKAGES = ['basic', 'standard', 'premium', 'softphone'] as const;
+
+export interface Subscription {
+  pkg: string;
+  /** First day held (day number). */
+  from: number;
+  /** Last day held, inclusive; undefined while still held. */
+  to: number | undefined;
+}
+
+export interface SimUser {
+  uuid: string;
+  id: string;
+  email: string;
+  broadworksUserId: string;
+  wholesale: Subscription[];
+  broadworks: Subscription;
+}
+
+export interface SimCustomer {
+  orgUuid: string;
+  orgId: string;
+  name: string;
+  externalId: string;
+  subPartner: (WebexSubPartner & { orgId: string }) | undefined;
+  /** The partner's own lab/demo organization: only in reports created with `internal: true`. */
+  internal: boolean;
+  enterpriseId: string;
+  groupId: string;
+  users: SimUser[];
+}
+
+export interface PartnerDataset {
+  partner: WebexPartner;
+  orgId: string;
+  customers: SimCustomer[];
+}
+
+/** 2019-01-01: the earliest day any seeded subscription starts. */
+const ANCHOR_DAY = Date.UTC(2019, 0, 1) / 86_400_000;
+
+const MAIN_PACKAGES: readonly string[] = [
+  'webex_suite',
+  'webex_suite',
+  'webex_calling',
+  'webex_calling',
+  'webex_calling_standard',
+  'webex_meetings',
+  'webex_voice',
+];
+
+function slug(text: string): string {
+  return (
+    text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 30) || 'customer'
+  );
+}
+
+export function buildDataset(
+  data: SeededData,
+  partner: WebexPartner,
+  sizes: Required<WebexDataSizes>,
+): PartnerDataset {
+  const base = `webex:partner:${partner.orgUuid}`;
+  const rng = data.rng(`${base}:sizes`);
+  const count = rng.int(sizes.customers[0], sizes.customers[1]);
+  const customers: SimCustomer[] = [];
+  for (let c = 0; c < count; c++)
+    customers.push(buildCustomer(data, partner, `${base}:customer:${c}`, sizes, false));
+  // Every partner has one internal (lab) organization.
+  customers.push(buildCustomer(data, partner, `${base}:customer:lab`, sizes, true));
+  return { partner, orgId: encodeId('ORGANIZATION', partner.orgUuid), customers };
+}
+
+function buildCustomer(
+  data: SeededData,
+  partner: WebexPartner,
+  key: string,
+  sizes: Required<WebexDataSizes>,
+  internal: boolean,
+): SimCustomer {
+  const faker = data.faker(key);
+  const rng = data.rng(`${key}:shape`);
+  const orgUuid = data.uuid(`${key}:org`);
+  const name = internal ? `${partner.name} Lab` : faker.company.name();
+  const domain = `${slug(name)}.example.com`;
+  const subs = partner.subPartners ?? [];
+  const sub = !internal && subs.length > 0 && rng.bool(0.4) ? rng.pick(subs) : undefined;
+  const onboarded = ANCHOR_DAY + rng.int(0, 1800);
+  const userCount = internal
+    ? Math.max(1, Math.min(3, sizes.usersPerCustomer[1]))
+    : rng.int(...sizes.usersPerCustomer);
+  const enterpriseId = `ent-${orgUuid.slice(0, 8)}`;
+  const users: SimUser[] = [];
+  const taken = new Set<string>();
+  for (let u = 0; u < userCount; u++) {
+    const userRng = data.rng(`${key}:user:${u}`);
+    const uuid = userRng.uuid();
+    const workspace = userRng.bool(0.08);
+    let local: string;
+    if (workspace) local = `room-${u + 1}`;
+    else {
+      const first =
+        faker.person
+          .firstName()
+          .toLowerCase()
+          .replace(/[^a-z]/g, '') || 'user';
+      const last =
+        faker.person
+          .lastName()
+          .toLowerCase()
+          .replace(/[^a-z]/g, '') || String(u);
+      local = `${first}.${last}`;
+    }
+    while (taken.has(local)) local = `${local}${u}`;
+    taken.add(local);
+    const from = onboarded + userRng.int(0, 900);
+    const to = userRng.bool(0.25) ? from + userRng.int(20, 1200) : undefined;
+    const main = workspace ? 'common_area_calling' : userRng.pick(MAIN_PACKAGES);
+    const wholesale: Subscription[] = [{ pkg: main, from, to }];
+    if (!workspace && main !== 'webex_meetings' && userRng.bool(0.15)) {
+      const addFrom = from + userRng.int(0, 300);
+      if (to === undefined || addFrom <= to) wholesale.push({ pkg: 'cx_essentials', from: addFrom, to });
+    }
+    users.push({
+      uuid,
+      id: encodeId('PEOPLE', uuid),
+      email: `${local}@${domain}`,
+      broadworksUserId: `${local}@${enterpriseId}.bw.example.net`,
+      wholesale,
+      broadworks: { pkg: userRng.pick(BROADWORKS_PACKAGES), from, to },
+    });
+  }
+  return {
+    orgUuid,
+    orgId: encodeId('ORGANIZATION', orgUuid),
+    name,
+    externalId: data.uuid(`${key}:external`),
+    subPartner: sub ? { ...sub, orgId: encodeId('ORGANIZATION', sub.orgUuid) } : undefined,
+    internal,
+    enterpriseId,
+    groupId: `grp-${orgUuid.slice(9, 13)}-main`,
+    users,
+  };
+}
+
+/** Days of [start, end] on which the subscription was held: first, last, count. */
+export function overlap(
+  sub: Subscription,
+  start: number,
+  end: number,
+): { first: number; last: number; days: number } | undefined {
+  const first = Math.max(sub.from, start);
+  const last = Math.min(sub.to ?? Number.POSITIVE_INFINITY, end);
+  if (last < first) return undefined;
+  return { first, last, days: last - first + 1 };
+}

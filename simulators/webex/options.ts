@@ -1,0 +1,215 @@
+import type { KernelOptions } from '../kernel/index.js';
+
+/** OAuth scopes of the billing report APIs [C]. */
+export const SCOPES = {
+  wholesaleRead: 'spark-admin:wholesale_billing_reports_read',
+  wholesaleWrite: 'spark-admin:wholesale_billing_reports_write',
+  broadworksRead: 'spark-admin:broadworks_billing_reports_read',
+  broadworksWrite: 'spark-admin:broadworks_billing_reports_write',
+} as const;
+
+export type WebexScope = (typeof SCOPES)[keyof typeof SCOPES];
+
+export interface WebexToken {
+  /** The bearer token a client sends (`Authorization: Bearer <token>`). */
+  token: string;
+  scopes: string[];
+  /** The partner administrator behind the token; `createdBy` of the reports it creates. */
+  personUuid: string;
+  /** Shown in the banner only. */
+  label?: string;
+}
+
+export interface WebexSubPartner {
+  name: string;
+  orgUuid: string;
+}
+
+export interface WebexPartner {
+  name: string;
+  /** The partner organization's uuid (`ciscospark://us/ORGANIZATION/<uuid>`). */
+  orgUuid: string;
+  subPartners?: WebexSubPartner[];
+  tokens: WebexToken[];
+}
+
+/** How a report moves from IN_PROGRESS to COMPLETED/FAILED (see the kernel job engine). */
+export type WebexGeneration =
+  | { kind: 'time'; ms: number }
+  | { kind: 'polls'; count: number }
+  | { kind: 'immediate' }
+  | { kind: 'manual' };
+
+export interface WebexDataSizes {
+  /** Customers per partner, inclusive range drawn from the seed. Default [6, 12]. */
+  customers?: [number, number];
+  /** Users per customer, inclusive range drawn from the seed. Default [3, 30]. */
+  usersPerCustomer?: [number, number];
+}
+
+export interface WebexOptions extends KernelOptions {
+  /** Partner organizations, their sub-partners and bearer tokens. Default: DEMO_PARTNERS. */
+  partners?: WebexPartner[];
+  /** Report generation: simulator time or GET polls until the report finishes. Default 30 s. */
+  generation?: WebexGeneration;
+  /** Share of new reports that end FAILED, 0..1, drawn from the seed per report. Default 0. */
+  failureRate?: number;
+  /** [R] 409 when a report with the same parameters is IN_PROGRESS or COMPLETED. Default true. */
+  duplicateCreate409?: boolean;
+  /** [R] 423 Locked when deleting an IN_PROGRESS report. Default true. */
+  lockDeleteInProgress423?: boolean;
+  /** Retry-After of that 423. Default: the remaining generation time (time mode), else 10 s. */
+  lockRetryAfterSeconds?: number;
+  /** Lifetime of a tempDownloadURL, in seconds, counted from the GET that returned it. Default 3600. */
+  downloadUrlTtlSeconds?: number;
+  /**
+   * Origin (and optional path prefix) of the tempDownloadURL, e.g. `https://files.example.test/reports`.
+   * Default: the origin the client used to reach the simulator (from the request's Host).
+   */
+  downloadBaseUrl?: string;
+  /** Key-Pair-Id put in download URLs. Default: derived from the seed. */
+  keyPairId?: string;
+  /** Sizes of the seeded customer and user data behind the CSV reports. */
+  data?: WebexDataSizes;
+}
+
+const ALL_SCOPES = Object.values(SCOPES);
+
+/** Two partner organizations so tenancy can be exercised, one token per useful scope combination. */
+export const DEMO_PARTNERS: WebexPartner[] = [
+  {
+    name: 'Acme Telecom',
+    orgUuid: '1eb65fdf-9643-417f-9974-ad72cae0e10f',
+    subPartners: [{ name: 'Acme Reseller North', orgUuid: '52cf576d-60a8-407a-b22c-467c51591908' }],
+    tokens: [
+      {
+        token: 'acme-all-scopes',
+        scopes: [...ALL_SCOPES],
+        personUuid: '0acd3875-4e12-4d77-b981-e389fd8846c0',
+        label: 'all four billing scopes',
+      },
+      {
+        token: 'acme-wholesale-rw',
+        scopes: [SCOPES.wholesaleRead, SCOPES.wholesaleWrite],
+        personUuid: '7b1c2f10-3c1e-4d2a-9a55-5c2b1d3e4f01',
+        label: 'wholesale read + write',
+      },
+      {
+        token: 'acme-wholesale-ro',
+        scopes: [SCOPES.wholesaleRead],
+        personUuid: '7b1c2f10-3c1e-4d2a-9a55-5c2b1d3e4f02',
+        label: 'wholesale read only',
+      },
+      {
+        token: 'acme-wholesale-wo',
+        scopes: [SCOPES.wholesaleWrite],
+        personUuid: '7b1c2f10-3c1e-4d2a-9a55-5c2b1d3e4f03',
+        label: 'wholesale write only',
+      },
+      {
+        token: 'acme-broadworks-rw',
+        scopes: [SCOPES.broadworksRead, SCOPES.broadworksWrite],
+        personUuid: '7b1c2f10-3c1e-4d2a-9a55-5c2b1d3e4f04',
+        label: 'BroadWorks read + write',
+      },
+      {
+        token: 'acme-broadworks-ro',
+        scopes: [SCOPES.broadworksRead],
+        personUuid: '7b1c2f10-3c1e-4d2a-9a55-5c2b1d3e4f05',
+        label: 'BroadWorks read only',
+      },
+      {
+        token: 'acme-no-scopes',
+        scopes: [],
+        personUuid: '7b1c2f10-3c1e-4d2a-9a55-5c2b1d3e4f06',
+        label: 'no billing scope (403 everywhere)',
+      },
+    ],
+  },
+  {
+    name: 'Globex Communications',
+    orgUuid: '9f2d1c3b-7a6e-4b5d-8c4f-3e2a1b0c9d8e',
+    subPartners: [],
+    tokens: [
+      {
+        token: 'globex-all-scopes',
+        scopes: [...ALL_SCOPES],
+        personUuid: 'c3d4e5f6-a7b8-49c0-8d1e-2f3a4b5c6d7e',
+        label: 'all four billing scopes',
+      },
+    ],
+  },
+];
+
+export interface ResolvedWebexOptions {
+  partners: WebexPartner[];
+  generation: WebexGeneration;
+  failureRate: number;
+  duplicateCreate409: boolean;
+  lockDeleteInProgress423: boolean;
+  lockRetryAfterSeconds: number | undefined;
+  downloadUrlTtlSeconds: number;
+  downloadBaseUrl: string | undefined;
+  keyPairId: string | undefined;
+  data: Required<WebexDataSizes>;
+}
+
+export const WEBEX_DEFAULTS = {
+  generation: { kind: 'time', ms: 30_000 } as WebexGeneration,
+  failureRate: 0,
+  duplicateCreate409: true,
+  lockDeleteInProgress423: true,
+  downloadUrlTtlSeconds: 3600,
+  data: { customers: [6, 12], usersPerCustomer: [3, 30] } as Required<WebexDataSizes>,
+  rateLimit: { kind: 'fixed-window', limit: 300, windowMs: 60_000 } as const,
+  bodyLimitBytes: 64 * 1024,
+};
+
+function range(name: string, value: [number, number] | undefined, fallback: [number, number]) {
+  if (value === undefined) return fallback;
+  const [min, max] = value;
+  if (!Array.isArray(value) || !Number.isInteger(min) || !Number.isInteger(max) || min < 0 || max < min) {
+    throw new RangeError(`webex option ${name} must be [min, max] integers with 0 ≤ min ≤ max`);
+  }
+  return [min, max] as [number, number];
+}
+
+/** Checks the options a person wrote (config file) and fills the defaults. */
+export function resolveOptions(options: WebexOptions): ResolvedWebexOptions {
+  const failureRate = options.failureRate ?? WEBEX_DEFAULTS.failureRate;
+  if (!(failureRate >= 0 && failureRate <= 1))
+    throw new RangeError('webex option failureRate must be in [0, 1]');
+  const ttl = options.downloadUrlTtlSeconds ?? WEBEX_DEFAULTS.downloadUrlTtlSeconds;
+  if (!(ttl > 0)) throw new RangeError('webex option downloadUrlTtlSeconds must be > 0');
+  const generation = options.generation ?? WEBEX_DEFAULTS.generation;
+  if (!['time', 'polls', 'immediate', 'manual'].includes(generation.kind)) {
+    throw new RangeError('webex option generation.kind must be time, polls, immediate or manual');
+  }
+  const partners = options.partners ?? DEMO_PARTNERS;
+  const seen = new Set<string>();
+  for (const p of partners) {
+    for (const t of p.tokens) {
+      if (seen.has(t.token)) throw new RangeError(`webex token "${t.token}" is configured twice`);
+      seen.add(t.token);
+    }
+  }
+  return {
+    partners,
+    generation,
+    failureRate,
+    duplicateCreate409: options.duplicateCreate409 ?? WEBEX_DEFAULTS.duplicateCreate409,
+    lockDeleteInProgress423: options.lockDeleteInProgress423 ?? WEBEX_DEFAULTS.lockDeleteInProgress423,
+    lockRetryAfterSeconds: options.lockRetryAfterSeconds,
+    downloadUrlTtlSeconds: ttl,
+    downloadBaseUrl: options.downloadBaseUrl?.replace(/\/+$/, ''),
+    keyPairId: options.keyPairId,
+    data: {
+      customers: range('data.customers', options.data?.customers, WEBEX_DEFAULTS.data.customers),
+      usersPerCustomer: range(
+        'data.usersPerCustomer',
+        options.data?.usersPerCustomer,
+        WEBEX_DEFAULTS.data.usersPerCustomer,
+      ),
+    },
+  };
+}

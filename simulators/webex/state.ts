@@ -1,0 +1,221 @@
+import type { Request } from 'express';
+import { type JobAdvance, type JobView, type Kernel, SimError } from '../kernel/index.js';
+import { buildDataset, type PartnerDataset } from './data.js';
+import { broadworksObjectPath, DownloadSigner, wholesaleObjectPath } from './download.js';
+import { encodeId } from './ids.js';
+import type { ResolvedWebexOptions, WebexPartner, WebexToken } from './options.js';
+
+export type ReportStatus = 'IN_PROGRESS' | 'COMPLETED' | 'FAILED';
+export type WholesaleType = 'PARTNER' | 'CUSTOMER' | 'USER';
+
+export interface WholesaleReportData {
+  family: 'wholesale';
+  uuid: string;
+  fileUuid: string;
+  partnerOrgUuid: string;
+  createdBy: string;
+  billingStartDate: string;
+  billingEndDate: string;
+  start: number;
+  end: number;
+  type: WholesaleType;
+  category: 'RECONCILIATION';
+  subPartnerOrgUuid: string | undefined;
+  internal: boolean;
+}
+
+export interface BroadworksReportData {
+  family: 'broadworks';
+  uuid: string;
+  fileUuid: string;
+  partnerOrgUuid: string;
+  createdBy: string;
+  billingPeriod: string;
+  year: number;
+  month: number;
+}
+
+export type ReportData = WholesaleReportData | BroadworksReportData;
+
+export const JOB_KIND = {
+  wholesale: 'webex.wholesale-report',
+  broadworks: 'webex.broadworks-report',
+} as const;
+
+const LIFECYCLE = { steps: ['IN_PROGRESS'], success: 'COMPLETED', failure: 'FAILED' } as const;
+
+/** [R] Webex-style numeric code of a failed generation (the kernel's default failure). */
+export const GENERATION_FAILED = {
+  code: 2050,
+  description: 'Billing report generation failed. Create the report again.',
+};
+
+export interface Caller {
+  partner: WebexPartner;
+  token: WebexToken;
+}
+
+/** Tokens, partners, reports (kernel jobs), datasets and download links of one simulator. */
+export class WebexState {
+  readonly signer: DownloadSigner;
+  private readonly tokens = new Map<string, Caller>();
+  private readonly datasets = new Map<string, PartnerDataset>();
+  /** file uuid → report uuid, for the download route. */
+  private readonly files = new Map<string, string>();
+  private counter = 0;
+
+  constructor(
+    readonly kernel: Kernel,
+    readonly options: ResolvedWebexOptions,
+  ) {
+    this.signer = new DownloadSigner(kernel.seed, options.keyPairId);
+    for (const partner of options.partners) {
+      for (const token of partner.tokens) this.tokens.set(token.token, { partner, token });
+    }
+  }
+
+  reset(): void {
+    this.files.clear();
+    this.counter = 0;
+  }
+
+  bearer(req: Request): string | undefined {
+    const header = req.get('authorization');
+    const m = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
+    return m ? m[1] : undefined;
+  }
+
+  /** Cheap lookup for the kernel (fault matching, rate-limit key). */
+  identify(req: Request): { token?: string; tenant?: string } {
+    const token = this.bearer(req);
+    if (!token) return {};
+    return { token, tenant: this.tokens.get(token)?.partner.orgUuid };
+  }
+
+  /** 401 without a known bearer token, 403 without the scope. */
+  authorize(req: Request, scope: string): Caller {
+    const token = this.bearer(req);
+    const caller = token ? this.tokens.get(token) : undefined;
+    if (!caller) {
+      throw new SimError(
+        401,
+        'The request requires a valid access token set in the Authorization request header.',
+      );
+    }
+    if (!caller.token.scopes.includes(scope)) {
+      throw new SimError(403, `The access token does not carry the scope this operation requires: ${scope}.`);
+    }
+    return caller;
+  }
+
+  dataset(partner: WebexPartner): PartnerDataset {
+    let ds = this.datasets.get(partner.orgUuid);
+    if (!ds) {
+      ds = buildDataset(this.kernel.data, partner, this.options.data);
+      this.datasets.set(partner.orgUuid, ds);
+    }
+    return ds;
+  }
+
+  partner(orgUuid: string): WebexPartner | undefined {
+    return this.options.partners.find((p) => p.orgUuid === orgUuid);
+  }
+
+  /** The next report and file uuids (drawn only once a request has passed every check). */
+  nextIds(): { uuid: string; fileUuid: string } {
+    const n = ++this.counter;
+    return {
+      uuid: this.kernel.data.uuid(`webex:report:${n}`),
+      fileUuid: this.kernel.data.uuid(`webex:report-file:${n}`),
+    };
+  }
+
+  private advance(): JobAdvance {
+    return this.options.generation;
+  }
+
+  createReport<D extends ReportData>(data: D): JobView<D> {
+    const job = this.kernel.jobs.create<D>({
+      kind: JOB_KIND[data.family],
+      lifecycle: LIFECYCLE,
+      advance: this.advance(),
+      tenant: data.partnerOrgUuid,
+      id: data.uuid,
+      failureRate: this.options.failureRate,
+      data,
+    });
+    this.files.set(data.fileUuid, data.uuid);
+    return job;
+  }
+
+  reports<D extends ReportData>(family: D['family'], partnerOrgUuid: string): JobView<D>[] {
+    return this.kernel.jobs.list({ kind: JOB_KIND[family], tenant: partnerOrgUuid }) as JobView<D>[];
+  }
+
+  /** A report of this family and partner, read as a client poll or not; undefined if absent. */
+  report<D extends ReportData>(
+    family: D['family'],
+    partnerOrgUuid: string,
+    uuid: string,
+    poll: boolean,
+  ): JobView<D> | undefined {
+    const peek = this.kernel.jobs.get<D>(uuid);
+    if (!peek || peek.kind !== JOB_KIND[family] || peek.tenant !== partnerOrgUuid) return undefined;
+    return poll ? this.kernel.jobs.poll<D>(uuid) : peek;
+  }
+
+  reportByFile(fileUuid: string): JobView<ReportData> | undefined {
+    const uuid = this.files.get(fileUuid);
+    return uuid ? this.kernel.jobs.get<ReportData>(uuid) : undefined;
+  }
+
+  remove(uuid: string): void {
+    const job = this.kernel.jobs.get<ReportData>(uuid);
+    if (job) this.files.delete(job.data.fileUuid);
+    this.kernel.jobs.remove(uuid);
+  }
+
+  /** Seconds a client should wait before deleting an IN_PROGRESS report again. */
+  lockRetryAfter(job: JobView): number {
+    if (this.options.lockRetryAfterSeconds !== undefined) return this.options.lockRetryAfterSeconds;
+    if (job.remainingMs !== undefined) return Math.max(1, Math.ceil(job.remainingMs / 1000));
+    return 10;
+  }
+
+  /** The tempDownloadURL for a COMPLETED report, signed now for the configured lifetime. */
+  downloadUrl(req: Request, job: JobView<ReportData>): string {
+    const data = job.data;
+    const objectPath =
+      data.family === 'wholesale'
+        ? wholesaleObjectPath(data.partnerOrgUuid, data.fileUuid)
+        : broadworksObjectPath(data.partnerOrgUuid, job.finishedAt ?? job.createdAt, data.fileUuid);
+    const expires = Math.floor(this.kernel.clock.now() / 1000) + this.options.downloadUrlTtlSeconds;
+    return this.signer.url(this.downloadBase(req), objectPath, expires);
+  }
+
+  downloadBase(req: Request): string {
+    return this.options.downloadBaseUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+  }
+
+  /** The path prefix the download route serves under (from `downloadBaseUrl`). */
+  downloadPrefix(): string {
+    if (!this.options.downloadBaseUrl) return '';
+    try {
+      return new URL(this.options.downloadBaseUrl).pathname.replace(/\/+$/, '');
+    } catch {
+      return '';
+    }
+  }
+
+  errorsOf(job: JobView): { code: number; description: string }[] {
+    const e = job.error;
+    if (!e) return [];
+    if (/^\d+$/.test(e.code)) return [{ code: Number(e.code), description: e.message }];
+    if (e.code === 'generation.failed') return [GENERATION_FAILED];
+    return [{ code: GENERATION_FAILED.code, description: e.message || GENERATION_FAILED.description }];
+  }
+
+  personId(caller: Caller): string {
+    return encodeId('PEOPLE', caller.token.personUuid);
+  }
+}

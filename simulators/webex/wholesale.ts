@@ -1,0 +1,280 @@
+import type { Request, Response, Router } from 'express';
+import { type JobView, SimError } from '../kernel/index.js';
+import { dayOf, formatDay, parseDay, yearsBefore } from './dates.js';
+import { badRequest, jsonObjectBody, methodNotAllowed, oneOf, origin, queryParam } from './http.js';
+import { decodeId, encodeId } from './ids.js';
+import { SCOPES } from './options.js';
+import type { Caller, ReportStatus, WebexState, WholesaleReportData, WholesaleType } from './state.js';
+
+const BASE = '/v1/wholesale/billing/reports';
+const TYPES: readonly WholesaleType[] = ['PARTNER', 'CUSTOMER', 'USER'];
+const STATUSES: readonly ReportStatus[] = ['IN_PROGRESS', 'COMPLETED', 'FAILED'];
+const SORTS = ['id', 'billingStartDate', 'billingEndDate', 'status'] as const;
+type SortBy = (typeof SORTS)[number];
+export const WHOLESALE_MAX = 100;
+
+type Job = JobView<WholesaleReportData>;
+
+export function wholesaleRoutes(router: Router, state: WebexState): void {
+  router.get(BASE, (req, res) => list(state, req, res));
+  router.post(BASE, (req, res) => create(state, req, res));
+  router.all(BASE, methodNotAllowed(['GET', 'POST']));
+  router.get(`${BASE}/:id`, (req, res) => {
+    const caller = state.authorize(req, SCOPES.wholesaleRead);
+    const job = find(state, caller, req.params.id as string, true);
+    res.json(reportBody(state, req, job));
+  });
+  router.delete(`${BASE}/:id`, (req, res) => {
+    const caller = state.authorize(req, SCOPES.wholesaleWrite);
+    const job = find(state, caller, req.params.id as string, false);
+    if (!job.terminal && state.options.lockDeleteInProgress423) {
+      throw new SimError(
+        423,
+        'The billing report is still being generated (IN_PROGRESS) and cannot be deleted yet; retry later.',
+        { retryAfterSeconds: state.lockRetryAfter(job) },
+      );
+    }
+    state.remove(job.id);
+    res.status(204).end();
+  });
+  router.all(`${BASE}/:id`, methodNotAllowed(['GET', 'DELETE']));
+}
+
+function find(state: WebexState, caller: Caller, id: string, poll: boolean): Job {
+  const uuid = decodeId('BILLING_REPORT', id);
+  if (!uuid) throw badRequest([`id "${id}" is not a valid billing report id.`]);
+  const job = state.report<WholesaleReportData>('wholesale', caller.partner.orgUuid, uuid, poll);
+  if (!job) throw new SimError(404, 'Billing Report not found.');
+  return job;
+}
+
+function reportBody(state: WebexState, req: Request, job: Job) {
+  const d = job.data;
+  const status = job.state as ReportStatus;
+  return {
+    id: encodeId('BILLING_REPORT', d.uuid),
+    billingStartDate: d.billingStartDate,
+    billingEndDate: d.billingEndDate,
+    type: d.type,
+    category: d.category,
+    created: new Date(job.createdAt).toISOString(),
+    createdBy: d.createdBy,
+    status,
+    ...(status === 'COMPLETED' ? { tempDownloadURL: state.downloadUrl(req, job) } : {}),
+    ...(status === 'FAILED' ? { errors: state.errorsOf(job) } : {}),
+  };
+}
+
+function listItem(job: Job) {
+  const d = job.data;
+  return {
+    id: encodeId('BILLING_REPORT', d.uuid),
+    billingStartDate: d.billingStartDate,
+    billingEndDate: d.billingEndDate,
+    status: job.state as ReportStatus,
+    type: d.type,
+    category: d.category,
+  };
+}
+
+type SortKey = [string, number, string];
+
+function sortKey(job: Job, sortBy: SortBy): SortKey {
+  const d = job.data;
+  const value =
+    sortBy === 'id'
+      ? encodeId('BILLING_REPORT', d.uuid)
+      : sortBy === 'status'
+        ? job.state
+        : sortBy === 'billingEndDate'
+          ? d.billingEndDate
+          : d.billingStartDate;
+  return [value, job.createdAt, d.uuid];
+}
+
+function compareKeys(a: SortKey, b: SortKey): number {
+  if (a[0] !== b[0]) return a[0] < b[0] ? -1 : 1;
+  if (a[1] !== b[1]) return a[1] - b[1];
+  return a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0;
+}
+
+function encodeCursor(sortBy: SortBy, key: SortKey): string {
+  return Buffer.from(JSON.stringify({ s: sortBy, k: key })).toString('base64url');
+}
+
+function decodeCursor(text: string, sortBy: SortBy): SortKey {
+  try {
+    const v = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as { s?: unknown; k?: unknown };
+    const k = v.k as unknown[];
+    if (
+      v.s === sortBy &&
+      Array.isArray(k) &&
+      k.length === 3 &&
+      typeof k[0] === 'string' &&
+      typeof k[1] === 'number' &&
+      typeof k[2] === 'string'
+    ) {
+      return k as SortKey;
+    }
+  } catch {
+    // fall through
+  }
+  throw badRequest([`cursor "${text}" is not a cursor of this listing (sortBy=${sortBy}).`]);
+}
+
+function list(state: WebexState, req: Request, res: Response): void {
+  const caller = state.authorize(req, SCOPES.wholesaleRead);
+  const problems: string[] = [];
+  const start = queryParam(req, 'billingStartDate');
+  const end = queryParam(req, 'billingEndDate');
+  if (start !== undefined && parseDay(start) === undefined)
+    problems.push(`billingStartDate must be a date in the format YYYY-MM-DD; got "${start}".`);
+  if (end !== undefined && parseDay(end) === undefined)
+    problems.push(`billingEndDate must be a date in the format YYYY-MM-DD; got "${end}".`);
+  const type = oneOf(req, 'type', TYPES, problems);
+  const status = oneOf(req, 'status', STATUSES, problems);
+  const sortBy = oneOf(req, 'sortBy', SORTS, problems) ?? 'billingStartDate';
+  const subPartnerOrgId = queryParam(req, 'subPartnerOrgId');
+  const subUuid = subPartnerOrgId === undefined ? undefined : decodeId('ORGANIZATION', subPartnerOrgId);
+  if (subPartnerOrgId !== undefined && !subUuid)
+    problems.push(`subPartnerOrgId "${subPartnerOrgId}" is not a valid organization id.`);
+  const maxText = queryParam(req, 'max');
+  let max = WHOLESALE_MAX;
+  if (maxText !== undefined) {
+    if (!/^\d+$/.test(maxText) || Number(maxText) < 1)
+      problems.push(`max must be a positive integer; got "${maxText}".`);
+    else max = Math.min(WHOLESALE_MAX, Number(maxText));
+  }
+  if (problems.length) throw badRequest(problems);
+  const cursorText = queryParam(req, 'cursor');
+  const after = cursorText === undefined ? undefined : decodeCursor(cursorText, sortBy);
+
+  const matching = state
+    .reports<WholesaleReportData>('wholesale', caller.partner.orgUuid)
+    .filter(
+      (j) =>
+        (start === undefined || j.data.billingStartDate === start) &&
+        (end === undefined || j.data.billingEndDate === end) &&
+        (type === undefined || j.data.type === type) &&
+        (status === undefined || j.state === status) &&
+        (subUuid === undefined || j.data.subPartnerOrgUuid === subUuid),
+    )
+    .map((job) => ({ job, key: sortKey(job, sortBy) }))
+    .filter((x) => after === undefined || compareKeys(x.key, after) > 0)
+    .sort((a, b) => compareKeys(a.key, b.key));
+  const page = matching.slice(0, max);
+  if (matching.length > max) {
+    const last = page[page.length - 1] as { key: SortKey };
+    const params = new URLSearchParams();
+    for (const [name, value] of Object.entries(req.query)) {
+      if (name === 'cursor' || name === 'max' || typeof value !== 'string') continue;
+      params.set(name, value);
+    }
+    params.set('max', String(max));
+    params.set('cursor', encodeCursor(sortBy, last.key));
+    res.setHeader('Link', `<${origin(req)}${BASE}?${params.toString()}>; rel="next"`);
+  }
+  res.json({ items: page.map((x) => listItem(x.job)) });
+}
+
+function create(state: WebexState, req: Request, res: Response): void {
+  const caller = state.authorize(req, SCOPES.wholesaleWrite);
+  const body = jsonObjectBody(req);
+  const problems: string[] = [];
+  const today = dayOf(state.kernel.clock.now());
+  const earliest = yearsBefore(today, 5);
+  const day = (name: 'billingStartDate' | 'billingEndDate'): number | undefined => {
+    const raw = body[name];
+    if (raw === undefined || raw === null || raw === '') {
+      problems.push(`${name} is required (YYYY-MM-DD).`);
+      return undefined;
+    }
+    const d = parseDay(raw);
+    if (d === undefined) {
+      problems.push(`${name} must be a date in the format YYYY-MM-DD; got ${JSON.stringify(raw)}.`);
+      return undefined;
+    }
+    if (d >= today) {
+      problems.push(
+        `${name} must be before today (${formatDay(today)}); the current day and future dates are not accepted.`,
+      );
+      return undefined;
+    }
+    if (d < earliest) {
+      problems.push(`${name} must be within the last five years (on or after ${formatDay(earliest)}).`);
+      return undefined;
+    }
+    return d;
+  };
+  const start = day('billingStartDate');
+  const end = day('billingEndDate');
+  if (start !== undefined && end !== undefined && start > end) {
+    problems.push('billingStartDate must be on or before billingEndDate.');
+  }
+  let type: WholesaleType = 'PARTNER';
+  if (body.type !== undefined && body.type !== null) {
+    if (typeof body.type !== 'string' || !(TYPES as readonly string[]).includes(body.type)) {
+      problems.push(`type must be one of ${TYPES.join(', ')}; got ${JSON.stringify(body.type)}.`);
+    } else type = body.type as WholesaleType;
+  }
+  let subPartnerOrgUuid: string | undefined;
+  if (body.subPartnerOrgId !== undefined && body.subPartnerOrgId !== null) {
+    const uuid =
+      typeof body.subPartnerOrgId === 'string' ? decodeId('ORGANIZATION', body.subPartnerOrgId) : undefined;
+    if (!uuid) problems.push('subPartnerOrgId must be a Webex organization id.');
+    else if (!(caller.partner.subPartners ?? []).some((s) => s.orgUuid === uuid))
+      problems.push('subPartnerOrgId is not a sub-partner of your partner organization.');
+    else subPartnerOrgUuid = uuid;
+  }
+  let internal = false;
+  if (body.internal !== undefined && body.internal !== null) {
+    if (typeof body.internal !== 'boolean') problems.push('internal must be a boolean.');
+    else internal = body.internal;
+  }
+  if (problems.length) throw badRequest(problems);
+
+  const billingStartDate = formatDay(start as number);
+  const billingEndDate = formatDay(end as number);
+  if (state.options.duplicateCreate409) {
+    const existing = state
+      .reports<WholesaleReportData>('wholesale', caller.partner.orgUuid)
+      .find(
+        (j) =>
+          !j.failed &&
+          j.data.billingStartDate === billingStartDate &&
+          j.data.billingEndDate === billingEndDate &&
+          j.data.type === type &&
+          j.data.subPartnerOrgUuid === subPartnerOrgUuid &&
+          j.data.internal === internal,
+      );
+    if (existing) {
+      throw new SimError(
+        409,
+        `A ${type} billing report for ${billingStartDate} to ${billingEndDate} already exists (${existing.state}): ${encodeId('BILLING_REPORT', existing.data.uuid)}.`,
+      );
+    }
+  }
+  const ids = state.nextIds();
+  const job = state.createReport<WholesaleReportData>({
+    family: 'wholesale',
+    uuid: ids.uuid,
+    fileUuid: ids.fileUuid,
+    partnerOrgUuid: caller.partner.orgUuid,
+    createdBy: state.personId(caller),
+    billingStartDate,
+    billingEndDate,
+    start: start as number,
+    end: end as number,
+    type,
+    category: 'RECONCILIATION',
+    subPartnerOrgUuid,
+    internal,
+  });
+  res.status(200).json({
+    id: encodeId('BILLING_REPORT', job.data.uuid),
+    billingStartDate,
+    billingEndDate,
+    type,
+    category: job.data.category,
+  });
+}
