@@ -163,9 +163,8 @@ describe('purecloud errors, headers and limits', () => {
     ).toThrow(/duplicate OAuth client id same/);
   });
 
-  it('answers unknown routes with 404 not.found in ErrorBody (not in the contract by nature)', async () => {
-    const local = contractGuard(undefined, { autoAssert: false });
-    const app = makeApp(local);
+  it('answers unknown routes with 404 not.found in ErrorBody (declared by x-unmatched-routes)', async () => {
+    const app = makeApp(guard);
     const bearer = await login(app, 'northwind-billing');
     for (const res of [
       await request(app).get('/api/v2/billing/nothing').set('Authorization', bearer),
@@ -173,6 +172,5 @@ describe('purecloud errors, headers and limits', () => {
     ]) {
       expectErrorBody(res, 404, 'not.found');
     }
-    expect(local.violations.every((v) => v.includes('is not declared'))).toBe(true);
   });
 });
