@@ -48,7 +48,7 @@ function parseArgs(argv: string[]): Settings & { out: string | undefined } {
   return {
     quick,
     durationSec: Number(value('--duration') ?? (quick ? 1 : 3)),
-    warmupSec: quick ? 0.5 : 1,
+    warmupSec: quick ? 0.3 : 1,
     runs: Number(value('--runs') ?? (quick ? 1 : 3)),
     connections: [1, 50],
     pin: choosePinning(flag('--no-pin')),

@@ -197,7 +197,7 @@ export async function cdrStream(ctx: Context): Promise<CdrResult> {
         ctx.note(`CDR download of ${calls} calls failed: ${(e as Error).message}`);
         break;
       }
-      for (const mode of ['zlib', 'zip'] as const) {
+      for (const mode of ctx.settings.quick ? (['zlib'] as const) : (['zlib', 'zip'] as const)) {
         try {
           const z = await runJson<AnchorRun>(
             ctx.settings.pin.server,

@@ -31,7 +31,7 @@ export async function kernelOverhead(ctx: Context): Promise<KernelResult> {
     ['kernel-bare', 'kernel.js', { BENCH_KERNEL: 'bare-kernel' }],
     ['kernel-429', 'kernel.js', { BENCH_KERNEL: 'rejecting' }],
   ];
-  const quick = ctx.settings.quick ? new Set(['express', 'kernel', 'kernel-429']) : undefined;
+  const quick = ctx.settings.quick ? new Set(['express', 'kernel']) : undefined;
   for (const [name, script, env] of runs) {
     if (quick && !quick.has(name)) continue;
     ctx.log(`  ${name}`);

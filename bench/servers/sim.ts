@@ -89,6 +89,8 @@ try {
     const sim: BenchSim = { url: server.url, app, clock, request: requester(server.url) };
     for (const t of await bench.prepare(sim)) targets.push({ ...t, url: server.url + t.pathAndQuery });
   }
+  const order = (t: unknown) => VENDOR_BENCHES.findIndex((b) => b.name === (t as { vendor: string }).vendor);
+  targets.sort((a, b) => order(a) - order(b));
   announce({ urls, targets });
 } catch (e) {
   process.stderr.write(`sim server failed: ${(e as Error).stack}\n`);
