@@ -92,10 +92,15 @@ export function billingRoutes(router: Router, deps: RouteDeps): void {
   });
 }
 
-function sendZip(_req: Request, res: Response, deps: RouteDeps, window: CdrWindow, producedAt: number): void {
+function sendZip(req: Request, res: Response, deps: RouteDeps, window: CdrWindow, producedAt: number): void {
   res.status(200);
   res.setHeader('Content-Type', 'application/zip');
   res.setHeader('Content-Disposition', `attachment; filename="${ZIP_NAME}"`);
+  // HEAD shares the GET route; a body nobody receives must not be generated.
+  if (req.method === 'HEAD') {
+    res.end();
+    return;
+  }
   const zip = streamCdrZip(deps.cdr, window, res, {
     date: new Date(producedAt),
     countInterval: deps.options.callCountInterval,

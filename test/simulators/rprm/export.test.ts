@@ -152,6 +152,21 @@ describe('the CDR export ZIP', () => {
     expect(files.get('calls.csv')!).not.toMatch(/2026-03-08T02:\d\d:\d\d\.\d{3}/);
   });
 
+  it('counts per local day when asked, the DST day included', async () => {
+    const files = await generatedExport({ callCountInterval: 'day' });
+    const counts = table(files.get('callcounts.csv')!);
+    const spans = counts.rows.map((r) => [r[0], r[counts.at('intervalStart')], r[counts.at('intervalEnd')]]);
+    expect(spans).toEqual([
+      ['INTERVAL', '2026-03-07T00:00:00.000-05:00', '2026-03-08T00:00:00.000-05:00'],
+      ['INTERVAL', '2026-03-08T00:00:00.000-05:00', '2026-03-09T00:00:00.000-04:00'],
+      ['TOTAL', '2026-03-07T00:00:00.000-05:00', '2026-03-09T00:00:00.000-04:00'],
+    ]);
+    const calls = Number(counts.rows[0]![3]) + Number(counts.rows[1]![3]);
+    expect(calls).toBe(Number(counts.rows[2]![3]));
+    // The 23-hour day has fewer calls than the 24-hour one, about 23/24 of them.
+    expect(Number(counts.rows[1]![3])).toBeLessThan(Number(counts.rows[0]![3]));
+  });
+
   it('is deterministic: same seed → same bytes, another seed → other rows', async () => {
     const a = await generatedExport({ seed: 7 });
     const b = await generatedExport({ seed: 7 });
