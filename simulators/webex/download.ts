@@ -30,12 +30,13 @@ export class DownloadSigner {
   }
 
   url(base: string, objectPath: string, expires: number): string {
-    const q = new URLSearchParams({
-      Expires: String(expires),
-      Signature: this.sign(objectPath, expires),
-      'Key-Pair-Id': this.keyPairId,
-    });
-    return `${base}${objectPath}?${q.toString()}`;
+    // encodeURIComponent keeps CloudFront's `~`, `-` and `_` as they are.
+    const q = [
+      `Expires=${expires}`,
+      `Signature=${encodeURIComponent(this.sign(objectPath, expires))}`,
+      `Key-Pair-Id=${encodeURIComponent(this.keyPairId)}`,
+    ];
+    return `${base}${objectPath}?${q.join('&')}`;
   }
 
   /** Throws the 403 a CDN gives for a missing, tampered or expired signature. */

@@ -60,6 +60,8 @@ describe('webex wholesale billing reports: end to end', () => {
       const url = new URL(done.body.tempDownloadURL);
       expect(url.pathname).toMatch(/^\/1eb65fdf-9643-417f-9974-ad72cae0e10f\/WHOLESALE\/[0-9a-f-]{36}\.csv$/);
       expect([...url.searchParams.keys()]).toEqual(['Expires', 'Signature', 'Key-Pair-Id']);
+      expect(url.searchParams.get('Signature')).toMatch(/^[A-Za-z0-9_~-]{43}_$/);
+      expect(done.body.tempDownloadURL).not.toContain('%');
 
       // Fetched without the bearer token, like the real CDN link.
       const file = await download(app, done.body.tempDownloadURL);
