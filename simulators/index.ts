@@ -10,7 +10,10 @@ import {
 import { SIMULATORS, type SimulatorModule } from './registry.js';
 
 export * from './kernel/index.js';
+export { createPureCloudApp, type PureCloudCredentials, type PureCloudOptions } from './purecloud/index.js';
 export { SIMULATORS, type SimulatorModule, simulatorNames } from './registry.js';
+export { createRprmApp, type RprmCredentials, type RprmOptions } from './rprm/index.js';
+export { createWebexApp, type WebexCredentials, type WebexOptions } from './webex/index.js';
 
 export interface StartOptions {
   seed?: number;

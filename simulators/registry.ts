@@ -1,5 +1,5 @@
 import type { KernelOptions, SimApp } from './kernel/index.js';
-import { PureCloudModule } from './purecloud/index.js';
+import { purecloudSimulator } from './purecloud/index.js';
 import { rprmSimulator } from './rprm/index.js';
 import { webexSimulator } from './webex/index.js';
 
@@ -17,7 +17,7 @@ export interface SimulatorModule {
 }
 
 /** Every simulator that exists. A vendor folder adds itself here, nowhere else. */
-export const SIMULATORS: SimulatorModule[] = [rprmSimulator, PureCloudModule, webexSimulator];
+export const SIMULATORS: SimulatorModule[] = [purecloudSimulator, webexSimulator, rprmSimulator];
 
 export function simulatorNames(): string[] {
   return SIMULATORS.map((s) => s.name);

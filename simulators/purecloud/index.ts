@@ -103,7 +103,7 @@ export function createPureCloudApp(options: PureCloudOptions = {}): SimApp<PureC
   });
 }
 
-export const PureCloudModule: SimulatorModule = {
+export const purecloudSimulator: SimulatorModule = {
   name: 'purecloud',
   title: 'Genesys Cloud (PureCloud) billing',
   defaultPort: 8401,
