@@ -138,29 +138,32 @@ export function utcMs(
   return d.getTime();
 }
 
+const PAD2 = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
+const PAD3 = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, '0'));
+
 export function formatWithOffset(ms: number, offsetMinutes: number): string {
   const d = new Date(ms + offsetMinutes * 60_000);
   const year = d.getUTCFullYear();
   const abs = Math.abs(offsetMinutes);
   return (
     // JavaScript year 0 is 1 BCE, which xs:dateTime writes as -0001.
-    (year <= 0 ? `-${pad(1 - year, 4)}` : pad(year, 4)) +
+    (year <= 0 ? `-${pad(1 - year, 4)}` : year >= 1000 ? String(year) : pad(year, 4)) +
     '-' +
-    pad(d.getUTCMonth() + 1, 2) +
+    PAD2[d.getUTCMonth() + 1] +
     '-' +
-    pad(d.getUTCDate(), 2) +
+    PAD2[d.getUTCDate()] +
     'T' +
-    pad(d.getUTCHours(), 2) +
+    PAD2[d.getUTCHours()] +
     ':' +
-    pad(d.getUTCMinutes(), 2) +
+    PAD2[d.getUTCMinutes()] +
     ':' +
-    pad(d.getUTCSeconds(), 2) +
+    PAD2[d.getUTCSeconds()] +
     '.' +
-    pad(d.getUTCMilliseconds(), 3) +
+    PAD3[d.getUTCMilliseconds()] +
     (offsetMinutes < 0 ? '-' : '+') +
     pad(Math.floor(abs / 60), 2) +
     ':' +
-    pad(abs % 60, 2)
+    PAD2[abs % 60]
   );
 }
 
