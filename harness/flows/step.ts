@@ -99,9 +99,10 @@ export class StepScope {
     return value as T;
   }
 
-  addFindings(findings: readonly Finding[], dropped = 0): void {
+  /** `droppedErrors`: errors a check counted but did not list (CSV rows beyond its limit). */
+  addFindings(findings: readonly Finding[], droppedErrors = 0): void {
     this.findings.add(...findings);
-    this.findings.dropped += dropped;
+    this.findings.droppedErrors += droppedErrors;
   }
 
   /** A short result line for the report (`3 pages, 71 contracts`). */
@@ -115,7 +116,7 @@ export class StepScope {
 
   result(durationMs: number, error: unknown): StepResult {
     const findings = this.findings.items;
-    const errors = findings.some((f) => f.severity === 'error') || this.findings.dropped > 0;
+    const errors = this.findings.hasErrors;
     let message = this.note;
     if (error !== undefined) {
       const where = error instanceof StepFailure && error.path ? `${error.path}: ` : '';
@@ -130,7 +131,8 @@ export class StepScope {
       durationMs,
       message,
       findings,
-      droppedFindings: this.findings.dropped || undefined,
+      droppedErrors: this.findings.droppedErrors || undefined,
+      droppedWarnings: this.findings.droppedWarnings || undefined,
       requests: this.requests,
     };
   }

@@ -22,8 +22,11 @@ export function renderJunit(report: RunReport): string {
     );
     for (const step of flow.steps) {
       const open = `    <testcase classname="${esc(`${flow.flow}`)}" name="${esc(step.name)}" time="${secs(step.durationMs)}"`;
-      const details = step.findings.map((f) => `[${f.severity}] ${f.step} ${f.path}: ${f.message}`);
-      if (step.droppedFindings) details.push(`… and ${step.droppedFindings} more finding(s)`);
+      const details = step.findings.map(
+        (f) => `[${f.severity}] ${f.step} ${f.path}: ${f.message}${f.times ? ` (×${f.times})` : ''}`,
+      );
+      const more = (step.droppedErrors ?? 0) + (step.droppedWarnings ?? 0);
+      if (more) details.push(`… and ${more} more finding(s)`);
       if (step.outcome === 'passed' && details.length === 0) {
         out.push(`${open}/>`);
         continue;

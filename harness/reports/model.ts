@@ -12,8 +12,9 @@ export interface StepResult {
   message?: string;
   /** Contract and file findings, errors and warnings. */
   findings: Finding[];
-  /** Findings beyond the report limit. */
-  droppedFindings?: number;
+  /** Findings beyond the report limit, counted but not listed. */
+  droppedErrors?: number;
+  droppedWarnings?: number;
   /** HTTP attempts made by the step, retries included. */
   requests: number;
 }
@@ -49,7 +50,7 @@ export function countFindings(steps: readonly StepResult[], severity: 'error' | 
     (n, s) =>
       n +
       s.findings.filter((f) => f.severity === severity).length +
-      (severity === 'error' ? (s.droppedFindings ?? 0) : 0),
+      ((severity === 'error' ? s.droppedErrors : s.droppedWarnings) ?? 0),
     0,
   );
 }

@@ -6,7 +6,7 @@ import { type Finding, FindingList } from './findings.js';
 export interface CsvCheckResult {
   rows: number;
   findings: Finding[];
-  /** Findings beyond the report limit, counted but not listed. */
+  /** Findings (all errors) beyond the report limit, counted but not listed. */
   dropped: number;
   /** What stopped the read early (a body cut short, a parse error), also listed as a finding. */
   failure?: Error;

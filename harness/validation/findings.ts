@@ -6,6 +6,8 @@ export interface Finding {
   /** Where: `status`, `header:<name>`, `content-type`, a JSON path (`$.usages[0].name`), `calls.csv:12`. */
   path: string;
   message: string;
+  /** How often the same finding was seen in the step, when more than once. */
+  times?: number;
 }
 
 /** `/usages/0/name` → `$.usages[0].name`; other locations pass through. */
@@ -24,22 +26,39 @@ export function toJsonPath(pointer: string): string {
 
 /**
  * Keeps the first `limit` findings and counts the rest, so a million bad CSV rows make a
- * readable report instead of a huge one.
+ * readable report instead of a huge one. A finding seen again (the same warning on every
+ * poll) is counted on the first one instead of listed twice.
  */
 export class FindingList {
   readonly items: Finding[] = [];
-  dropped = 0;
+  droppedErrors = 0;
+  droppedWarnings = 0;
+  private readonly seen = new Map<string, Finding>();
 
   constructor(private readonly limit = 50) {}
 
   add(...findings: Finding[]): void {
     for (const f of findings) {
-      if (this.items.length < this.limit) this.items.push(f);
-      else this.dropped++;
+      const key = `${f.severity}\u0000${f.path}\u0000${f.message}`;
+      const known = this.seen.get(key);
+      if (known) {
+        known.times = (known.times ?? 1) + 1;
+        continue;
+      }
+      if (this.items.length < this.limit) {
+        const copy = { ...f };
+        this.items.push(copy);
+        this.seen.set(key, copy);
+      } else if (f.severity === 'error') this.droppedErrors++;
+      else this.droppedWarnings++;
     }
   }
 
-  get errors(): number {
-    return this.items.filter((f) => f.severity === 'error').length + this.dropped;
+  get dropped(): number {
+    return this.droppedErrors + this.droppedWarnings;
+  }
+
+  get hasErrors(): boolean {
+    return this.droppedErrors > 0 || this.items.some((f) => f.severity === 'error');
   }
 }

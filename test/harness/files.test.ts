@@ -134,3 +134,25 @@ describe('SpooledZip', () => {
     await zip.dispose();
   });
 });
+
+describe('FindingList', () => {
+  it('counts a repeated finding once, and drops errors and warnings beyond the limit separately', async () => {
+    const { FindingList } = await import('../../harness/validation/findings.js');
+    const list = new FindingList(2);
+    const warn = {
+      severity: 'warning' as const,
+      step: 's',
+      path: 'header:x',
+      message: 'header is not declared',
+    };
+    list.add(warn, warn, warn);
+    list.add({ severity: 'error', step: 's', path: '$.a', message: 'must be integer' });
+    list.add({ severity: 'error', step: 's', path: '$.b', message: 'must be integer' });
+    list.add({ ...warn, path: 'header:y' });
+    expect(list.items).toEqual([
+      { ...warn, times: 3 },
+      { severity: 'error', step: 's', path: '$.a', message: 'must be integer' },
+    ]);
+    expect([list.droppedErrors, list.droppedWarnings, list.hasErrors]).toEqual([1, 1, true]);
+  });
+});

@@ -54,7 +54,9 @@ describe('billing-sim flows against the embedded simulators (seed 1, 2026-03-15)
 
   it('prints a line per step and a closing table', () => {
     const text = console1.text();
-    expect(text).toMatch(/^embedded simulators: purecloud http:\/\/127\.0\.0\.1:\d+, webex http:\/\/127\.0\.0\.1:\d+, rprm https:\/\/127\.0\.0\.1:\d+\n/);
+    expect(text).toMatch(
+      /^embedded simulators: purecloud http:\/\/127\.0\.0\.1:\d+, webex http:\/\/127\.0\.0\.1:\d+, rprm https:\/\/127\.0\.0\.1:\d+\n/,
+    );
     expect(text).toContain('  ok   oauth token\n');
     expect(text).toContain('  ok   conditional download (If-None-Match) — 304 for ETag "');
     expect(text).toMatch(/result\s+flow\s+steps\s+requests\s+violations\s+warnings\s+lines\s+amount/);
@@ -73,14 +75,20 @@ describe('billing-sim flows against the embedded simulators (seed 1, 2026-03-15)
     expect(report.passed).toBe(true);
     expect(report.startedAt).toBe('2026-03-15T10:00:00.000Z');
     const junit = await readFile(first.files[1]!, 'utf8');
-    expect(junit).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="billing-sim flows" tests="20" failures="0" skipped="0"/);
+    expect(junit).toMatch(
+      /^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="billing-sim flows" tests="20" failures="0" skipped="0"/,
+    );
     expect(junit.match(/<testsuite /g)).toHaveLength(4);
   });
 
   it('prices every line as quantity × rate, with known values for this seed', async () => {
-    const rows = parse(await readFile(first.files[2]!, 'utf8'), { columns: true }) as Record<string, string>[];
+    const rows = parse(await readFile(first.files[2]!, 'utf8'), { columns: true }) as Record<
+      string,
+      string
+    >[];
     expect(rows).toHaveLength(first.report.flows.reduce((n, f) => n + f.lines.length, 0));
-    for (const r of rows) expect(Number(r.amount)).toBe(roundMoney(Number(r.quantity) * Number(r.unitPrice), 2));
+    for (const r of rows)
+      expect(Number(r.amount)).toBe(roundMoney(Number(r.quantity) * Number(r.unitPrice), 2));
     const pick = (vendor: string, customer: string, product: string) =>
       rows.find((r) => r.vendor === vendor && r.customer === customer && r.product === product);
     expect(pick('purecloud', 'Contoso Health', 'Genesys Cloud CX 3')).toMatchObject({
@@ -92,13 +100,20 @@ describe('billing-sim flows against the embedded simulators (seed 1, 2026-03-15)
       periodEnd: '2026-02-28',
       rateSource: 'product',
     });
-    expect(pick('webex', 'Huels and Sons', 'webex_calling')).toMatchObject({ quantity: '4', unitPrice: '14', amount: '56' });
+    expect(pick('webex', 'Huels and Sons', 'webex_calling')).toMatchObject({
+      quantity: '4',
+      unitPrice: '14',
+      amount: '56',
+    });
     expect(pick('rprm', 'dma-east.example.com', 'PT-PT minutes')).toMatchObject({
       quantity: '76435',
       unitPrice: '0.01',
       amount: '764.35',
     });
-    expect(pick('rprm', 'dma-east.example.com', 'Gold conference')).toMatchObject({ quantity: '256', amount: '1280' });
+    expect(pick('rprm', 'dma-east.example.com', 'Gold conference')).toMatchObject({
+      quantity: '256',
+      amount: '1280',
+    });
     const json = JSON.parse(await readFile(first.files[3]!, 'utf8'));
     const contoso = json.totals.find((t: { customer: string }) => t.customer === 'Contoso Health');
     const sum = rows.filter((r) => r.customer === 'Contoso Health').reduce((n, r) => n + Number(r.amount), 0);
