@@ -2,7 +2,15 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { type LoadFigure, load } from './load.js';
-import { type Pinning, peakRssMb, type Started, type StartSpec, startProcess, stopProcess } from './proc.js';
+import {
+  type Pinning,
+  peakRssMb,
+  rssMb,
+  type Started,
+  type StartSpec,
+  startProcess,
+  stopProcess,
+} from './proc.js';
 
 export interface Settings {
   quick: boolean;
@@ -67,7 +75,12 @@ export class Context {
     }
   }
 
-  load(target: Target, connections: number, overrides: Partial<{ runs: number; durationSec: number }> = {}) {
+  load(
+    target: Target,
+    connections: number,
+    server?: Started,
+    overrides: Partial<{ runs: number; durationSec: number }> = {},
+  ) {
     const s = this.settings;
     return load(
       {
@@ -80,21 +93,23 @@ export class Context {
         runs: overrides.runs ?? s.runs,
       },
       s.pin.load,
+      server?.child,
     );
   }
 
   /** Every connection count against one running server; peak RSS read after the loads. */
   async measure(target: Target, server: Started): Promise<Measured> {
     const figures: Record<string, LoadFigure> = {};
+    const idleRssMb = rssMb(server.child);
     for (const c of this.settings.connections) {
-      const f = await this.load(target, c);
+      const f = await this.load(target, c, server);
       figures[c] = f;
       const codes = Object.keys(f.statusCodes).join(',');
       this.log(
-        `    c=${c}: ${f.rps.median.toFixed(0)} req/s (${f.rps.min.toFixed(0)}–${f.rps.max.toFixed(0)}) p50 ${f.p50} ms p99 ${f.p99} ms [${codes}]${f.errors ? ` errors ${f.errors}` : ''}`,
+        `    c=${c}: ${f.rps.median.toFixed(0)} req/s (${f.rps.min.toFixed(0)}–${f.rps.max.toFixed(0)}) p50 ${f.p50} ms p99 ${f.p99} ms, ${f.cpuUsPerRequest?.toFixed(0) ?? '?'} µs CPU/req [${codes}]${f.errors ? ` errors ${f.errors}` : ''}`,
       );
     }
-    return { figures, peakRssMb: peakRssMb(server.child), startMs: server.startMs };
+    return { figures, peakRssMb: peakRssMb(server.child), startMs: server.startMs, idleRssMb };
   }
 }
 
@@ -107,5 +122,7 @@ export interface Target {
 export interface Measured {
   figures: Record<string, LoadFigure>;
   peakRssMb: number;
+  /** Resident set before the first load (what loading the code costs). */
+  idleRssMb: number;
   startMs: number;
 }

@@ -195,6 +195,22 @@ export function peakRssMb(child: ChildProcess): number {
   return tree(child.pid).reduce((sum, p) => sum + statusKb(p, 'VmHWM'), 0) / 1024;
 }
 
+/** CPU seconds (user + system) used so far by the process tree, from /proc/<pid>/stat. */
+export function cpuSeconds(child: ChildProcess): number {
+  if (child.pid === undefined) return 0;
+  let ticks = 0;
+  for (const p of tree(child.pid)) {
+    try {
+      const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {}
+  }
+  return ticks / CLOCK_TICKS;
+}
+
+const CLOCK_TICKS = Number(spawnSync('getconf', ['CLK_TCK']).stdout?.toString().trim()) || 100;
+
 export function rssMb(child: ChildProcess): number {
   if (child.pid === undefined) return 0;
   return tree(child.pid).reduce((sum, p) => sum + statusKb(p, 'VmRSS'), 0) / 1024;

@@ -135,15 +135,20 @@ export function printReport(results: Results): void {
   const k = results.kernel;
   if (k) {
     w('\nKernel middleware on an empty route (req/s median (min–max); ratio to bare Express)');
-    const rows = [['server', 'c=1', 'ratio', 'c=50', 'ratio', 'p99 c=50', 'peak RSS']];
+    const rows = [
+      ['server', 'c=1', 'ratio', 'CPU/req', 'c=50', 'ratio', 'CPU/req', 'p99 c=50', 'RSS idle', 'peak RSS'],
+    ];
     for (const [name, m] of Object.entries(k.servers))
       rows.push([
         name,
         fmtNum(m.figures['1']?.rps.median),
         fmtRatio(k.ratios[name]?.['1']),
+        `${fmtNum(m.figures['1']?.cpuUsPerRequest)} µs`,
         fmtNum(m.figures['50']?.rps.median),
         fmtRatio(k.ratios[name]?.['50']),
+        `${fmtNum(m.figures['50']?.cpuUsPerRequest)} µs`,
         `${fmtNum(m.figures['50']?.p99)} ms`,
+        `${fmtNum(m.idleRssMb)} MB`,
         `${fmtNum(m.peakRssMb)} MB`,
       ]);
     w(table(rows));
@@ -177,7 +182,8 @@ export function printReport(results: Results): void {
         f50 ? `${f50.p50}/${f50.p99} ms` : '—',
         fmtRatio(e.vsBare[name]?.['50']),
         fmtRatio(e.vsExpress[name]?.['50']),
-        `${fmtNum(m.peakRssMb)} MB`,
+        `${fmtNum(f50?.cpuUsPerRequest)} µs`,
+        `${fmtNum(m.idleRssMb)}→${fmtNum(m.peakRssMb)} MB`,
       ]);
     }
     w(table(rows));
@@ -187,11 +193,12 @@ export function printReport(results: Results): void {
     w('\nRate-limited path (limiter rejecting)');
     w(
       table([
-        ['endpoint', 'req/s', 'p99', '429 share'],
+        ['endpoint', 'req/s', 'p99', 'CPU/req', '429 share'],
         ...rl.endpoints.map((r) => [
           `${r.label} c=${r.figure.connections}`,
           fmtNum(r.figure.rps.median),
           `${r.figure.p99} ms`,
+          `${fmtNum(r.figure.cpuUsPerRequest)} µs`,
           fmtRatio(r.share429),
         ]),
       ]),

@@ -22,11 +22,11 @@ export async function rateLimited(ctx: Context): Promise<RateLimitResult> {
     const chosen = ctx.settings.quick ? targets.slice(0, 1) : targets;
     for (const t of chosen) {
       const c = Math.max(...ctx.settings.connections);
-      const figure = await ctx.load({ url: t.url, headers: t.headers }, c);
+      const figure = await ctx.load({ url: t.url, headers: t.headers }, c, s);
       const total = Object.values(figure.statusCodes).reduce((a, b) => a + b, 0);
       const share429 = total ? (figure.statusCodes['429'] ?? 0) / total : 0;
       ctx.log(
-        `  ${t.label} c=${c}: ${figure.rps.median.toFixed(0)} req/s, p99 ${figure.p99} ms, ${(share429 * 100).toFixed(1)}% 429`,
+        `  ${t.label} c=${c}: ${figure.rps.median.toFixed(0)} req/s, p99 ${figure.p99} ms, ${(share429 * 100).toFixed(1)}% 429, ${figure.cpuUsPerRequest?.toFixed(0)} µs CPU/req`,
       );
       result.endpoints.push({ label: t.label, figure, share429 });
     }
