@@ -245,6 +245,27 @@ describe('generate-cdrs → status → download-cdrs', () => {
     expect(download.status).toBe(404);
   });
 
+  it('the admin API drives the generation job: next step, then a failure with a statusType code', async () => {
+    const { agent } = makeApp(guard);
+    await agent.post(`${BILLING}/generate-cdrs`).set('Authorization', ADMIN).expect(202);
+    const jobs = await agent.get('/_sim/jobs');
+    const job = (jobs.body.jobs as { id: string; kind: string }[]).find((j) => j.kind === 'rprm-cdr-export');
+    expect(job).toBeDefined();
+    await agent.post(`/_sim/jobs/${job!.id}/advance`).send({ to: 'next' }).expect(200);
+    const stepped = await agent.get(`${BILLING}/status`).set('Authorization', ADMIN);
+    expect(stepped.body.actionType).toBe('RETRIEVING_CDR_NUM_CONF_RECORDS');
+    await agent
+      .post(`/_sim/jobs/${job!.id}/advance`)
+      .send({ to: 'fail', error: { code: 'ERROR_DB_NOT_READY', message: 'The CDR database is not ready.' } })
+      .expect(200);
+    const failed = await agent.get(`${BILLING}/status`).set('Authorization', ADMIN);
+    expect(failed.body).toMatchObject({
+      statusType: 'ERROR_DB_NOT_READY',
+      statusMessage: 'The CDR database is not ready.',
+      downloadReady: false,
+    });
+  });
+
   it('forgets the export on POST /_sim/reset', async () => {
     const { app, agent, clock } = makeApp(guard);
     await agent.post(`${BILLING}/generate-cdrs`).set('Authorization', ADMIN).expect(202);
