@@ -5,7 +5,7 @@ import { parseList, parseNumber } from '../config.js';
 
 interface FlowsFlags {
   vendor?: string[];
-  target: Record<string, string>;
+  target?: Record<string, string>;
   rateCard?: string;
   out?: string;
   junit?: string;
@@ -14,7 +14,7 @@ interface FlowsFlags {
   seed?: number;
   at?: string;
   timeScale?: number;
-  caFile: Record<string, string>;
+  caFile?: Record<string, string>;
   insecure?: string[];
   verbose?: boolean;
   pollTimeout?: number;
@@ -58,7 +58,6 @@ export function registerFlows(program: Command): void {
       '--target <vendor=url>',
       'run that vendor against this base URL (repeatable); credentials come from BILLING_SIM_* env vars (see docs/harness.md)',
       pair('--target'),
-      {},
     )
     .option(
       '--rate-card <file>',

@@ -25,7 +25,7 @@ export async function withOneRedownload<T>(
   ]);
   step.progress(`${what} broke off (${first.failure.message}); downloading again`);
   const second = await attempt(2);
-  if (second.failure) throw new StepFailure(`${what} broke off twice: ${second.failure.message}`, what);
+  if (second.failure) throw new StepFailure(`broke off twice: ${second.failure.message}`, what);
   return second.value;
 }
 

@@ -120,7 +120,8 @@ export class StepScope {
     let message = this.note;
     if (error !== undefined) {
       const where = error instanceof StepFailure && error.path ? `${error.path}: ` : '';
-      message = `${where}${errorText(error)}`;
+      // HttpErrors name their step for the transcript; the report line names it already.
+      message = `${where}${errorText(error).replace(`${this.name}: `, '')}`;
     } else if (errors) {
       const first = findings.find((f) => f.severity === 'error');
       message = `contract violation${first ? ` at ${first.path}: ${first.message}` : 's'}${this.note ? ` (${this.note})` : ''}`;
