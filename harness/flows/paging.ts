@@ -14,7 +14,7 @@ export async function walkPages(
   onPage: (res: ApiResponse, index: number) => void,
   maxPages = 1000,
 ): Promise<number> {
-  const seen = new Set<string>();
+  const seen = new Set<string>([step.url(first)]);
   let spec: CallSpec | undefined = first;
   let pages = 0;
   while (spec) {
