@@ -1,7 +1,7 @@
 /**
  * billing-sim's simulators in one process, as `billing-sim serve` runs them, but on port 0,
- * on a manual clock (state stays put while loaded; token lifetimes and rate windows never
- * roll over mid-run) and with the bench's rate limit. Each vendor's endpoint is brought to the
+ * each on its own manual clock (state stays put while loaded; token lifetimes and rate windows
+ * never roll over mid-run) and with the bench's rate limit. Each vendor's endpoint is brought to the
  * state the figures load (report complete …) before READY.
  * BENCH_SIM (JSON): { rateLimit: 'never' | 'reject', tls: boolean, only?: string[],
  *                     journalSize?: number, simulators?: {<vendor>: options} }
@@ -36,7 +36,6 @@ const LIMITS: Record<string, RateLimitConfig> = {
   reject: { kind: 'fixed-window', limit: 100, windowMs: 3_600_000 },
 };
 
-const clock = new Clock({ mode: 'manual', start: '2026-03-15T10:00:00Z' });
 const servers: RunningServer[] = [];
 const targets: unknown[] = [];
 const urls: Record<string, string> = {};
@@ -74,6 +73,9 @@ try {
   for (const mod of modules) {
     if (config.only && !config.only.includes(mod.name)) continue;
     const bench = VENDOR_BENCHES.find((b) => b.name === mod.name);
+    // One clock per simulator: a vendor's preparation moving time (report generation) must not
+    // expire another vendor's tokens.
+    const clock = new Clock({ mode: 'manual', start: '2026-03-15T10:00:00Z' });
     const app: SimApp = mod.create({
       seed: 1,
       clock,
