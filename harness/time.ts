@@ -13,6 +13,8 @@ export interface HarnessTime {
 /** The slice of the simulators' Clock the harness needs (kept structural: no import of the kernel). */
 export interface ClockLike {
   readonly mode: string;
+  /** Simulator ms per real ms (1 for a system clock). */
+  readonly scale: number;
   now(): number;
   advance(ms: number): number;
   wait(ms: number): Promise<void>;
@@ -31,9 +33,24 @@ export function clockTime(clock: ClockLike): HarnessTime {
         if (ms > 0) clock.advance(ms);
         return Promise.resolve();
       }
-      return raceAbort(clock.wait(ms), signal);
+      return waitUntil(clock, clock.now() + ms, signal);
     },
   };
+}
+
+/**
+ * Waits on a scaled or system clock until it reaches `at`. It re-checks after each timer
+ * rather than trusting one timer: a timer may fire a hair before the clock reads the target
+ * (Clock.wait itself can then miss its waiter, so the harness does not use it).
+ */
+async function waitUntil(clock: ClockLike, at: number, signal: AbortSignal | undefined): Promise<void> {
+  for (let left = at - clock.now(); left > 0; left = at - clock.now()) {
+    await raceAbort(timer(Math.max(1, Math.ceil(left / clock.scale))), signal);
+  }
+}
+
+function timer(realMs: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, realMs));
 }
 
 /** Virtual time for unit tests: sleeps return at once and are recorded. */

@@ -70,11 +70,16 @@ export class StepScope {
 
   /** The body as JSON; a body that is not JSON fails the step at `$`. */
   json<T = Record<string, unknown>>(res: ApiResponse): T {
+    let value: unknown;
     try {
-      return JSON.parse(res.body.toString('utf8')) as T;
+      value = JSON.parse(res.body.toString('utf8'));
     } catch (e) {
       throw new StepFailure(`HTTP ${res.status} body is not JSON: ${(e as Error).message}`, '$');
     }
+    // Every body the flows read is an object; `null` or `42` must not reach a property access.
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+      throw new StepFailure(`HTTP ${res.status} body is ${describe(value)}, expected a JSON object`, '$');
+    return value as T;
   }
 
   /** Fails the step unless the status is one of `expected`, quoting the vendor's error message. */
