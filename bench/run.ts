@@ -31,7 +31,7 @@ function parseArgs(argv: string[]): Settings & { out: string | undefined } {
         '  --quick          about a minute: 1 short run per figure, fewer peers, smaller CDR windows',
         `  --only <list>    comma-separated sections: ${SECTIONS.join(', ')}`,
         '  --runs <n>       measured runs per throughput figure (default 3; quick 1)',
-        '  --duration <s>   seconds per run (default 3; quick 1)',
+        '  --duration <s>   seconds per run (default 2; quick 1)',
         '  --no-pin         do not pin server and load generator to separate cores',
         '  --profile <dir>  run every Node server under --cpu-prof, profiles into <dir>',
         '                   (read them with node dist/bench/profile.js <file>)',
@@ -47,7 +47,7 @@ function parseArgs(argv: string[]): Settings & { out: string | undefined } {
     if (!(SECTIONS as readonly string[]).includes(s)) throw new Error(`unknown section ${s}`);
   return {
     quick,
-    durationSec: Number(value('--duration') ?? (quick ? 1 : 3)),
+    durationSec: Number(value('--duration') ?? (quick ? 1 : 2)),
     warmupSec: quick ? 0.3 : 1,
     runs: Number(value('--runs') ?? (quick ? 1 : 3)),
     connections: [1, 50],

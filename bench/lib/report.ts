@@ -118,7 +118,13 @@ export function evaluate(results: Results): TargetCheck[] {
   return out;
 }
 
-function table(rows: string[][]): string {
+function mdTable(rows: string[][]): string {
+  const line = (r: string[]) => `| ${r.map((c) => c.replaceAll('|', '\\|')).join(' | ')} |`;
+  const align = rows[0]!.map((_, i) => (i === 0 ? '---' : '---:'));
+  return [line(rows[0]!), line(align), ...rows.slice(1).map(line)].join('\n');
+}
+
+function textTable(rows: string[][]): string {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
   return rows
     .map((r, j) => {
@@ -131,7 +137,16 @@ function table(rows: string[][]): string {
 }
 
 export function printReport(results: Results): void {
-  const w = (s: string) => process.stdout.write(`${s}\n`);
+  process.stdout.write(renderReport(results, false));
+}
+
+/** The run as text tables (console) or Markdown tables (for bench/README.md: `node dist/bench/report-md.js`). */
+export function renderReport(results: Results, markdown: boolean): string {
+  let text = '';
+  const w = (s: string) => {
+    text += markdown && s.startsWith('\n') && !s.startsWith('\n  ') ? `\n#### ${s.slice(1)}\n\n` : `${s}\n`;
+  };
+  const table = markdown ? mdTable : textTable;
   const k = results.kernel;
   if (k) {
     w('\nKernel middleware on an empty route (req/s median (min–max); ratio to bare Express)');
@@ -274,4 +289,5 @@ export function printReport(results: Results): void {
     w('\nNotes');
     for (const n of results.notes) w(`  - ${n}`);
   }
+  return text;
 }

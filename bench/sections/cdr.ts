@@ -187,7 +187,8 @@ function summarizeAnchor(runs: AnchorRun[]): Anchor | undefined {
 export async function cdrStream(ctx: Context): Promise<CdrResult> {
   ctx.log('CDR stream (download-cdrs) vs zlib deflate-raw level 6');
   const sizes = ctx.settings.quick ? [10_000, 100_000] : [100_000, 1_000_000];
-  const reps = ctx.settings.quick ? 1 : 3;
+  // 1M calls take ~15 s per download and ~30 s for its two anchors: two repetitions there.
+  const repsFor = (calls: number) => (ctx.settings.quick ? 1 : calls >= 1_000_000 ? 2 : 3);
   const source = createCdrSource({
     seed: 1,
     callsPerDay: CALLS_PER_DAY,
@@ -198,7 +199,7 @@ export async function cdrStream(ctx: Context): Promise<CdrResult> {
     const to = source.windowOfCalls(FROM, calls).end;
     const downloads: Awaited<ReturnType<typeof downloadOnce>>[] = [];
     const anchors: Record<'zlib' | 'zip', AnchorRun[]> = { zlib: [], zip: [] };
-    for (let i = 0; i < reps; i++) {
+    for (let i = 0; i < repsFor(calls); i++) {
       try {
         const r = await downloadOnce(ctx, calls, to);
         downloads.push(r);
