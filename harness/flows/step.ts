@@ -100,7 +100,7 @@ export class StepScope {
         : type === 'object'
           ? typeof value === 'object' && value !== null && !Array.isArray(value)
           : typeof value === type;
-    if (!ok) throw new StepFailure(`expected ${type} at ${path}, got ${describe(value)}`, path);
+    if (!ok) throw new StepFailure(`expected ${type}, got ${describe(value)}`, path);
     return value as T;
   }
 
