@@ -183,6 +183,7 @@ export function renderReport(results: Results, markdown: boolean): string {
         '/express',
         'CPU/req c=50',
         'RSS idle→peak',
+        'status',
       ],
     ];
     for (const [name, m] of Object.entries(e.servers)) {
@@ -200,6 +201,7 @@ export function renderReport(results: Results, markdown: boolean): string {
         fmtRatio(e.vsExpress[name]?.['50']),
         `${fmtNum(f50?.cpuUsPerRequest)} µs`,
         `${fmtNum(m.idleRssMb)}→${fmtNum(m.peakRssMb)} MB`,
+        [...new Set(Object.values(m.figures).flatMap((f) => Object.keys(f.statusCodes)))].join('/'),
       ]);
     }
     w(table(rows));

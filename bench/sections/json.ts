@@ -70,6 +70,11 @@ export async function jsonEndpoints(ctx: Context): Promise<JsonResult> {
             return ctx.measure({ url, headers: target.headers }, s);
           });
           servers[peer.name] = { ...m, kind: peer.kind };
+          const codes = new Set(Object.values(m.figures).flatMap((f) => Object.keys(f.statusCodes)));
+          if ([...codes].some((c) => !c.startsWith('2')))
+            ctx.note(
+              `${peer.name} answered ${[...codes].join('/')} for ${target.label} (its req/s is of those answers)`,
+            );
         } catch (e) {
           ctx.note(`${peer.name} for ${target.label} failed: ${(e as Error).message.split('\n')[0]}`);
         }
