@@ -150,16 +150,34 @@ function failureText(report: Report): string {
   return errors.map((e) => `${e.code ?? ''} ${e.description ?? ''}`.trim()).join('; ') || 'no errors[] given';
 }
 
+/**
+ * Streams the CSV behind tempDownloadURL through its contract. A 403 means the signed link
+ * expired (it lives an hour): the report is read again for a fresh link, once.
+ */
 async function download(
   ctx: FlowContext,
   s: StepScope,
   kind: ReportKind,
-  url: string,
+  report: Report,
 ): Promise<UsageRecord[]> {
   const contract = ctx.env.csv.get(kind.csvContract);
+  let url = s.field<string>(report.tempDownloadURL, '$.tempDownloadURL', 'string');
+  let refreshed = false;
   return withOneRedownload(s, 'CSV download', async () => {
     // The signed URL is the credential: the bearer token must not travel to the file host.
-    const res = await s.stream({ path: url });
+    let res = await s.stream({ path: url });
+    if (res.status === 403 && !refreshed) {
+      refreshed = true;
+      await readSmall(res.body);
+      s.progress('download link refused (403, expired?); reading the report for a fresh one');
+      const again = await s.call({
+        path: `${kind.base}/${encodeURIComponent(report.id)}`,
+        headers: bearer(ctx),
+      });
+      s.expect(again, 200);
+      url = s.field<string>(s.json(again).tempDownloadURL, '$.tempDownloadURL', 'string');
+      res = await s.stream({ path: url });
+    }
     if (res.status !== 200) {
       const body = await readSmall(res.body);
       s.expect({ status: res.status, body, attempts: res.attempts }, 200);
@@ -180,7 +198,9 @@ async function download(
     );
     if (result.failure) return { value: rows, failure: result.failure };
     s.addFindings(result.findings, result.dropped);
-    s.setNote(`${result.rows} CSV row(s), ${rows.length} customer line(s)`);
+    s.setNote(
+      `${result.rows} CSV row(s), ${rows.length} customer line(s)${refreshed ? ', link refreshed' : ''}`,
+    );
     return { value: rows };
   });
 }
@@ -219,12 +239,7 @@ function reportFlow(kind: ReportKind): FlowDefinition {
           });
         }
       }
-      const url = await ctx.step('download URL', async (s) => {
-        const value = s.field<string>(done.tempDownloadURL, '$.tempDownloadURL', 'string');
-        s.setNote(new URL(value).origin);
-        return value;
-      });
-      const usage = await ctx.step('download and parse CSV', (s) => download(ctx, s, kind, url));
+      const usage = await ctx.step('download and parse CSV', (s) => download(ctx, s, kind, done));
       ctx.usage.push(...usage);
     },
   };

@@ -1,4 +1,8 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { ContractSet } from '../../contracts/index.js';
 import { RateCard } from '../../harness/rate-card/rate-card.js';
 import { renderSummary } from '../../harness/reports/console.js';
 import { renderJunit } from '../../harness/reports/junit.js';
@@ -132,5 +136,46 @@ describe('contract validation of live traffic', () => {
     expect(report.flows[0]?.steps[0]?.message).toMatch(
       /gave up after 2 attempt\(s\).*connection refused by http:\/\/127\.0\.0\.1:9/,
     );
+  });
+
+  it('reports fields the contract does not know as warnings (errors in strict mode)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'closed-contract-'));
+    try {
+      const source = await readFile(
+        new URL('../fixtures/contracts/toy.openapi.yaml', import.meta.url),
+        'utf8',
+      );
+      const closed = source.replace(
+        'required: [id, name, quantity]',
+        'additionalProperties: false\n      required: [id, name, quantity]',
+      );
+      expect(closed).not.toBe(source);
+      await writeFile(join(dir, 'toy.openapi.yaml'), closed);
+      server = await stubServer((_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/json', 'x-toy-trace': 't' });
+        res.end(JSON.stringify({ id: '1', name: 'widget', quantity: 1, colour: 'red' }));
+      });
+      const options = {
+        flows: [toyFlow],
+        targets: { toy: { vendor: 'toy', baseUrl: server.url, credentials: {} } },
+        mode: 'external' as const,
+        time: virtualTime(),
+        stopwatch: () => 0,
+        rateCard,
+        contracts: new ContractSet(dir),
+      };
+      const lenient = await runFlows(options);
+      expect(lenient.passed).toBe(true);
+      expect(lenient.flows[0]?.steps[0]?.findings).toEqual([
+        { severity: 'warning', step: 'get item', path: '$', message: 'unexpected property "colour"' },
+      ]);
+      const strict = await runFlows({ ...options, strict: true });
+      expect(strict.flows[0]?.steps[0]).toMatchObject({
+        outcome: 'failed',
+        message: 'contract violation at $: unexpected property "colour"',
+      });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -76,7 +76,7 @@ describe('billing-sim flows against the embedded simulators (seed 1, 2026-03-15)
     expect(report.startedAt).toBe('2026-03-15T10:00:00.000Z');
     const junit = await readFile(first.files[1]!, 'utf8');
     expect(junit).toMatch(
-      /^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="billing-sim flows" tests="20" failures="0" skipped="0"/,
+      /^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="billing-sim flows" tests="18" failures="0" skipped="0"/,
     );
     expect(junit.match(/<testsuite /g)).toHaveLength(4);
   });

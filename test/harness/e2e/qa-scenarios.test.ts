@@ -101,10 +101,26 @@ describe('QA scenarios against the embedded simulators', () => {
       ['wait for report', 'passed'],
       ['recreate failed report', 'passed'],
       ['wait for recreated report', 'passed'],
-      ['download URL', 'passed'],
       ['download and parse CSV', 'passed'],
     ]);
     expect(report.flows[0]?.lines.length).toBeGreaterThan(0);
+  });
+
+  it('an expired download link (403) is renewed from the report and the flow passes', async () => {
+    sim = await embeddedRun(['webex'], { onExchange: guard.onExchange });
+    await sim
+      .admin('webex', 'post', '/_sim/faults')
+      .withJson({ match: { method: 'GET', path: '/*/WHOLESALE/*' }, effect: { status: 403 }, times: 1 })
+      .expectStatus(201);
+    const { webexWholesaleFlow } = await import('../../../harness/flows/webex.js');
+    const report = await sim.run({ flows: [webexWholesaleFlow] });
+    expect(report.passed).toBe(true);
+    expect(step(report, 'webex-wholesale', 'download and parse CSV').message).toBe(
+      '55 CSV row(s), 55 customer line(s), link refreshed',
+    );
+    expect(report.transcript.filter((e) => e.step === 'download and parse CSV').map((e) => e.status)).toEqual(
+      [403, 200, 200],
+    );
   });
 
   it('a Webex report that FAILS twice ends the flow with the vendor error', async () => {
