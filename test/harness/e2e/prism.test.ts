@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pureCloudHarness } from '../../../harness/flows/purecloud.js';
+import { rprmHarness } from '../../../harness/flows/rprm.js';
 import { webexHarness } from '../../../harness/flows/webex.js';
 import { RateCard } from '../../../harness/rate-card/rate-card.js';
 import { runFlows } from '../../../harness/run.js';
@@ -19,18 +20,24 @@ const proxies: Record<string, PrismProxy> = {};
 
 beforeAll(async () => {
   sims = await startSimulators({
-    only: ['purecloud', 'webex'],
+    only: ['purecloud', 'webex', 'rprm'],
     seed: 1,
     clock,
-    ports: { purecloud: 0, webex: 0 },
-    simulators: { purecloud: pureCloudHarness.embeddedOptions, webex: webexHarness.embeddedOptions },
+    ports: { purecloud: 0, webex: 0, rprm: 0 },
+    simulators: {
+      purecloud: pureCloudHarness.embeddedOptions,
+      webex: webexHarness.embeddedOptions,
+      rprm: rprmHarness.embeddedOptions,
+    },
   });
-  const [purecloud, webex] = await Promise.all([
+  const [purecloud, webex, rprm] = await Promise.all([
     startPrismProxy('purecloud', sims.urls.purecloud!),
     startPrismProxy('webex', sims.urls.webex!),
+    startPrismProxy('rprm', sims.urls.rprm!, { trustAnyUpstreamCertificate: true }),
   ]);
   proxies.purecloud = purecloud;
   proxies.webex = webex;
+  proxies.rprm = rprm;
 }, 120_000);
 
 afterAll(async () => {
@@ -76,5 +83,33 @@ describe('prism proxy --errors between the harness and the simulators', () => {
     );
     expect(viaPrism.length).toBeGreaterThan(20);
     expect(report.transcript.filter((e) => e.responseHeaders?.['sl-violations'])).toEqual([]);
+  }, 120_000);
+
+  it('polices the RPRM generate-cdrs exchange (prism → the self-signed simulator)', async () => {
+    const report = await runFlows({
+      flows: rprmHarness.flows,
+      targets: {
+        rprm: {
+          vendor: 'rprm',
+          baseUrl: proxies.rprm!.url,
+          credentials: rprmHarness.embeddedCredentials(sims.credentials.rprm),
+          // The Location answer names the simulator itself (prism forwards the upstream Host),
+          // so the status polls and the ZIP download go there directly, over its TLS.
+          ca: sims.servers.rprm!.certificate,
+        },
+      },
+      mode: 'external',
+      time: clockTime(clock),
+      stopwatch: () => 0,
+      rateCard: await RateCard.load(),
+      strict: false,
+    });
+    expect(
+      report.flows[0]?.steps.filter((s) => s.outcome === 'failed'),
+      proxies.rprm!.log().slice(-3000),
+    ).toEqual([]);
+    const [generate] = report.transcript;
+    expect(generate).toMatchObject({ method: 'POST', status: 202 });
+    expect(generate?.url.startsWith(proxies.rprm!.url)).toBe(true);
   }, 120_000);
 });

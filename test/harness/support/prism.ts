@@ -29,8 +29,9 @@ async function freePort(): Promise<number> {
 export async function startPrismProxy(
   vendor: string,
   upstream: string,
-  timeoutMs = 90_000,
+  options: { timeoutMs?: number; trustAnyUpstreamCertificate?: boolean } = {},
 ): Promise<PrismProxy> {
+  const timeoutMs = options.timeoutMs ?? 90_000;
   const port = await freePort();
   const bin = join(packageRoot(), 'node_modules', '.bin', 'prism');
   const spec = join(contractsDir(), `${vendor}.openapi.yaml`);
@@ -39,6 +40,10 @@ export async function startPrismProxy(
     ['proxy', spec, upstream, '--errors', '-p', String(port), '-h', '127.0.0.1'],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
+      // Only prism's own connection to a self-signed simulator (RPRM) skips verification.
+      env: options.trustAnyUpstreamCertificate
+        ? { ...process.env, NODE_TLS_REJECT_UNAUTHORIZED: '0' }
+        : process.env,
     },
   );
   let output = '';
