@@ -217,4 +217,30 @@ describe('QA scenarios against the embedded simulators', () => {
     );
     expect(outcomes(report, 'rprm').at(-1)).toEqual(['download ZIP and read CSVs', 'failed']);
   });
+
+  it('every vendor recovers when a third of all requests answer 503 or 429 (seeded)', async () => {
+    sim = await embeddedRun(['purecloud', 'webex', 'rprm'], { onExchange: guard.onExchange });
+    for (const vendor of ['purecloud', 'webex', 'rprm']) {
+      await sim
+        .admin(vendor, 'post', '/_sim/faults')
+        .withJson([
+          { id: 'unavailable', effect: { status: 503, retryAfterSeconds: 2 }, ratio: 0.2 },
+          { id: 'throttled', effect: { status: 429 }, ratio: 0.15 },
+        ])
+        .expectStatus(201);
+    }
+    const report = await sim.run();
+    expect(report.flows.map((f) => [f.flow, f.outcome])).toEqual([
+      ['purecloud', 'passed'],
+      ['webex-wholesale', 'passed'],
+      ['webex-broadworks', 'passed'],
+      ['rprm', 'passed'],
+    ]);
+    const retried = report.transcript.filter((e) => e.retry);
+    expect(retried.length).toBeGreaterThan(5);
+    // 503s say how long to wait; the 429s of this rule say nothing, so the client backs off.
+    expect(new Set(retried.map((e) => `${e.status} ${e.retry?.source}`))).toEqual(
+      new Set(['503 retry-after', '429 backoff']),
+    );
+  });
 });
