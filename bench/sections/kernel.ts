@@ -30,6 +30,7 @@ export async function kernelOverhead(ctx: Context): Promise<KernelResult> {
     ['kernel-no-limiter', 'kernel.js', { BENCH_KERNEL: 'no-limiter' }],
     ['kernel-bare', 'kernel.js', { BENCH_KERNEL: 'bare-kernel' }],
     ['kernel-429', 'kernel.js', { BENCH_KERNEL: 'rejecting' }],
+    ['prototype: one sync middleware', 'collapsed.js', {}],
   ];
   const quick = ctx.settings.quick ? new Set(['express', 'kernel']) : undefined;
   for (const [name, script, env] of runs) {
