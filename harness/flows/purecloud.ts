@@ -60,118 +60,120 @@ function quantity(s: StepScope, value: unknown, path: string): number {
   const text = s.field<string>(value, path, 'string');
   const n = Number(text);
   if (text.trim() === '' || !Number.isFinite(n))
-    throw new StepFailure(`${path} is not a decimal number: "${text}"`, path);
+    throw new StepFailure(`not a decimal number: "${text}"`, path);
   return n;
 }
 
 const day = (iso: string) => iso.slice(0, 10);
 
+/** The same GET answers InProgress until the report is Complete; there is no job id. */
+async function billableUsage(ctx: FlowContext, s: StepScope, session: Session): Promise<void> {
+  const { start, end } = ctx.period;
+  let restarts = 0;
+  const report = await poll(
+    s,
+    { what: 'billable usage report', everyMs: POLL_EVERY_MS, timeoutMs: ctx.env.pollTimeoutMs },
+    async () => {
+      const res = await authed(ctx, s, session, {
+        path: '/api/v2/billing/reports/billableusage',
+        query: { startDate: `${start}T00:00:00.000Z`, endDate: `${end}T23:59:59.999Z` },
+      });
+      if (res.status === 500 && restarts < GENERATION_RESTARTS) {
+        restarts++;
+        return { done: false, state: `generation failed (HTTP 500), restart ${restarts}` };
+      }
+      s.expect(res, 200);
+      const body = s.json(res);
+      const status = s.field<string>(body.status, '$.status', 'string');
+      if (status === 'Complete') return { done: true, value: body };
+      if (status !== 'InProgress') throw new StepFailure(`unexpected report status "${status}"`, '$.status');
+      return { done: false, state: status };
+    },
+  );
+  const customer = (ctx.target.credentials.orgName as string | undefined) || 'own org';
+  const usages = s.field<Record<string, unknown>[]>(report.usages, '$.usages', 'array');
+  usages.forEach((u, i) => {
+    ctx.usage.push({
+      vendor: VENDOR,
+      customer,
+      product: s.field<string>(u.name, `$.usages[${i}].name`, 'string'),
+      quantity: quantity(s, u.totalUsage, `$.usages[${i}].totalUsage`),
+      periodStart: start,
+      periodEnd: end,
+    });
+  });
+  s.setNote(`${usages.length} charge(s)${restarts ? `, ${restarts} generation restart(s)` : ''}`);
+}
+
+/** Partner billing of one trustor org; index 1 is the last closed period, the month billed. */
+async function trusteeOverview(
+  ctx: FlowContext,
+  s: StepScope,
+  session: Session,
+  orgId: string,
+): Promise<void> {
+  const res = await authed(ctx, s, session, {
+    path: `/api/v2/billing/trusteebillingoverview/${encodeURIComponent(orgId)}`,
+    query: { billingPeriodIndex: 1 },
+  });
+  s.expect(res, 200);
+  const body = s.json(res);
+  const org = s.field<Record<string, unknown>>(body.organization, '$.organization', 'object');
+  const customer = typeof org.name === 'string' ? org.name : orgId;
+  const periodStart = day(s.field<string>(body.billingPeriodStartDate, '$.billingPeriodStartDate', 'string'));
+  const periodEnd = day(s.field<string>(body.billingPeriodEndDate, '$.billingPeriodEndDate', 'string'));
+  const usages = s.field<Record<string, unknown>[]>(body.usages, '$.usages', 'array');
+  usages.forEach((u, i) => {
+    ctx.usage.push({
+      vendor: VENDOR,
+      customer,
+      product: s.field<string>(u.name, `$.usages[${i}].name`, 'string'),
+      quantity: quantity(s, u.usageQuantity, `$.usages[${i}].usageQuantity`),
+      unit: typeof u.unitOfMeasureType === 'string' ? u.unitOfMeasureType : undefined,
+      periodStart,
+      periodEnd,
+    });
+  });
+  s.setNote(`${customer}: ${usages.length} usage line(s), ${periodStart}..${periodEnd}`);
+}
+
+/** A preview listing followed through `nextUri` to its last page. */
+async function listing(ctx: FlowContext, s: StepScope, session: Session, name: string, path: string) {
+  let entities = 0;
+  const pages = await walkPages(
+    s,
+    (spec) => authed(ctx, s, session, spec),
+    { path, query: { pageSize: 25 } },
+    (res) => {
+      const next = s.json<{ nextUri?: unknown }>(res).nextUri;
+      return typeof next === 'string' && next ? next : undefined;
+    },
+    (res, index) => {
+      entities += s.field<unknown[]>(s.json(res).entities, `$.entities (page ${index + 1})`, 'array').length;
+    },
+  );
+  s.setNote(`${pages} page(s), ${entities} ${name}`);
+}
+
 export const pureCloudFlow: FlowDefinition = {
   id: 'purecloud',
   vendor: VENDOR,
   title: 'Genesys Cloud (PureCloud) billing',
-  async run(ctx: FlowContext) {
+  async run(ctx) {
     const session: Session = { token: '' };
     session.token = await ctx.step('oauth token', (s) => authenticate(ctx, s));
-    const { start, end } = ctx.period;
-    const ownOrg = (ctx.target.credentials.orgName as string | undefined) || 'own org';
-
-    await ctx.step('billable usage', async (s) => {
-      let restarts = 0;
-      const report = await poll(
-        s,
-        { what: 'billable usage report', everyMs: POLL_EVERY_MS, timeoutMs: ctx.env.pollTimeoutMs },
-        async () => {
-          const res = await authed(ctx, s, session, {
-            path: '/api/v2/billing/reports/billableusage',
-            query: { startDate: `${start}T00:00:00.000Z`, endDate: `${end}T23:59:59.999Z` },
-          });
-          if (res.status === 500 && restarts < GENERATION_RESTARTS) {
-            restarts++;
-            return { done: false, state: `generation failed (HTTP 500), restart ${restarts}` };
-          }
-          s.expect(res, 200);
-          const body = s.json(res);
-          const status = s.field<string>(body.status, '$.status', 'string');
-          if (status === 'Complete') return { done: true, value: body };
-          if (status !== 'InProgress')
-            throw new StepFailure(`unexpected report status "${status}"`, '$.status');
-          return { done: false, state: status };
-        },
-      );
-      const usages = s.field<Record<string, unknown>[]>(report.usages, '$.usages', 'array');
-      usages.forEach((u, i) => {
-        ctx.usage.push({
-          vendor: VENDOR,
-          customer: ownOrg,
-          product: s.field<string>(u.name, `$.usages[${i}].name`, 'string'),
-          quantity: quantity(s, u.totalUsage, `$.usages[${i}].totalUsage`),
-          periodStart: start,
-          periodEnd: end,
-        });
-      });
-      s.setNote(`${usages.length} charge(s)${restarts ? `, ${restarts} generation restart(s)` : ''}`);
-    });
-
+    await ctx.step('billable usage', (s) => billableUsage(ctx, s, session));
     const trustors = ctx.optionalList('trustorOrgIds') ?? [];
     if (trustors.length === 0)
       ctx.skip('trustee billing overview', 'no trustor org ids (BILLING_SIM_PURECLOUD_TRUSTOR_ORG_IDS)');
-    for (const orgId of trustors) {
-      await ctx.step(`trustee billing overview ${orgId}`, async (s) => {
-        // Index 1 is the last closed period — the previous month this run bills.
-        const res = await authed(ctx, s, session, {
-          path: `/api/v2/billing/trusteebillingoverview/${encodeURIComponent(orgId)}`,
-          query: { billingPeriodIndex: 1 },
-        });
-        s.expect(res, 200);
-        const body = s.json(res);
-        const org = s.field<Record<string, unknown>>(body.organization, '$.organization', 'object');
-        const customer = (org.name as string | undefined) ?? orgId;
-        const periodStart = day(
-          s.field<string>(body.billingPeriodStartDate, '$.billingPeriodStartDate', 'string'),
-        );
-        const periodEnd = day(s.field<string>(body.billingPeriodEndDate, '$.billingPeriodEndDate', 'string'));
-        const usages = s.field<Record<string, unknown>[]>(body.usages, '$.usages', 'array');
-        usages.forEach((u, i) => {
-          ctx.usage.push({
-            vendor: VENDOR,
-            customer,
-            product: s.field<string>(u.name, `$.usages[${i}].name`, 'string'),
-            quantity: quantity(s, u.usageQuantity, `$.usages[${i}].usageQuantity`),
-            unit: typeof u.unitOfMeasureType === 'string' ? u.unitOfMeasureType : undefined,
-            periodStart,
-            periodEnd,
-          });
-        });
-        s.setNote(`${customer}: ${usages.length} usage line(s), ${periodStart}..${periodEnd}`);
-      });
-    }
-
-    for (const [name, path] of [
-      ['contracts', '/api/v2/billing/contracts'],
-      ['invoices', '/api/v2/billing/contracts/invoices'],
-    ] as const) {
-      await ctx.step(`${name} pages`, async (s) => {
-        let entities = 0;
-        const pages = await walkPages(
-          s,
-          (spec) => authed(ctx, s, session, spec),
-          { path, query: { pageSize: 25 } },
-          (res) => {
-            const next = s.json<{ nextUri?: unknown }>(res).nextUri;
-            return typeof next === 'string' && next ? next : undefined;
-          },
-          (res, index) => {
-            entities += s.field<unknown[]>(
-              s.json(res).entities,
-              `$.entities (page ${index + 1})`,
-              'array',
-            ).length;
-          },
-        );
-        s.setNote(`${pages} page(s), ${entities} ${name}`);
-      });
-    }
+    for (const orgId of trustors)
+      await ctx.step(`trustee billing overview ${orgId}`, (s) => trusteeOverview(ctx, s, session, orgId));
+    await ctx.step('contracts pages', (s) =>
+      listing(ctx, s, session, 'contracts', '/api/v2/billing/contracts'),
+    );
+    await ctx.step('invoices pages', (s) =>
+      listing(ctx, s, session, 'invoices', '/api/v2/billing/contracts/invoices'),
+    );
   },
 };
 

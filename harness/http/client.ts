@@ -151,7 +151,7 @@ export class HttpClient {
       let res: StreamedResponse | undefined;
       let failure: HttpError | undefined;
       try {
-        res = await this.attempt(spec, method, entry, attempt);
+        res = await this.attempt(spec, method, entry);
       } catch (e) {
         failure = describeNetworkError(e, spec.url);
         entry.error = failure.message;
@@ -214,12 +214,7 @@ export class HttpClient {
     return { retry: false };
   }
 
-  private attempt(
-    spec: RequestSpec,
-    method: string,
-    entry: TranscriptEntry,
-    _attempt: number,
-  ): Promise<StreamedResponse> {
+  private attempt(spec: RequestSpec, method: string, entry: TranscriptEntry): Promise<StreamedResponse> {
     const started = this.stopwatch();
     const url = new URL(spec.url);
     const https = url.protocol === 'https:';
