@@ -32,3 +32,14 @@ export async function withOneRedownload<T>(
 export function isTransferBreak(e: unknown): boolean {
   return e instanceof HttpError && (e.kind === 'truncated' || e.kind === 'network' || e.kind === 'timeout');
 }
+
+/** The (error) body of a non-200 download, up to 64 KiB, for the failure message. */
+export async function readSmall(body: AsyncIterable<unknown>): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  let size = 0;
+  for await (const c of body) {
+    size += (c as Buffer).length;
+    if (size <= 64 * 1024) parts.push(c as Buffer);
+  }
+  return Buffer.concat(parts);
+}

@@ -2,7 +2,7 @@ import { checkCsv } from '../validation/csv-check.js';
 import { SpooledZip } from '../validation/zip.js';
 import type { VendorHarness } from '../vendors.js';
 import { type FlowContext, StepFailure } from './context.js';
-import { withOneRedownload } from './download.js';
+import { readSmall, withOneRedownload } from './download.js';
 import type { FlowDefinition } from './flow.js';
 import { poll } from './poll.js';
 import { CdrUsage } from './rprm-usage.js';
@@ -99,11 +99,8 @@ async function downloadZip(
 ): Promise<{ etag: string; usage: CdrUsage }> {
   return withOneRedownload(s, 'ZIP download', async () => {
     const res = await s.stream({ path: url, headers: basicAuth(ctx) });
-    if (res.status !== 200) {
-      const parts: Buffer[] = [];
-      for await (const c of res.body) parts.push(c as Buffer);
-      s.expect({ status: res.status, body: Buffer.concat(parts), attempts: res.attempts }, 200);
-    }
+    if (res.status !== 200)
+      s.expect({ status: res.status, body: await readSmall(res.body), attempts: res.attempts }, 200);
     const etag = res.headers.etag;
     let zip: SpooledZip;
     try {

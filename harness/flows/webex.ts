@@ -2,7 +2,7 @@ import type { UsageRecord } from '../billing/lines.js';
 import { checkCsv } from '../validation/csv-check.js';
 import type { VendorHarness } from '../vendors.js';
 import { type FlowContext, type Period, StepFailure } from './context.js';
-import { withOneRedownload } from './download.js';
+import { readSmall, withOneRedownload } from './download.js';
 import type { FlowDefinition } from './flow.js';
 import { nextLink, walkPages } from './paging.js';
 import { poll } from './poll.js';
@@ -203,16 +203,6 @@ async function download(
     );
     return { value: rows };
   });
-}
-
-async function readSmall(body: AsyncIterable<unknown>): Promise<Buffer> {
-  const parts: Buffer[] = [];
-  let size = 0;
-  for await (const c of body) {
-    size += (c as Buffer).length;
-    if (size <= 64 * 1024) parts.push(c as Buffer);
-  }
-  return Buffer.concat(parts);
 }
 
 function reportFlow(kind: ReportKind): FlowDefinition {
