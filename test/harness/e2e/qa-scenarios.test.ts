@@ -243,4 +243,25 @@ describe('QA scenarios against the embedded simulators', () => {
       new Set(['503 retry-after', '429 backoff']),
     );
   });
+
+  it('reuses a report someone else already asked for instead of creating another', async () => {
+    sim = await embeddedRun(['webex'], { onExchange: guard.onExchange });
+    await sim
+      .admin('webex', 'post', '/v1/wholesale/billing/reports')
+      .withHeaders('Authorization', 'Bearer acme-all-scopes')
+      .withJson({ billingStartDate: '2026-02-01', billingEndDate: '2026-02-28', type: 'CUSTOMER' })
+      .expectStatus(200)
+      .expectJsonLike({ type: 'CUSTOMER', billingStartDate: '2026-02-01' });
+    const { webexWholesaleFlow } = await import('../../../harness/flows/webex.js');
+    const report = await sim.run({ flows: [webexWholesaleFlow] });
+    expect(report.passed).toBe(true);
+    expect(outcomes(report, 'webex-wholesale').map(([name]) => name)).toEqual([
+      'find report',
+      'wait for report',
+      'download and parse CSV',
+    ]);
+    expect(step(report, 'webex-wholesale', 'find report').message).toBe(
+      '1 page(s), 1 report(s) for 2026-02-01..2026-02-28 CUSTOMER, reusing IN_PROGRESS',
+    );
+  });
 });
