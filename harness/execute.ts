@@ -58,7 +58,9 @@ export interface ExecuteResult {
   files: string[];
 }
 
-export class UsageError extends Error {}
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
 
 /**
  * What `billing-sim flows` does: pick flows and targets, start embedded simulators for the

@@ -1,5 +1,6 @@
 import { type Command, InvalidArgumentError } from 'commander';
 import { executeFlows, UsageError } from '../../harness/execute.js';
+import { RateCardError } from '../../harness/rate-card/rate-card.js';
 import { elapsedMs, realTime } from '../../harness/real-time.js';
 import { parseList, parseNumber } from '../config.js';
 
@@ -113,7 +114,7 @@ export function registerFlows(program: Command): void {
         });
         process.exitCode = exitCode;
       } catch (e) {
-        if (e instanceof UsageError || (e as Error).name === 'RateCardError') {
+        if (e instanceof UsageError || e instanceof RateCardError) {
           process.stderr.write(`billing-sim flows: ${(e as Error).message}\n`);
           process.exitCode = 2;
           return;

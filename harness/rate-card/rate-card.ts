@@ -33,7 +33,9 @@ export interface ResolvedRate {
   source: 'customer' | 'product' | 'default' | 'none';
 }
 
-export class RateCardError extends Error {}
+export class RateCardError extends Error {
+  override name = 'RateCardError';
+}
 
 /** The rate card shipped with the harness (`harness/rate-card/default-rate-card.yaml`). */
 export function defaultRateCardPath(): string {
