@@ -29,9 +29,14 @@ const READY = new Set([
 /** Another client's generation holds the appliance: wait for it this many times. */
 const CONFLICT_WAITS = 5;
 
-function basicAuth(ctx: FlowContext): Record<string, string> {
+/** Polycom media types: ask for the JSON representations (the appliance can also answer XML). */
+const ACCEPT_STATUS = 'application/vnd.plcm.plcm-billing-status+json, application/vnd.plcm.plcm-error+json';
+const ACCEPT_ZIP = 'application/zip, application/vnd.plcm.plcm-error+json';
+const ACCEPT_ERROR = 'application/vnd.plcm.plcm-error+json';
+
+function basicAuth(ctx: FlowContext, accept = ACCEPT_ERROR): Record<string, string> {
   const pair = `${ctx.credential('username')}:${ctx.credential('password')}`;
-  return { authorization: `Basic ${Buffer.from(pair).toString('base64')}`, accept: 'application/json, */*' };
+  return { authorization: `Basic ${Buffer.from(pair).toString('base64')}`, accept };
 }
 
 /** The window in the appliance's own zone (no offset): a month as its administrators see it. */
@@ -72,7 +77,7 @@ type Status = Record<string, unknown> & { statusType: string };
 
 async function waitForExport(ctx: FlowContext, s: StepScope, location: string): Promise<Status> {
   return poll(s, { what: 'CDR export', everyMs: 2000, timeoutMs: ctx.env.pollTimeoutMs }, async () => {
-    const res = await s.call({ path: location, headers: basicAuth(ctx) });
+    const res = await s.call({ path: location, headers: basicAuth(ctx, ACCEPT_STATUS) });
     s.expect(res, 200);
     const body = s.json<Status>(res);
     const type = s.field<string>(body.statusType, '$.statusType', 'string');
@@ -98,7 +103,7 @@ async function downloadZip(
   url: string,
 ): Promise<{ etag: string; usage: CdrUsage }> {
   return withOneRedownload(s, 'ZIP download', async () => {
-    const res = await s.stream({ path: url, headers: basicAuth(ctx) });
+    const res = await s.stream({ path: url, headers: basicAuth(ctx, ACCEPT_ZIP) });
     if (res.status !== 200)
       s.expect({ status: res.status, body: await readSmall(res.body), attempts: res.attempts }, 200);
     const etag = res.headers.etag;
@@ -188,7 +193,10 @@ export const rprmFlow: FlowDefinition = {
         : `${BASE}/download-cdrs`;
     const { etag, usage } = await ctx.step('download ZIP and read CSVs', (s) => downloadZip(ctx, s, url));
     await ctx.step('conditional download (If-None-Match)', async (s) => {
-      const res = await s.call({ path: url, headers: { ...basicAuth(ctx), 'if-none-match': etag } });
+      const res = await s.call({
+        path: url,
+        headers: { ...basicAuth(ctx, ACCEPT_ZIP), 'if-none-match': etag },
+      });
       s.expect(res, 304);
       if (res.headers.etag !== etag)
         throw new StepFailure(
