@@ -52,7 +52,8 @@ export class StepScope {
   async call(spec: CallSpec): Promise<ApiResponse> {
     const url = this.url(spec);
     const method = (spec.method ?? 'GET').toUpperCase();
-    const res = await this.env.client.request({ ...spec, step: this.name, method, url });
+    const headers = { accept: 'application/json', ...spec.headers };
+    const res = await this.env.client.request({ ...spec, headers, step: this.name, method, url });
     this.requests += res.attempts;
     this.checkContract(method, url, res.status, res.headers, res.body);
     return res;
