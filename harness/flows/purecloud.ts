@@ -105,7 +105,14 @@ async function billableUsage(ctx: FlowContext, s: StepScope, session: Session): 
   s.setNote(`${usages.length} charge(s)${restarts ? `, ${restarts} generation restart(s)` : ''}`);
 }
 
-/** Partner billing of one trustor org; index 1 is the last closed period, the month billed. */
+/** `billingPeriodIndex` of the run's month: 0 is the open month, 1 the one before, … */
+export function billingPeriodIndex(periodStart: string, now: number): number {
+  const [year, month] = periodStart.split('-').map(Number) as [number, number];
+  const today = new Date(now);
+  return Math.max(0, today.getUTCFullYear() * 12 + today.getUTCMonth() - (year * 12 + month - 1));
+}
+
+/** Partner billing of one trustor org for the month the run bills. */
 async function trusteeOverview(
   ctx: FlowContext,
   s: StepScope,
@@ -114,7 +121,7 @@ async function trusteeOverview(
 ): Promise<void> {
   const res = await authed(ctx, s, session, {
     path: `/api/v2/billing/trusteebillingoverview/${encodeURIComponent(orgId)}`,
-    query: { billingPeriodIndex: 1 },
+    query: { billingPeriodIndex: billingPeriodIndex(ctx.period.start, s.time.now()) },
   });
   s.expect(res, 200);
   const body = s.json(res);

@@ -48,3 +48,14 @@ describe('harness time', () => {
     });
   });
 });
+
+describe('PureCloud billing period index', () => {
+  it('counts months back from the open one', async () => {
+    const { billingPeriodIndex } = await import('../../harness/flows/purecloud.js');
+    const now = Date.parse('2026-03-15T10:00:00Z');
+    expect(billingPeriodIndex('2026-03-01', now)).toBe(0);
+    expect(billingPeriodIndex('2026-02-01', now)).toBe(1);
+    expect(billingPeriodIndex('2025-12-01', now)).toBe(3);
+    expect(billingPeriodIndex('2027-01-01', now)).toBe(0);
+  });
+});
