@@ -81,7 +81,14 @@ async function waitForExport(ctx: FlowContext, s: StepScope, location: string): 
     s.expect(res, 200);
     const body = s.json<Status>(res);
     const type = s.field<string>(body.statusType, '$.statusType', 'string');
-    if (READY.has(type) && body.downloadReady === true) return { done: true, value: body };
+    if (READY.has(type) && body.downloadReady === true) {
+      // The export is usable but partial: the billing lines will be short, say so.
+      if (type.startsWith('WARN_')) {
+        const message = `${type}: ${String(body.statusMessage ?? 'the export is incomplete')}`;
+        s.addFindings([{ severity: 'warning', step: s.name, path: '$.statusType', message }]);
+      }
+      return { done: true, value: body };
+    }
     if (type.startsWith('ERROR') && type !== 'ERROR_ANOTHER_CDR_IS_BEING_GENERATED')
       return { done: true, value: body };
     const processed = body.numberCdrRecordsProcessed;

@@ -264,4 +264,22 @@ describe('QA scenarios against the embedded simulators', () => {
       '1 page(s), 1 report(s) for 2026-02-01..2026-02-28 CUSTOMER, reusing IN_PROGRESS',
     );
   });
+
+  it('an RPRM export cut short by the appliance passes with a warning that the lines are partial', async () => {
+    sim = await embeddedRun(['rprm'], {
+      onExchange: guard.onExchange,
+      simulators: { rprm: { maxCdrRecords: 100 } },
+    });
+    const report = await sim.run();
+    expect(report.passed).toBe(true);
+    expect(step(report, 'rprm', 'poll status').findings).toEqual([
+      {
+        severity: 'warning',
+        step: 'poll status',
+        path: '$.statusType',
+        message: expect.stringMatching(/^WARN_CDR_RESULTS_TRUNCATED: /),
+      },
+    ]);
+    expect(step(report, 'rprm', 'download ZIP and read CSVs').message).toMatch(/, 100 calls, /);
+  });
 });
