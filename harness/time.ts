@@ -8,6 +8,11 @@ export interface HarnessTime {
   now(): number;
   /** Resolves after `ms`; rejects early when the signal aborts. */
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
+  /**
+   * Called while a request waits for its answer. A time the harness drives moves on when the
+   * server is itself waiting on it (a delayed response on a manual clock) and says so.
+   */
+  nudge?(): boolean;
 }
 
 /** The slice of the simulators' Clock the harness needs (kept structural: no import of the kernel). */
@@ -18,7 +23,12 @@ export interface ClockLike {
   now(): number;
   advance(ms: number): number;
   wait(ms: number): Promise<void>;
+  /** Waits parked on the clock (a simulator holding a delayed response). */
+  readonly pendingWaits: number;
 }
+
+/** How far one nudge moves a manual clock that a server is waiting on. */
+const NUDGE_MS = 1000;
 
 /**
  * Sleeps on a simulator clock. A manual clock is driven by the harness itself: sleeping
@@ -34,6 +44,11 @@ export function clockTime(clock: ClockLike): HarnessTime {
         return Promise.resolve();
       }
       return waitUntil(clock, clock.now() + ms, signal);
+    },
+    nudge: () => {
+      if (clock.mode !== 'manual' || clock.pendingWaits === 0) return false;
+      clock.advance(NUDGE_MS);
+      return true;
     },
   };
 }

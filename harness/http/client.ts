@@ -76,6 +76,8 @@ const RETRY_LATER = new Set([423, 429, 503]);
 /** Gateway failures: transient, no promise of a Retry-After. */
 const RETRY_GATEWAY = new Set([502, 504]);
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
+/** Real milliseconds between nudges of a harness-driven clock while an answer is awaited. */
+const NUDGE_EVERY_MS = 20;
 
 /**
  * The harness's one HTTP client: node:http(s) with timeouts, Retry-After-aware retries and a
@@ -226,6 +228,7 @@ export class HttpClient {
         if (settled) return;
         settled = true;
         clearTimeout(headTimer);
+        clearInterval(nudger);
         reject(e);
       };
       const req = (https ? httpsRequest : httpRequest)(
@@ -238,6 +241,7 @@ export class HttpClient {
           }
           settled = true;
           clearTimeout(headTimer);
+          clearInterval(nudger);
           entry.status = message.statusCode ?? 0;
           entry.responseHeaders = flatHeaders(message);
           entry.headersMs = Math.round(this.stopwatch() - started);
@@ -251,6 +255,10 @@ export class HttpClient {
           });
         },
       );
+      // A server waiting on a clock the harness drives (a delayed response) needs it moved.
+      const nudger = this.options.time.nudge
+        ? setInterval(() => this.options.time.nudge?.(), NUDGE_EVERY_MS)
+        : undefined;
       const headTimer = setTimeout(() => {
         req.destroy(
           new HttpError(

@@ -282,4 +282,25 @@ describe('QA scenarios against the embedded simulators', () => {
     ]);
     expect(step(report, 'rprm', 'download ZIP and read CSVs').message).toMatch(/, 100 calls, /);
   });
+
+  it('a slow answer (delay fault on the simulator clock) is waited for and the flow passes', async () => {
+    sim = await embeddedRun(['purecloud'], { onExchange: guard.onExchange });
+    await sim
+      .admin('purecloud', 'post', '/_sim/faults')
+      .withJson({
+        match: { method: 'GET', path: '/api/v2/billing/contracts' },
+        effect: { delayMs: 45_000 },
+        times: 1,
+      })
+      .expectStatus(201);
+    const before = sim.embedded.running.control.clock.now();
+    const report = await sim.run();
+    expect(report.passed).toBe(true);
+    // The harness moved the simulator clock while the answer was held back.
+    expect(sim.embedded.running.control.clock.now() - before).toBeGreaterThanOrEqual(45_000);
+    await sim
+      .admin('purecloud', 'get', '/_sim/faults')
+      .expectStatus(200)
+      .expectJsonLike({ faults: [{ applied: 1 }] });
+  });
 });
