@@ -4,6 +4,7 @@ import { formatMonth, parseInstant, parseMonth } from './dates.js';
 import { badRequest, jsonObjectBody, methodNotAllowed, oneOf, queryParam } from './http.js';
 import { decodeId, encodeId } from './ids.js';
 import { SCOPES } from './options.js';
+import { reportItemRoutes } from './report-item.js';
 import type { BroadworksReportData, Caller, ReportStatus, WebexState } from './state.js';
 
 const BASE = '/v1/broadworks/billing/reports';
@@ -16,33 +17,13 @@ export function broadworksRoutes(router: Router, state: WebexState): void {
   router.get(BASE, (req, res) => list(state, req, res));
   router.post(BASE, (req, res) => create(state, req, res));
   router.all(BASE, methodNotAllowed(['GET', 'POST']));
-  router.get(`${BASE}/:id`, (req, res) => {
-    const caller = state.authorize(req, SCOPES.broadworksRead);
-    const job = find(state, caller, req.params.id as string, true);
-    res.json(reportBody(state, req, job));
+  reportItemRoutes<BroadworksReportData>(router, state, {
+    family: 'broadworks',
+    base: BASE,
+    readScope: SCOPES.broadworksRead,
+    writeScope: SCOPES.broadworksWrite,
+    body: reportBody,
   });
-  router.delete(`${BASE}/:id`, (req, res) => {
-    const caller = state.authorize(req, SCOPES.broadworksWrite);
-    const job = find(state, caller, req.params.id as string, false);
-    if (!job.terminal && state.options.lockDeleteInProgress423) {
-      throw new SimError(
-        423,
-        'The billing report is still being generated (IN_PROGRESS) and cannot be deleted yet; retry later.',
-        { retryAfterSeconds: state.lockRetryAfter(job) },
-      );
-    }
-    state.remove(job.id);
-    res.status(204).end();
-  });
-  router.all(`${BASE}/:id`, methodNotAllowed(['GET', 'DELETE']));
-}
-
-function find(state: WebexState, caller: Caller, id: string, poll: boolean): Job {
-  const uuid = decodeId('BILLING_REPORT', id);
-  if (!uuid) throw badRequest([`id "${id}" is not a valid billing report id.`]);
-  const job = state.report<BroadworksReportData>('broadworks', caller.partner.orgUuid, uuid, poll);
-  if (!job) throw new SimError(404, 'Billing Report not found.');
-  return job;
 }
 
 function reportBody(state: WebexState, req: Request, job: Job) {

@@ -4,6 +4,7 @@ import { dayOf, formatDay, parseDay, yearsBefore } from './dates.js';
 import { badRequest, jsonObjectBody, methodNotAllowed, oneOf, origin, queryParam } from './http.js';
 import { decodeId, encodeId } from './ids.js';
 import { SCOPES } from './options.js';
+import { reportItemRoutes } from './report-item.js';
 import type { Caller, ReportStatus, WebexState, WholesaleReportData, WholesaleType } from './state.js';
 
 const BASE = '/v1/wholesale/billing/reports';
@@ -19,33 +20,13 @@ export function wholesaleRoutes(router: Router, state: WebexState): void {
   router.get(BASE, (req, res) => list(state, req, res));
   router.post(BASE, (req, res) => create(state, req, res));
   router.all(BASE, methodNotAllowed(['GET', 'POST']));
-  router.get(`${BASE}/:id`, (req, res) => {
-    const caller = state.authorize(req, SCOPES.wholesaleRead);
-    const job = find(state, caller, req.params.id as string, true);
-    res.json(reportBody(state, req, job));
+  reportItemRoutes<WholesaleReportData>(router, state, {
+    family: 'wholesale',
+    base: BASE,
+    readScope: SCOPES.wholesaleRead,
+    writeScope: SCOPES.wholesaleWrite,
+    body: reportBody,
   });
-  router.delete(`${BASE}/:id`, (req, res) => {
-    const caller = state.authorize(req, SCOPES.wholesaleWrite);
-    const job = find(state, caller, req.params.id as string, false);
-    if (!job.terminal && state.options.lockDeleteInProgress423) {
-      throw new SimError(
-        423,
-        'The billing report is still being generated (IN_PROGRESS) and cannot be deleted yet; retry later.',
-        { retryAfterSeconds: state.lockRetryAfter(job) },
-      );
-    }
-    state.remove(job.id);
-    res.status(204).end();
-  });
-  router.all(`${BASE}/:id`, methodNotAllowed(['GET', 'DELETE']));
-}
-
-function find(state: WebexState, caller: Caller, id: string, poll: boolean): Job {
-  const uuid = decodeId('BILLING_REPORT', id);
-  if (!uuid) throw badRequest([`id "${id}" is not a valid billing report id.`]);
-  const job = state.report<WholesaleReportData>('wholesale', caller.partner.orgUuid, uuid, poll);
-  if (!job) throw new SimError(404, 'Billing Report not found.');
-  return job;
 }
 
 function reportBody(state: WebexState, req: Request, job: Job) {

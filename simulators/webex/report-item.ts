@@ -1,0 +1,62 @@
+import type { Request, Router } from 'express';
+import { type JobView, SimError } from '../kernel/index.js';
+import { badRequest, methodNotAllowed } from './http.js';
+import { decodeId } from './ids.js';
+import type { ReportData, WebexState } from './state.js';
+
+/** What differs between the Wholesale and BroadWorks report resources. */
+export interface ReportFamily<D extends ReportData> {
+  family: D['family'];
+  base: string;
+  readScope: string;
+  writeScope: string;
+  body(state: WebexState, req: Request, job: JobView<D>): object;
+}
+
+/** GET and DELETE of one report, shared by both families (same ids, scopes, 404/423 rules). */
+export function reportItemRoutes<D extends ReportData>(
+  router: Router,
+  state: WebexState,
+  family: ReportFamily<D>,
+): void {
+  const path = `${family.base}/:id`;
+  router.get(path, (req, res) => {
+    const caller = state.authorize(req, family.readScope);
+    res.json(
+      family.body(
+        state,
+        req,
+        findReport<D>(state, family.family, caller.partner.orgUuid, req.params.id as string, true),
+      ),
+    );
+  });
+  router.delete(path, (req, res) => {
+    const caller = state.authorize(req, family.writeScope);
+    const job = findReport<D>(state, family.family, caller.partner.orgUuid, req.params.id as string, false);
+    if (!job.terminal && state.options.lockDeleteInProgress423) {
+      throw new SimError(
+        423,
+        'The billing report is still being generated (IN_PROGRESS) and cannot be deleted yet; retry later.',
+        { retryAfterSeconds: state.lockRetryAfter(job) },
+      );
+    }
+    state.remove(job.id);
+    res.status(204).end();
+  });
+  router.all(path, methodNotAllowed(['GET', 'DELETE']));
+}
+
+/** A report of the caller's partner org; another partner's id is indistinguishable from an unknown one. */
+function findReport<D extends ReportData>(
+  state: WebexState,
+  family: D['family'],
+  orgUuid: string,
+  id: string,
+  poll: boolean,
+): JobView<D> {
+  const uuid = decodeId('BILLING_REPORT', id);
+  if (!uuid) throw badRequest([`id "${id}" is not a valid billing report id.`]);
+  const job = state.report<D>(family, orgUuid, uuid, poll);
+  if (!job) throw new SimError(404, 'Billing Report not found.');
+  return job;
+}
