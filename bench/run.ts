@@ -32,6 +32,7 @@ function parseArgs(argv: string[]): Settings & { out: string | undefined } {
         `  --only <list>    comma-separated sections: ${SECTIONS.join(', ')}`,
         '  --runs <n>       measured runs per throughput figure (default 3; quick 1)',
         '  --duration <s>   seconds per run (default 2; quick 1)',
+        '  --cdr-sizes <n,…> CDR windows in calls (default 100000,1000000; quick 10000,100000)',
         '  --no-pin         do not pin server and load generator to separate cores',
         '  --profile <dir>  run every Node server under --cpu-prof, profiles into <dir>',
         '                   (read them with node dist/bench/profile.js <file>)',
@@ -53,6 +54,7 @@ function parseArgs(argv: string[]): Settings & { out: string | undefined } {
     connections: [1, 50],
     pin: choosePinning(flag('--no-pin')),
     only,
+    cdrSizes: value('--cdr-sizes')?.split(',').map(Number),
     profileDir: value('--profile') ? resolve(value('--profile')!) : undefined,
     out: value('--out'),
   };

@@ -24,6 +24,8 @@ export interface Settings {
   pin: Pinning;
   /** Sections to run (all when empty). */
   only: string[];
+  /** CDR windows (calls) instead of the defaults. */
+  cdrSizes: number[] | undefined;
   /** Folder for `node --cpu-prof` profiles of every Node server the bench starts (--profile). */
   profileDir: string | undefined;
 }

@@ -186,7 +186,7 @@ function summarizeAnchor(runs: AnchorRun[]): Anchor | undefined {
 
 export async function cdrStream(ctx: Context): Promise<CdrResult> {
   ctx.log('CDR stream (download-cdrs) vs zlib deflate-raw level 6');
-  const sizes = ctx.settings.quick ? [10_000, 100_000] : [100_000, 1_000_000];
+  const sizes = ctx.settings.cdrSizes ?? (ctx.settings.quick ? [10_000, 100_000] : [100_000, 1_000_000]);
   // 1M calls take ~15 s per download and ~30 s for its two anchors: two repetitions there.
   const repsFor = (calls: number) => (ctx.settings.quick ? 1 : calls >= 1_000_000 ? 2 : 3);
   const source = createCdrSource({
