@@ -4,6 +4,7 @@ import { nodePeer, type PeerSpec, prismPeer, wiremockPeer } from '../lib/peers.j
 import { benchScript, peakRssMb, ROOT, type Started } from '../lib/proc.js';
 import { ratio } from '../lib/stats.js';
 import type { Payload } from '../servers/payload.js';
+import { VENDOR_BENCHES } from '../vendors/index.js';
 import type { JsonTarget } from '../vendors/types.js';
 
 export interface ServerFigures extends Measured {
@@ -57,8 +58,27 @@ export async function jsonEndpoints(ctx: Context): Promise<JsonResult> {
     result.simPeakRssMb = targets.length ? peakRssMb(s.child) : undefined;
   });
 
+  // Simulators served over TLS by default (RPRM) once more as shipped, for the cost of TLS.
+  const tlsVendors = VENDOR_BENCHES.filter((b) => b.module.tls).map((b) => b.name);
+  const overTls: Record<string, ServerFigures> = {};
+  const tlsTargets = captured.filter((c) => tlsVendors.includes(c.target.vendor));
+  if (tlsTargets.length && !ctx.settings.quick) {
+    await ctx.withServer(simServer({ rateLimit: 'never', tls: true, only: tlsVendors }), async (s) => {
+      const { targets } = JSON.parse(s.ready) as { targets: LiveTarget[] };
+      for (const target of targets) {
+        ctx.log(`  billing-sim ${target.label} over TLS (as served)`);
+        overTls[target.label] = {
+          ...(await ctx.measure({ url: target.url, headers: target.headers }, s)),
+          kind: 'billing-sim',
+        };
+      }
+    });
+  }
+
   for (const [i, { target, payload, sim }] of captured.entries()) {
     const servers: Record<string, ServerFigures> = { 'billing-sim': sim };
+    const tls = overTls[target.label];
+    if (tls) servers['billing-sim over TLS'] = tls;
     if (i === 0 || !ctx.settings.quick) {
       for (const makePeer of peersFor(ctx, target, payload)) {
         const peer = await makePeer();
