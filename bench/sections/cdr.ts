@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import yauzl from 'yauzl';
 import { createCdrSource } from '../../simulators/rprm/index.js';
 import type { Context } from '../lib/context.js';
-import { benchScript, peakRssMb, pinned, ROOT } from '../lib/proc.js';
+import { benchScript, peakRssMb, pinned, ROOT, sleep } from '../lib/proc.js';
 import { ratio, spread } from '../lib/stats.js';
 import { RPRM_BASIC } from '../vendors/rprm.js';
 import { simServer } from './json.js';
@@ -59,12 +59,15 @@ interface AnchorRun {
 
 export interface CdrResult {
   callsPerDay: number;
+  /** Pause between the simulator's READY and the first request of the CDR flow. */
+  settleMs: number;
   windows: CdrWindow[];
   /** Peak RSS of the largest window minus that of the smallest. */
   rssGrowthMb: number | undefined;
 }
 
 const CALLS_PER_DAY = 100_000;
+const SETTLE_MS = 3000;
 const FROM = Date.UTC(2026, 2, 1, 5, 0, 0); // 2026-03-01 00:00 in New York; the DST change falls inside 1M calls
 
 interface Download {
@@ -132,6 +135,10 @@ async function downloadOnce(ctx: Context, calls: number, to: number) {
   });
   return ctx.withServer(spec, async (s) => {
     const base = (JSON.parse(s.ready) as { urls: Record<string, string> }).urls.rprm!;
+    // Let the fresh process settle first: a 1M download started < 1 s after READY grows the
+    // simulator's anonymous memory ~2.5 MB/s for the whole download (JS heap flat), one started
+    // 2.5 s after stays flat — see bench/README.md, finding 6. `settleMs` is in the results.
+    await sleep(SETTLE_MS);
     const q = `?from-date=${new Date(FROM).toISOString()}&to-date=${new Date(to).toISOString()}`;
     const gen = await call(base, 'POST', `/api/rest/billing/generate-cdrs${q}`);
     if (gen.status !== 202) throw new Error(`generate-cdrs: ${gen.status} ${await gen.text()}`);
@@ -258,6 +265,7 @@ export async function cdrStream(ctx: Context): Promise<CdrResult> {
   const last = windows[windows.length - 1];
   return {
     callsPerDay: CALLS_PER_DAY,
+    settleMs: SETTLE_MS,
     windows,
     rssGrowthMb: first && last && first !== last ? last.peakRssMb - first.peakRssMb : undefined,
   };
