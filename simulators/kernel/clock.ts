@@ -24,6 +24,7 @@ export class Clock {
   private readonly virtualStart: number;
   private offsetMs = 0;
   private waiters: Waiter[] = [];
+  private timer: NodeJS.Timeout | undefined;
 
   constructor(options: ClockOptions = {}) {
     this.mode = options.mode ?? 'system';
@@ -69,12 +70,8 @@ export class Clock {
   wait(ms: number): Promise<void> {
     if (ms <= 0) return Promise.resolve();
     return new Promise((resolve) => {
-      const waiter: Waiter = { at: this.now() + ms, resolve };
-      this.waiters.push(waiter);
-      if (this.mode !== 'manual') {
-        const timer = setTimeout(() => this.wake(), Math.ceil(ms / this.scale));
-        timer.unref?.();
-      }
+      this.waiters.push({ at: this.now() + ms, resolve });
+      this.arm();
     });
   }
 
@@ -86,13 +83,29 @@ export class Clock {
   private wake(): void {
     const now = this.now();
     const due = this.waiters.filter((w) => w.at <= now);
-    if (due.length === 0) return;
-    this.waiters = this.waiters.filter((w) => w.at > now);
+    if (due.length > 0) this.waiters = this.waiters.filter((w) => w.at > now);
     for (const w of due) w.resolve();
+    this.arm();
   }
-}
 
-/** Wall-clock milliseconds for measuring durations (journal timings), never for data. */
-export function monotonicMs(): number {
-  return performance.now();
+  /**
+   * Keeps one real timer for the earliest waiter (system/scaled clocks). A timer may fire a
+   * hair before virtual time reaches the target (rounding, scale), so wake() re-arms for
+   * whatever is still pending rather than trusting a single shot.
+   */
+  private arm(): void {
+    if (this.mode === 'manual') return;
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+    }
+    if (this.waiters.length === 0) return;
+    const next = Math.min(...this.waiters.map((w) => w.at));
+    const delay = Math.max(1, Math.ceil((next - this.now()) / this.scale));
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.wake();
+    }, delay);
+    this.timer.unref?.();
+  }
 }

@@ -2,10 +2,10 @@ import type { Request, Response, Router } from 'express';
 import { type JobView, SimError } from '../kernel/index.js';
 import { formatMonth, parseInstant, parseMonth } from './dates.js';
 import { badRequest, jsonObjectBody, methodNotAllowed, oneOf, queryParam } from './http.js';
-import { decodeId, encodeId } from './ids.js';
+import { encodeId } from './ids.js';
 import { SCOPES } from './options.js';
 import { reportItemRoutes } from './report-item.js';
-import type { BroadworksReportData, Caller, ReportStatus, WebexState } from './state.js';
+import type { BroadworksReportData, ReportStatus, WebexState } from './state.js';
 
 const BASE = '/v1/broadworks/billing/reports';
 const SORTS = ['id', 'status', 'billingPeriod'] as const;

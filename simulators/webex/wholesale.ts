@@ -5,7 +5,7 @@ import { badRequest, jsonObjectBody, methodNotAllowed, oneOf, origin, queryParam
 import { decodeId, encodeId } from './ids.js';
 import { SCOPES } from './options.js';
 import { reportItemRoutes } from './report-item.js';
-import type { Caller, ReportStatus, WebexState, WholesaleReportData, WholesaleType } from './state.js';
+import type { ReportStatus, WebexState, WholesaleReportData, WholesaleType } from './state.js';
 
 const BASE = '/v1/wholesale/billing/reports';
 const TYPES: readonly WholesaleType[] = ['PARTNER', 'CUSTOMER', 'USER'];

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Clock } from '../../simulators/kernel/index.js';
 
 const START = Date.parse('2026-03-15T10:00:00Z');
@@ -49,5 +49,32 @@ describe('Clock', () => {
   it('rejects a non-positive scale and an invalid start', () => {
     expect(() => new Clock({ mode: 'scaled', scale: 0 })).toThrow(RangeError);
     expect(() => new Clock({ mode: 'manual', start: 'not a date' })).toThrow(RangeError);
+  });
+});
+
+describe('Clock.wait on a scaled clock', () => {
+  it('re-arms when the real timer fires before simulator time reaches the target', async () => {
+    // Date.now() is what the clock reads; hold it back so the timer fires "early".
+    let fakeNow = 1_000_000;
+    const spy = vi.spyOn(Date, 'now').mockImplementation(() => fakeNow);
+    try {
+      const clock = new Clock({ mode: 'scaled', scale: 600, start: START });
+      let resolved = false;
+      const waiting = clock.wait(1200).then(() => {
+        resolved = true;
+      }); // 2 real ms at ×600
+      fakeNow += 1; // only 1 ms has passed when the timer fires
+      await new Promise((r) => setTimeout(r, 15));
+      expect(resolved).toBe(false);
+      fakeNow += 1; // now 2 ms: the wait is due and must not have been forgotten
+      const outcome = await Promise.race([
+        waiting.then(() => 'resolved'),
+        new Promise((r) => setTimeout(() => r('stuck'), 200)),
+      ]);
+      expect(outcome).toBe('resolved');
+      expect(clock.pendingWaits).toBe(0);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });
