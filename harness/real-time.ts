@@ -1,5 +1,9 @@
+import { Clock } from '../simulators/kernel/clock.js';
 import type { HarnessTime } from './time.js';
 import { abortReason } from './time.js';
+
+/** Real time comes from the project's one clock module, like everything else. */
+const systemClock = new Clock({ mode: 'system' });
 
 /**
  * The only module of the harness that reads the machine's clock. Runs against external
@@ -7,7 +11,7 @@ import { abortReason } from './time.js';
  * HarnessTime so it can be virtual.
  */
 export const realTime: HarnessTime = {
-  now: () => Date.now(),
+  now: () => systemClock.now(),
   sleep: (ms, signal) =>
     new Promise((resolve, reject) => {
       if (signal?.aborted) return reject(abortReason(signal));
