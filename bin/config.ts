@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { InvalidArgumentError } from 'commander';
 import { parse as parseYaml } from 'yaml';
 
 /** The `--config` file (YAML or JSON). Command-line flags win over it. */
@@ -39,4 +40,15 @@ export function parseList(raw: string): string[] {
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
+}
+
+/** Turns a parser's error into commander's "invalid argument" message (exit code and help hint). */
+export function wrap<T>(parse: (raw: string) => T) {
+  return (raw: string): T => {
+    try {
+      return parse(raw);
+    } catch (e) {
+      throw new InvalidArgumentError((e as Error).message);
+    }
+  };
 }

@@ -2,7 +2,7 @@ import { type Command, InvalidArgumentError } from 'commander';
 import { executeFlows, UsageError } from '../../harness/execute.js';
 import { RateCardError } from '../../harness/rate-card/rate-card.js';
 import { elapsedMs, realTime } from '../../harness/real-time.js';
-import { parseList, parseNumber } from '../config.js';
+import { parseList, parseNumber, wrap } from '../config.js';
 
 interface FlowsFlags {
   vendor?: string[];
@@ -35,16 +35,6 @@ function period(raw: string): { start: string; end: string } {
   if (!m || Number.isNaN(Date.parse(m[1]!)) || Number.isNaN(Date.parse(m[2]!)) || m[1]! > m[2]!)
     throw new InvalidArgumentError(`--period wants START..END dates (YYYY-MM-DD..YYYY-MM-DD), got "${raw}"`);
   return { start: m[1]!, end: m[2]! };
-}
-
-function wrap<T>(parse: (raw: string) => T) {
-  return (raw: string): T => {
-    try {
-      return parse(raw);
-    } catch (e) {
-      throw new InvalidArgumentError((e as Error).message);
-    }
-  };
 }
 
 export function registerFlows(program: Command): void {

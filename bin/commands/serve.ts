@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { type Command, InvalidArgumentError } from 'commander';
 import { SIMULATORS, startSimulators } from '../../simulators/index.js';
-import { parseList, parseNumber, readConfig } from '../config.js';
+import { parseList, parseNumber, readConfig, wrap } from '../config.js';
 
 interface ServeFlags {
   seed?: number;
@@ -11,16 +11,6 @@ interface ServeFlags {
   host?: string;
   cert?: string;
   key?: string;
-}
-
-function wrap<T>(parse: (raw: string) => T) {
-  return (raw: string): T => {
-    try {
-      return parse(raw);
-    } catch (e) {
-      throw new InvalidArgumentError((e as Error).message);
-    }
-  };
 }
 
 export function registerServe(program: Command): void {
