@@ -54,7 +54,7 @@ export async function prismPeer(
     start: {
       command: process.execPath,
       args: [PRISM_BIN, 'mock', contract, '-h', '127.0.0.1', '-p', String(port), ...extra],
-      readyUrl: { url, headers },
+      readyUrl: { url, headers, anyStatus: true },
       timeoutMs: 60_000,
     },
   };
@@ -105,7 +105,7 @@ export async function wiremockPeer(
         '--disable-banner',
         ...(fast ? ['--no-request-journal', '--disable-request-logging'] : []),
       ],
-      readyUrl: { url },
+      readyUrl: { url, anyStatus: true },
       timeoutMs: 60_000,
     },
   };

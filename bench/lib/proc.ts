@@ -52,8 +52,11 @@ export interface StartSpec {
   cwd?: string;
   /** A line that says the server is up; default `READY `. */
   ready?: RegExp;
-  /** Or: up when this URL answers 200 (servers that print nothing, e.g. Prism `-v silent`). */
-  readyUrl?: { url: string; headers?: Record<string, string> };
+  /**
+   * Or: up when this URL answers 200 — or any status with `anyStatus` (Prism `--errors` may
+   * answer 500 to a request it deems invalid; it is up all the same).
+   */
+  readyUrl?: { url: string; headers?: Record<string, string>; anyStatus?: boolean };
   timeoutMs?: number;
 }
 
@@ -79,9 +82,9 @@ export function startProcess(spec: StartSpec): Promise<Started> {
     };
     child.stdout?.on('data', drain);
     child.stderr?.on('data', drain);
-    const { url, headers } = spec.readyUrl;
+    const { url, headers, anyStatus } = spec.readyUrl;
     const alive = () => child.exitCode === null && child.signalCode === null;
-    return waitFor200(url, headers ?? {}, t0, spec.timeoutMs ?? 30_000, alive).then(
+    return waitFor200(url, headers ?? {}, t0, spec.timeoutMs ?? 30_000, alive, anyStatus).then(
       (startMs) => ({ child, ready: url, startMs, output: () => out }),
       async (e: Error) => {
         await stopProcess(child);
@@ -240,20 +243,21 @@ export function probe(url: string, headers: Record<string, string> = {}): Promis
   });
 }
 
-/** Polls until the URL answers `want` (every 5 ms, bounded); returns ms since `since`. */
+/** Polls until the URL answers 200 (any status with anyStatus), every 5 ms, bounded; ms since `since`. */
 export async function waitFor200(
   url: string,
   headers: Record<string, string>,
   since: number,
   timeoutMs = 30_000,
   alive: () => boolean = () => true,
+  anyStatus = false,
 ): Promise<number> {
   let last = 'no answer';
   while (performance.now() - since < timeoutMs) {
     if (!alive()) throw new Error(`server exited while waiting for ${url} (${last})`);
     try {
       const status = await probe(url, headers);
-      if (status === 200) return performance.now() - since;
+      if (status === 200 || (anyStatus && status > 0)) return performance.now() - since;
       last = `status ${status}`;
     } catch (e) {
       last = (e as Error).message;
