@@ -35,7 +35,7 @@ export function billingAuth(users: Record<string, RprmUser>, billingRoles: Set<s
     }
     if (!user.roles.some((r) => billingRoles.has(r.toLowerCase()))) {
       next(
-        new SimError(403, 'Current user does not have permission to access billing CDR data.', {
+        new SimError(403, 'Current user does not have permission to request information.', {
           code: 'FORBIDDEN',
         }),
       );

@@ -39,7 +39,8 @@ export function createCdrSource(options: CdrSourceOptions = {}): CdrSource {
   return {
     windowOfCalls(from, calls) {
       const first = ctx.grid.firstCallAtOrAfter(from);
-      return planWindow(ctx.grid, from, ctx.grid.callStart(first + calls), max);
+      // to-date is inclusive, so stop one millisecond before the first call left out.
+      return planWindow(ctx.grid, from, ctx.grid.callStart(first + calls) - 1, max);
     },
     window: (from, to) => planWindow(ctx.grid, from, to, max),
     zip: (window, out, onRows) =>

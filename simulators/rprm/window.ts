@@ -6,7 +6,7 @@ import type { CallGrid } from './data/grid.js';
  * first call that does not fit, so calls, conferences and counts all describe the same span.
  */
 export interface CdrWindow {
-  /** Requested bounds (epoch ms, `to` exclusive). */
+  /** Requested bounds (epoch ms, both inclusive: Polycom exports CDRs that start on or before to-date). */
   from: number;
   to: number;
   /** Effective end: `to`, or the start of the first dropped call when truncated. */
@@ -20,7 +20,7 @@ export interface CdrWindow {
 
 export function planWindow(grid: CallGrid, from: number, to: number, maxCalls: number): CdrWindow {
   const firstCall = grid.firstCallAtOrAfter(from);
-  let endCall = grid.firstCallAtOrAfter(to);
+  let endCall = grid.firstCallAtOrAfter(to + 1);
   let end = to;
   const truncated = endCall - firstCall > maxCalls;
   if (truncated) {

@@ -37,7 +37,7 @@ describe('HTTP Basic and roles', () => {
       expect(res.status, path).toBe(403);
       expect(res.headers['www-authenticate']).toBeUndefined();
       expect(res.body.statusCode).toBe(403);
-      expect(res.body.description).toMatch(/^Current user does not have permission/);
+      expect(res.body.description).toBe('Current user does not have permission to request information.');
     }
     const status = await agent.get(`${BILLING}/status`).set('Authorization', ADMIN);
     expect(status.body.statusType).toBe('NOT_STARTED');

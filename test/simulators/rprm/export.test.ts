@@ -224,6 +224,21 @@ describe('GET /api/rest/billing (deprecated)', () => {
     expect(status.body.statusType).toBe('NOT_STARTED');
   });
 
+  it('includes a call that starts exactly at to-date (Polycom: "on or before")', async () => {
+    const { agent } = makeApp(guard);
+    const fetchCalls = async (query: Record<string, string>) => {
+      const res = await agent.get(BILLING).query(query).set('Authorization', ADMIN).buffer(true).parse(binary);
+      expect(res.status).toBe(200);
+      return table((await unzip(res.body as Buffer)).get('calls.csv')!);
+    };
+    const day = await fetchCalls(DST_WINDOW);
+    const start = day.rows[5]![day.at('startTime')]!;
+    const exact = await fetchCalls({ 'from-date': start, 'to-date': start });
+    expect(exact.rows.map((r) => r[exact.at('startTime')])).toContain(start);
+    const before = await fetchCalls({ 'from-date': day.rows[0]![day.at('startTime')]!, 'to-date': start });
+    expect(before.rows.at(-1)![before.at('startTime')]).toBe(start);
+  });
+
   it('defaults to midnight today → now in the server zone', async () => {
     const { agent } = makeApp(guard);
     const res = await agent.get(BILLING).set('Authorization', ADMIN).buffer(true).parse(binary);
