@@ -102,7 +102,6 @@ export function periodDetailJson(
     status: periodStatus(period, now),
     charges: periodCharges(data, contract, period).map((c, i) => ({
       id: data.uuid(`purecloud/contract:${contract.id}/period:${period.index}/charge:${i}`),
-      name: c.item.product.name,
       product: productJson(c.item),
       organizations: organizations(book),
       prepaidQuantity: c.item.prepaid,
