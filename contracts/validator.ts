@@ -110,7 +110,9 @@ export class ContractSet {
     const contract = this.contract(vendor);
     const cleanPath = path.split('?')[0] ?? path;
     const route = this.route(contract, method, cleanPath);
-    const m = method.toLowerCase();
+    // HTTP serves HEAD from the GET resource: same status and headers, no body.
+    const head = method.toLowerCase() === 'head' && !route?.methods.head && route?.methods.get !== undefined;
+    const m = head ? 'get' : method.toLowerCase();
     const operation = route?.methods[m];
     let responses: Record<string, ResponseObject>;
     let base: string;
@@ -139,7 +141,7 @@ export class ContractSet {
     );
     const lower = lowerKeys(headers);
     const violations = this.checkHeaders(contract.doc, response, lower);
-    violations.push(...this.checkBody(vendor, responsePointer, response, lower, body));
+    if (!head) violations.push(...this.checkBody(vendor, responsePointer, response, lower, body));
     return violations;
   }
 

@@ -60,8 +60,8 @@ export function adminRouter(kernel: Kernel, reset: () => void): Router {
   });
   r.post('/jobs/fail-next', (req, res) => {
     const count = (req.body as { count?: unknown } | undefined)?.count ?? 1;
-    if (typeof count !== 'number' || !Number.isInteger(count) || count < 0) {
-      return adminError(res, 400, 'count must be a non-negative integer');
+    if (typeof count !== 'number' || !Number.isInteger(count) || count < 0 || count > 1_000_000) {
+      return adminError(res, 400, 'count must be an integer from 0 to 1000000');
     }
     kernel.jobs.failNext(count);
     res.json({ failNext: count });
@@ -112,6 +112,10 @@ export function adminRouter(kernel: Kernel, reset: () => void): Router {
     const e = error as { type?: string; message?: string };
     if (e?.type === 'entity.parse.failed') return adminError(res, 400, 'body is not valid JSON');
     if (e?.type === 'entity.too.large') return adminError(res, 413, 'body too large');
+    const status = (e as { status?: unknown })?.status;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      return adminError(res, 400, `the request could not be read: ${e?.message ?? 'malformed request'}`);
+    }
     adminError(res, 500, String(e?.message ?? error));
   });
   return r;

@@ -17,6 +17,11 @@ interface Waiter {
   resolve: () => void;
 }
 
+/** The largest instant a JavaScript Date can hold; virtual time never goes past it. */
+export const MAX_INSTANT_MS = 8.64e15;
+/** setTimeout's ceiling; longer timers would overflow to 1 ms and spin. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 export class Clock {
   readonly mode: ClockMode;
   readonly scale: number;
@@ -32,7 +37,9 @@ export class Clock {
     if (!(this.scale > 0)) throw new RangeError(`time scale must be > 0, got ${options.scale}`);
     this.realStart = Date.now();
     const start = options.start === undefined ? this.realStart : new Date(options.start).getTime();
-    if (Number.isNaN(start)) throw new RangeError(`invalid clock start: ${String(options.start)}`);
+    if (Number.isNaN(start) || Math.abs(start) > MAX_INSTANT_MS) {
+      throw new RangeError(`invalid clock start: ${String(options.start)}`);
+    }
     this.virtualStart = start;
   }
 
@@ -51,6 +58,8 @@ export class Clock {
   advance(ms: number): number {
     if (!Number.isFinite(ms) || ms < 0)
       throw new RangeError(`advance needs a non-negative number of ms, got ${ms}`);
+    if (this.now() + ms > MAX_INSTANT_MS)
+      throw new RangeError('that would move the clock past the last valid date');
     this.offsetMs += ms;
     this.wake();
     return this.now();
@@ -67,10 +76,21 @@ export class Clock {
    * Resolves after `ms` of simulator time. On a manual clock that happens only when a test
    * advances it; on system/scaled clocks a real timer is armed for the scaled duration.
    */
-  wait(ms: number): Promise<void> {
-    if (ms <= 0) return Promise.resolve();
+  wait(ms: number, signal?: AbortSignal): Promise<void> {
+    if (ms <= 0 || signal?.aborted) return Promise.resolve();
     return new Promise((resolve) => {
-      this.waiters.push({ at: this.now() + ms, resolve });
+      const waiter: Waiter = { at: this.now() + ms, resolve };
+      this.waiters.push(waiter);
+      // A caller that gives up (a client that disconnected) must not stay parked forever.
+      signal?.addEventListener(
+        'abort',
+        () => {
+          this.waiters = this.waiters.filter((w) => w !== waiter);
+          resolve();
+          this.arm();
+        },
+        { once: true },
+      );
       this.arm();
     });
   }
@@ -101,7 +121,7 @@ export class Clock {
     }
     if (this.waiters.length === 0) return;
     const next = Math.min(...this.waiters.map((w) => w.at));
-    const delay = Math.max(1, Math.ceil((next - this.now()) / this.scale));
+    const delay = Math.min(MAX_TIMER_MS, Math.max(1, Math.ceil((next - this.now()) / this.scale)));
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.wake();

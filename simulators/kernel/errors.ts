@@ -31,6 +31,7 @@ export type KernelErrorKind =
   | 'not-found' // no route matched
   | 'method-not-allowed'
   | 'malformed-json'
+  | 'bad-request' // unreadable request outside the body's JSON: bad percent-encoding, bad compression
   | 'body-too-large'
   | 'unsupported-media-type'
   | 'rate-limited'

@@ -41,6 +41,8 @@ export function tapResponse(vendor: string, req: Request, res: Response, tap: Ex
     chunks.push(buf);
     size += buf.length;
   };
+  // Read now: routers rewrite req.url while they run, and originalUrl may be absolute-form.
+  const path = req.path;
   const write = res.write.bind(res) as (...args: unknown[]) => boolean;
   const end = res.end.bind(res) as (...args: unknown[]) => Response;
   res.write = ((chunk: unknown, ...rest: unknown[]) => {
@@ -51,7 +53,6 @@ export function tapResponse(vendor: string, req: Request, res: Response, tap: Ex
     keep(chunk, rest[0]);
     return end(chunk, ...rest);
   }) as Response['end'];
-  const path = req.originalUrl.split('?')[0] ?? '/';
   res.once('finish', () => {
     tap({
       vendor,

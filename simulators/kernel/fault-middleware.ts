@@ -42,7 +42,14 @@ export async function applyFault(
   res: Response,
   effect: FaultEffect,
 ): Promise<SimError | 'dropped' | undefined> {
-  if (effect.delayMs) await kernel.clock.wait(effect.delayMs);
+  if (effect.delayMs) {
+    const gone = new AbortController();
+    const onClose = () => gone.abort();
+    res.once('close', onClose);
+    await kernel.clock.wait(effect.delayMs, gone.signal);
+    res.off('close', onClose);
+    if (gone.signal.aborted) return 'dropped';
+  }
   if (effect.drop) {
     req.socket.destroy();
     return 'dropped';

@@ -147,28 +147,63 @@ export function pathPattern(path: string): RegExp {
   return new RegExp(`^${escaped}$`);
 }
 
+/** Rules arrive as JSON from the admin API or a config file: check every field's type. */
 function validateRule(input: FaultRuleInput): void {
+  if (!input || typeof input !== 'object' || Array.isArray(input))
+    throw new FaultRuleError('a fault rule must be an object');
   const e = input.effect;
-  if (!e || typeof e !== 'object') throw new FaultRuleError('effect is required');
+  if (!e || typeof e !== 'object' || Array.isArray(e)) throw new FaultRuleError('effect is required');
   if (e.status !== undefined && (!Number.isInteger(e.status) || e.status < 400 || e.status > 599))
     throw new FaultRuleError('effect.status must be an integer from 400 to 599');
   if (e.status === undefined && !e.drop && e.delayMs === undefined && e.truncateBytes === undefined)
     throw new FaultRuleError('effect needs one of status, drop, delayMs, truncateBytes');
+  // Retry-After is whole seconds on the wire; delays are capped at a day of simulator time.
+  const limits = {
+    retryAfterSeconds: 86_400,
+    delayMs: 86_400_000,
+    truncateBytes: Number.MAX_SAFE_INTEGER,
+  } as const;
   for (const key of ['retryAfterSeconds', 'delayMs', 'truncateBytes'] as const) {
     const v = e[key];
-    if (v !== undefined && (!Number.isFinite(v) || v < 0))
-      throw new FaultRuleError(`effect.${key} must be a non-negative number`);
+    if (v !== undefined && (!Number.isInteger(v) || v < 0 || v > limits[key]))
+      throw new FaultRuleError(`effect.${key} must be an integer from 0 to ${limits[key]}`);
   }
-  if (input.ratio !== undefined && !(input.ratio >= 0 && input.ratio <= 1))
-    throw new FaultRuleError('ratio must be within [0, 1]');
+  if (e.drop !== undefined && typeof e.drop !== 'boolean')
+    throw new FaultRuleError('effect.drop must be a boolean');
+  if (e.message !== undefined && typeof e.message !== 'string')
+    throw new FaultRuleError('effect.message must be a string');
+  if (input.id !== undefined && (typeof input.id !== 'string' || input.id === ''))
+    throw new FaultRuleError('id must be a non-empty string');
+  if (input.ratio !== undefined && !(typeof input.ratio === 'number' && input.ratio >= 0 && input.ratio <= 1))
+    throw new FaultRuleError('ratio must be a number within [0, 1]');
   for (const key of ['times', 'fromRequest'] as const) {
     const v = input[key];
     if (v !== undefined && (!Number.isInteger(v) || v < 0))
       throw new FaultRuleError(`${key} must be a non-negative integer`);
   }
-  if (input.match?.path?.startsWith('^')) {
+  validateMatch(input.match);
+}
+
+function validateMatch(m: FaultMatch | undefined): void {
+  if (m === undefined) return;
+  if (!m || typeof m !== 'object' || Array.isArray(m)) throw new FaultRuleError('match must be an object');
+  for (const key of ['method', 'path', 'tenant', 'token'] as const) {
+    if (m[key] !== undefined && typeof m[key] !== 'string')
+      throw new FaultRuleError(`match.${key} must be a string`);
+  }
+  if (m.header !== undefined) {
+    const h = m.header;
+    if (
+      !h ||
+      typeof h !== 'object' ||
+      typeof h.name !== 'string' ||
+      (h.value !== undefined && typeof h.value !== 'string')
+    )
+      throw new FaultRuleError('match.header must be {name: string, value?: string}');
+  }
+  if (m.path?.startsWith('^')) {
     try {
-      new RegExp(input.match.path);
+      new RegExp(m.path);
     } catch {
       throw new FaultRuleError('match.path is not a valid regular expression');
     }

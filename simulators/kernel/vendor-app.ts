@@ -26,6 +26,11 @@ export interface VendorAdapter {
   rateLimitHeaders?(res: Response, decision: RateDecision): void;
   /** Requests the limiter never counts (e.g. signed download URLs, OAuth). */
   rateLimitSkip?(req: Request): boolean;
+  /**
+   * The vendor's routes answer OPTIONS themselves (e.g. 405 with Allow). Otherwise the kernel
+   * answers 405 in the vendor envelope rather than Express's automatic `GET, HEAD` listing.
+   */
+  answersOptions?: boolean;
   /** Media types parsed as JSON bodies. Default application/json and application/*+json. */
   jsonTypes?: string[];
   /** Clears vendor state on POST /_sim/reset. */
@@ -73,6 +78,9 @@ export function createVendorApp<C>(spec: VendorAppSpec<C>): SimApp<C> {
   const app = express() as SimApp<C>;
   app.disable('x-powered-by');
   app.set('etag', false);
+  // Vendor APIs are exact about their paths: /Reports and /reports/ are not /reports.
+  app.set('case sensitive routing', true);
+  app.set('strict routing', true);
 
   app.use((req: Request, res: Response, next: NextFunction) => {
     const admin = req.path.startsWith('/_sim/') || req.path === '/_sim';
@@ -137,7 +145,12 @@ export function createVendorApp<C>(spec: VendorAppSpec<C>): SimApp<C> {
     express.json({ limit: bodyLimit, type: adapter.jsonTypes ?? ['application/json', 'application/*+json'] }),
   );
 
-  const router = express.Router();
+  if (!adapter.answersOptions) {
+    app.options('/{*any}', (req: Request, _res: Response, next: NextFunction) => {
+      next(kernelError('method-not-allowed', 405, `OPTIONS is not supported for ${req.path}.`));
+    });
+  }
+  const router = express.Router({ caseSensitive: true, strict: true });
   adapter.routes(router);
   app.use(router);
 
@@ -183,6 +196,15 @@ export function toSimError(error: unknown): SimError {
     case 'request.aborted':
     case 'request.size.invalid':
       return kernelError('malformed-json', 400, e.message ?? 'The request body could not be read.');
+  }
+  // Other 4xx from Express or body-parser (a path that does not percent-decode, a body whose
+  // Content-Encoding does not inflate) are the client's fault, not ours.
+  if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) {
+    return kernelError(
+      'bad-request',
+      400,
+      `The request could not be read: ${e.message ?? 'malformed request'}.`,
+    );
   }
   return kernelError('internal', 500, 'Internal server error.', {
     details: { cause: String(e?.message ?? error) },

@@ -7,10 +7,21 @@ const DATE_TIME =
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 const DAY_MS = 86_400_000;
+/** What fits a four-digit ISO year: 0000-01-01T00:00:00Z … 9999-12-31T23:59:59.999Z. */
+const FIRST_MS = -62_167_219_200_000;
+const LAST_MS = 253_402_300_799_999;
+
+/** Date.UTC without its 0–99 → 1900–1999 year mapping. */
+function utc(y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms = 0): number {
+  const date = new Date(0);
+  date.setUTCFullYear(y, mo, d);
+  date.setUTCHours(h, mi, s, ms);
+  return date.getTime();
+}
 
 function validCalendar(y: number, mo: number, d: number): boolean {
   if (mo < 1 || mo > 12 || d < 1) return false;
-  return d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  return d <= new Date(utc(y, mo, 0)).getUTCDate();
 }
 
 /** Epoch ms of an ISO-8601 date-time, or undefined when it is not one. */
@@ -26,10 +37,12 @@ export function parseDateTime(text: string): number | undefined {
     const digits = zone.replace(':', '');
     const oh = Number(digits.slice(1, 3));
     const om = Number(digits.slice(3, 5));
-    if (oh > 23 || om > 59) return undefined;
+    if (oh > 18 || om > 59 || (oh === 18 && om > 0)) return undefined; // ISO/Java offsets stop at ±18:00
     offsetMinutes = (zone.startsWith('-') ? -1 : 1) * (oh * 60 + om);
   }
-  return Date.UTC(y!, mo! - 1, d!, h!, mi!, s!, millis) - offsetMinutes * 60_000;
+  const ms = utc(y!, mo! - 1, d!, h!, mi!, s!, millis) - offsetMinutes * 60_000;
+  // Answers echo the dates back as four-digit years, so reject what cannot be written that way.
+  return ms >= FIRST_MS && ms <= LAST_MS ? ms : undefined;
 }
 
 /** Epoch ms (UTC midnight) of a `yyyy-MM-dd` date, or undefined. */
@@ -38,7 +51,7 @@ export function parseDateOnly(text: string): number | undefined {
   if (!m) return undefined;
   const [y, mo, d] = [m[1], m[2], m[3]].map(Number) as number[];
   if (!validCalendar(y!, mo!, d!)) return undefined;
-  return Date.UTC(y!, mo! - 1, d!);
+  return utc(y!, mo! - 1, d!);
 }
 
 /** `2018-07-01T00:00:00Z`, or `2018-08-31T23:59:59.999Z` when there are millis. */

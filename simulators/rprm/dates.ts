@@ -9,7 +9,8 @@ import { type TimeZone, utcMs } from './zone.js';
 const XS_DATE_TIME = /^(-)?(\d{4,})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(Z|[+-]\d{2}:\d{2})?$/;
 
 /** Earliest/latest instants a JavaScript Date holds. */
-const LIMIT_MS = 8.64e15;
+// A week inside the last valid Date: the zone lookups around an instant must stay valid too.
+const LIMIT_MS = 8.64e15 - 7 * 86_400_000;
 
 export type DateParse = { ok: true; ms: number } | { ok: false; reason: string };
 
@@ -34,6 +35,8 @@ export function parseXsDateTime(raw: string, zone: TimeZone): DateParse {
   const millis = fraction ? Number(fraction.slice(0, 3).padEnd(3, '0')) : 0;
   // xs:dateTime counts years without a year 0: -0001 is the year before 0001 (proleptic year 0).
   const wall = utcMs(year < 0 ? year + 1 : year, month - 1, day, hour, minute, second, millis);
+  if (!Number.isFinite(wall) || Math.abs(wall) > LIMIT_MS)
+    return { ok: false, reason: 'date is out of range' };
   let ms: number;
   if (zoneText === undefined) ms = zone.fromLocal(wall);
   else if (zoneText === 'Z') ms = wall;

@@ -12,8 +12,23 @@ export function wantsXml(req: Request, jsonType: string, xmlType: string): boole
   return typeof chosen === 'string' && chosen.endsWith('xml');
 }
 
+/** XML 1.0 `Char`: what a document may carry at all (no control characters, no lone surrogates). */
+function isXmlChar(code: number): boolean {
+  return (
+    code === 0x9 ||
+    code === 0xa ||
+    code === 0xd ||
+    (code >= 0x20 && code <= 0xd7ff) ||
+    (code >= 0xe000 && code <= 0xfffd) ||
+    code >= 0x10000
+  );
+}
+
 export function xmlEscape(value: string): string {
-  return value.replace(/[<>&"']/g, (c) =>
+  const legal = Array.from(value)
+    .filter((ch) => isXmlChar(ch.codePointAt(0) ?? 0))
+    .join('');
+  return legal.replace(/[<>&"']/g, (c) =>
     c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : c === '"' ? '&quot;' : '&apos;',
   );
 }

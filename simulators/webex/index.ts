@@ -70,6 +70,8 @@ export function createWebexApp(options: WebexOptions = {}): SimApp<WebexCredenti
         rateLimitSkip: (req) =>
           (req.method === 'GET' || req.method === 'HEAD') && matchFile(req.path) !== undefined,
         jsonTypes: ['application/json', 'application/*+json'],
+        // Report routes answer every other method, OPTIONS included, with 405 and Allow.
+        answersOptions: true,
         routes(router: Router) {
           wholesaleRoutes(router, state);
           broadworksRoutes(router, state);

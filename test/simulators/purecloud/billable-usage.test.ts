@@ -90,6 +90,18 @@ describe('purecloud billable usage report', () => {
     expect(b.body.usages).toEqual(a.body.usages);
   });
 
+  it('reads two-digit-era years as they are written (0001 is not 1901)', async () => {
+    const app = makeApp(guard);
+    const bearer = await login(app, 'contoso-billing');
+    const res = await usage(app, bearer, {
+      startDate: '0001-01-01T00:00:00Z',
+      endDate: '0099-12-31T23:59:59Z',
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.startDate).toBe('0001-01-01T00:00:00Z');
+    expect(res.body.endDate).toBe('0099-12-31T23:59:59Z');
+  });
+
   it('rejects bad, missing and reversed dates without starting a job', async () => {
     const app = makeApp(guard);
     const bearer = await login(app, 'contoso-billing');
@@ -99,6 +111,8 @@ describe('purecloud billable usage report', () => {
       '2026-02-30T00:00:00Z',
       '2026-13-01T00:00:00Z',
       '2026-02-01T25:00:00Z',
+      '9999-12-31T23:59:59-12:00', // would be year 10000 in UTC: not writable as an ISO year
+      '2026-02-01T00:00:00+19:00', // offsets stop at ±18:00
       '',
     ]) {
       const res = await usage(app, bearer, { startDate: bad, endDate: FEB.endDate });

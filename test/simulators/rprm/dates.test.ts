@@ -98,6 +98,8 @@ describe('dates on the wire', () => {
     ['from-date', '2026-03-14'],
     ['to-date', '2026-03-14T25:00:00'],
     ['from-date', '14/03/2026 08:00'],
+    ['to-date', '275760-09-13T00:00:00Z'], // at the edge of what a Date holds
+    ['from-date', '275760-09-13T00:00:00'], // …and without an offset (server zone lookup)
   ])('a malformed %s=%s → 400 plcm-error naming it, nothing started', async (name, value) => {
     const { agent } = makeApp(guard);
     const res = await agent
@@ -146,5 +148,16 @@ describe('dates on the wire', () => {
     expect(res.text).toContain('<plcm-error xmlns="urn:com:polycom:api:rest:plcm-error">');
     expect(res.text).toContain('<status-code>400</status-code>');
     expect(res.text).toContain('<localization-param>to-date</localization-param>');
+  });
+
+  it('keeps the XML well-formed when the bad value holds characters XML cannot carry', async () => {
+    const { agent } = makeApp(guard);
+    const res = await agent
+      .post(`${BILLING}/generate-cdrs?from-date=%01%FFx%3C`)
+      .set('Authorization', ADMIN)
+      .set('Accept', 'application/vnd.plcm.plcm-error+xml');
+    expect(res.status).toBe(400);
+    expect([...res.text].some((ch) => ch.charCodeAt(0) < 0x09)).toBe(false);
+    expect(res.text).toContain('&lt;');
   });
 });

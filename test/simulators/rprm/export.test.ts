@@ -227,7 +227,12 @@ describe('GET /api/rest/billing (deprecated)', () => {
   it('includes a call that starts exactly at to-date (Polycom: "on or before")', async () => {
     const { agent } = makeApp(guard);
     const fetchCalls = async (query: Record<string, string>) => {
-      const res = await agent.get(BILLING).query(query).set('Authorization', ADMIN).buffer(true).parse(binary);
+      const res = await agent
+        .get(BILLING)
+        .query(query)
+        .set('Authorization', ADMIN)
+        .buffer(true)
+        .parse(binary);
       expect(res.status).toBe(200);
       return table((await unzip(res.body as Buffer)).get('calls.csv')!);
     };
