@@ -12,4 +12,10 @@ const program = new Command()
 registerServe(program);
 registerFlows(program);
 
-await program.parseAsync(process.argv);
+try {
+  await program.parseAsync(process.argv);
+} catch (e) {
+  // Anything a command could not do (a bad config file, a port in use) is a message, not a stack.
+  process.stderr.write(`billing-sim: ${(e as Error).message}\n`);
+  process.exitCode = 2;
+}

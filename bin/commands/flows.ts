@@ -1,7 +1,4 @@
 import { type Command, InvalidArgumentError } from 'commander';
-import { executeFlows, UsageError } from '../../harness/execute.js';
-import { RateCardError } from '../../harness/rate-card/rate-card.js';
-import { elapsedMs, realTime } from '../../harness/real-time.js';
 import { parseList, parseNumber, wrap } from '../config.js';
 
 interface FlowsFlags {
@@ -81,6 +78,10 @@ export function registerFlows(program: Command): void {
     .action(async (flags: FlowsFlags) => {
       if (flags.at !== undefined && Number.isNaN(Date.parse(flags.at)))
         throw new InvalidArgumentError(`--at wants an ISO date-time, got "${flags.at}"`);
+      // Loaded here, not at the top: `billing-sim serve` should not pay for the harness at start.
+      const { executeFlows, UsageError } = await import('../../harness/execute.js');
+      const { RateCardError } = await import('../../harness/rate-card/rate-card.js');
+      const { elapsedMs, realTime } = await import('../../harness/real-time.js');
       try {
         const { exitCode } = await executeFlows({
           select: flags.vendor,

@@ -43,7 +43,12 @@ export function registerServe(program: Command): void {
     )
     .option('--key <file>', 'PEM private key that goes with --cert')
     .action(async (flags: ServeFlags) => {
-      const config = readConfig(flags.config);
+      let config: ReturnType<typeof readConfig>;
+      try {
+        config = readConfig(flags.config);
+      } catch (e) {
+        throw new InvalidArgumentError((e as Error).message);
+      }
       if (Boolean(flags.cert) !== Boolean(flags.key))
         throw new InvalidArgumentError('--cert and --key go together');
       const timeScale = flags.timeScale ?? config.timeScale;

@@ -80,7 +80,12 @@ describe('billing-sim CLI', () => {
     expect(stderr).toMatch(/--time-scale must be a number/);
     const unknown = await run(['serve', '--only', 'nosuchvendor']).output;
     expect(unknown.code).not.toBe(0);
-    expect(unknown.stderr).toMatch(/unknown simulator\(s\): nosuchvendor/);
+    expect(unknown.stderr).toBe(
+      'billing-sim: unknown simulator(s): nosuchvendor (have: purecloud, webex, rprm)\n',
+    );
+    const missing = await run(['serve', '--config', '/nonexistent/sim.yaml']).output;
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/^billing-sim: cannot read config \/nonexistent\/sim.yaml: ENOENT/);
   });
 
   it('serve starts every simulator from a config file, prints a banner with live URLs, and stops on SIGTERM', async () => {
