@@ -49,7 +49,7 @@ app.use((req: Request, res: Response, next: NextFunction) => {
   const started = performance.now();
   res.once('close', () => {
     kernel.journal.record({
-      at: String(at),
+      atMs: at,
       method: req.method,
       path: req.path,
       query: '',

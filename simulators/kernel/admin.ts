@@ -118,7 +118,8 @@ export function adminRouter(kernel: Kernel, reset: () => void): Router {
     }
     adminError(res, 500, String(e?.message ?? error));
   });
-  return r;
+  // Mounted here so the kernel can hand it any /_sim request without an app-level layer.
+  return express.Router().use('/_sim', r);
 }
 
 function adminError(res: Response, status: number, message: string): void {

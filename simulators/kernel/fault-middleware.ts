@@ -32,24 +32,29 @@ export function faultFor(
   return hit ? { id: hit.rule.id, effect: hit.effect } : undefined;
 }
 
+type FaultOutcome = SimError | 'dropped' | undefined;
+
 /**
- * Applies an effect. Returns the error to render, 'dropped' when the socket is gone,
- * or undefined to let the handler run (delay and truncate only).
+ * Applies an effect: the error to render, 'dropped' when the socket is gone, or undefined to
+ * let the handler run (delay and truncate only). Synchronous unless the effect has a delay.
  */
-export async function applyFault(
+export function applyFault(
   kernel: Kernel,
   req: Request,
   res: Response,
   effect: FaultEffect,
-): Promise<SimError | 'dropped' | undefined> {
-  if (effect.delayMs) {
-    const gone = new AbortController();
-    const onClose = () => gone.abort();
-    res.once('close', onClose);
-    await kernel.clock.wait(effect.delayMs, gone.signal);
+): FaultOutcome | Promise<FaultOutcome> {
+  if (!effect.delayMs) return applyNow(req, res, effect);
+  const gone = new AbortController();
+  const onClose = () => gone.abort();
+  res.once('close', onClose);
+  return kernel.clock.wait(effect.delayMs, gone.signal).then(() => {
     res.off('close', onClose);
-    if (gone.signal.aborted) return 'dropped';
-  }
+    return gone.signal.aborted ? 'dropped' : applyNow(req, res, effect);
+  });
+}
+
+function applyNow(req: Request, res: Response, effect: FaultEffect): FaultOutcome {
   if (effect.drop) {
     req.socket.destroy();
     return 'dropped';

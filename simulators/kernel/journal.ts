@@ -13,8 +13,11 @@ export interface JournalEntry {
   requestBytes: number;
 }
 
+type StoredEntry = Omit<JournalEntry, 'at'> & { atMs: number };
+
 export class Journal {
-  private entries: (JournalEntry | undefined)[];
+  // Arrival kept as a number; formatted only when someone reads the journal.
+  private entries: (StoredEntry | undefined)[];
   private next = 0;
   private seq = 0;
 
@@ -26,7 +29,7 @@ export class Journal {
     return this.capacity > 0;
   }
 
-  record(entry: Omit<JournalEntry, 'seq'>): void {
+  record(entry: Omit<StoredEntry, 'seq'>): void {
     if (this.capacity === 0) return;
     this.entries[this.next] = { seq: ++this.seq, ...entry };
     this.next = (this.next + 1) % this.capacity;
@@ -37,7 +40,10 @@ export class Journal {
     const out: JournalEntry[] = [];
     for (let i = 0; i < this.capacity; i++) {
       const e = this.entries[(this.next + i) % this.capacity];
-      if (e) out.push(e);
+      if (e) {
+        const { atMs, ...rest } = e;
+        out.push({ ...rest, at: new Date(atMs).toISOString() });
+      }
     }
     return limit !== undefined && limit < out.length ? out.slice(out.length - limit) : out;
   }

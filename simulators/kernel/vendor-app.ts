@@ -82,68 +82,79 @@ export function createVendorApp<C>(spec: VendorAppSpec<C>): SimApp<C> {
   app.set('case sensitive routing', true);
   app.set('strict routing', true);
 
-  app.use((req: Request, res: Response, next: NextFunction) => {
-    const admin = req.path.startsWith('/_sim/') || req.path === '/_sim';
-    res.locals.sim = { identity: {}, fault: undefined } satisfies RequestState;
-    if (options.onExchange) tapResponse(admin ? 'sim' : spec.name, req, res, options.onExchange);
-    if (admin) return next();
-    adapter.everyResponse?.(req, res);
-    if (kernel.journal.enabled) recordOnClose(kernel, req, res);
-    next();
-  });
+  const admin = options.admin === false ? undefined : adminRouter(kernel, () => handle.reset());
+  const jsonTypes = adapter.jsonTypes ?? ['application/json', 'application/*+json'];
+  const parseJson = express.json({ limit: bodyLimit, type: jsonTypes });
 
-  if (options.admin !== false)
-    app.use(
-      '/_sim',
-      adminRouter(kernel, () => handle.reset()),
-    );
+  const render = (req: Request, res: Response, error: SimError): void => {
+    if (error.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(error.retryAfterSeconds));
+    adapter.renderError(req, res, error);
+  };
 
-  app.use(async (req: Request, res: Response, next: NextFunction) => {
-    const state = stateOf(res);
-    state.identity = adapter.identify?.(req) ?? {};
-    const hit = faultFor(kernel, req, state.identity);
-    if (hit instanceof SimError) return next(hit);
-    if (hit) {
-      state.fault = hit.id;
-      const error = await applyFault(kernel, req, res, hit.effect);
-      if (error === 'dropped') return;
-      if (error) return next(error);
+  /** After faults: rate limit, body size, then the JSON body (only when there is one). */
+  const admit = (req: Request, res: Response, next: NextFunction, state: RequestState): void => {
+    if (!adapter.rateLimitSkip?.(req)) {
+      const key =
+        adapter.rateLimitKey?.(req, state.identity) ?? state.identity.token ?? req.ip ?? 'anonymous';
+      const decision = kernel.limiter.take(key);
+      adapter.rateLimitHeaders?.(res, decision);
+      if (!decision.allowed) {
+        // Rendered here rather than through next(err): a flood of 429s must stay cheap.
+        render(
+          req,
+          res,
+          kernelError(
+            'rate-limited',
+            429,
+            `Rate limit exceeded. Retry in ${decision.retryAfterSeconds} seconds.`,
+            {
+              retryAfterSeconds: decision.retryAfterSeconds,
+            },
+          ),
+        );
+        return;
+      }
     }
-    if (adapter.rateLimitSkip?.(req)) return next();
-    const key = adapter.rateLimitKey?.(req, state.identity) ?? state.identity.token ?? req.ip ?? 'anonymous';
-    const decision = kernel.limiter.take(key);
-    adapter.rateLimitHeaders?.(res, decision);
-    if (!decision.allowed) {
-      return next(
-        kernelError(
-          'rate-limited',
-          429,
-          `Rate limit exceeded. Retry in ${decision.retryAfterSeconds} seconds.`,
-          {
-            retryAfterSeconds: decision.retryAfterSeconds,
-          },
-        ),
-      );
-    }
-    next();
-  });
-
-  app.use((req: Request, _res: Response, next: NextFunction) => {
     const length = Number(req.headers['content-length'] ?? 0);
     if (length > bodyLimit) {
-      return next(
+      next(
         kernelError(
           'body-too-large',
           413,
           `Request body of ${length} bytes exceeds the limit of ${bodyLimit} bytes.`,
         ),
       );
+    } else if (length > 0 || req.headers['transfer-encoding'] !== undefined) {
+      parseJson(req, res, next);
+    } else {
+      next();
     }
-    next();
+  };
+
+  // One synchronous middleware does the kernel's per-request work; it goes async only when a
+  // fault delays the request. Fewer layers and no promise per request keep the kernel's cost
+  // close to a bare Express route.
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    const isAdmin = req.path === '/_sim' || req.path.startsWith('/_sim/');
+    if (options.onExchange) tapResponse(isAdmin ? 'sim' : spec.name, req, res, options.onExchange);
+    if (isAdmin && admin) return admin(req, res, next);
+    const state: RequestState = { identity: adapter.identify?.(req) ?? {}, fault: undefined };
+    res.locals.sim = state;
+    adapter.everyResponse?.(req, res);
+    if (kernel.journal.enabled) recordOnClose(kernel, req, res);
+    const hit = faultFor(kernel, req, state.identity);
+    if (hit === undefined) return admit(req, res, next, state);
+    if (hit instanceof SimError) return next(hit);
+    state.fault = hit.id;
+    const outcome = applyFault(kernel, req, res, hit.effect);
+    const proceed = (result: SimError | 'dropped' | undefined) => {
+      if (result === 'dropped') return;
+      if (result) return next(result);
+      admit(req, res, next, state);
+    };
+    if (outcome instanceof Promise) outcome.then(proceed, next);
+    else proceed(outcome);
   });
-  app.use(
-    express.json({ limit: bodyLimit, type: adapter.jsonTypes ?? ['application/json', 'application/*+json'] }),
-  );
 
   if (!adapter.answersOptions) {
     app.options('/{*any}', (req: Request, _res: Response, next: NextFunction) => {
@@ -164,8 +175,7 @@ export function createVendorApp<C>(spec: VendorAppSpec<C>): SimApp<C> {
       res.destroy();
       return;
     }
-    if (sim.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(sim.retryAfterSeconds));
-    adapter.renderError(req, res, sim);
+    render(req, res, sim);
   });
 
   const handle: SimHandle<C> = {
@@ -212,13 +222,13 @@ export function toSimError(error: unknown): SimError {
 }
 
 function recordOnClose(kernel: Kernel, req: Request, res: Response): void {
-  const at = kernel.clock.date().toISOString();
+  const atMs = kernel.clock.now();
   const started = performance.now();
   res.once('close', () => {
     const state = stateOf(res);
     const q = req.originalUrl.indexOf('?');
     kernel.journal.record({
-      at,
+      atMs,
       method: req.method,
       path: req.path,
       query: q >= 0 ? req.originalUrl.slice(q + 1) : '',
