@@ -11,6 +11,11 @@ import { requiredDateTime } from './params.js';
 const PATH = '/api/v2/billing/reports/billableusage';
 const LIFECYCLE = { steps: ['InProgress'], success: 'Complete', failure: 'Failed' };
 
+/** The finished report, computed once: it is a pure function of (seed, org, range). */
+interface UsageJobData {
+  usages?: ReturnType<typeof billableUsages>;
+}
+
 /**
  * The report is generated in the background: one kernel job per (org, startDate, endDate),
  * polled through the same GET. There is no job id on the wire, as in the real API.
@@ -37,10 +42,10 @@ export function usageRoutes(router: Router, state: PureCloudState): void {
         tenant: org.id,
         lifecycle: LIFECYCLE,
         advance,
-        data: {},
+        data: {} satisfies UsageJobData,
       });
     }
-    const job = kernel.jobs.poll(id)!;
+    const job = kernel.jobs.poll<UsageJobData>(id)!;
     if (job.failed) {
       // A failed generation is forgotten so that the next poll starts a fresh one.
       kernel.jobs.remove(id);
@@ -55,7 +60,7 @@ export function usageRoutes(router: Router, state: PureCloudState): void {
       startDate,
       endDate,
       status: job.state,
-      usages: job.terminal ? billableUsages(kernel.data, org, start, end) : [],
+      usages: job.terminal ? (job.data.usages ??= billableUsages(kernel.data, org, start, end)) : [],
       selfUri: `${PATH}?${query.toString()}`,
     });
   });
