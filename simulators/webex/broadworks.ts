@@ -1,10 +1,10 @@
 import type { Request, Response, Router } from 'express';
 import { type JobView, SimError } from '../kernel/index.js';
 import { formatMonth, parseInstant, parseMonth } from './dates.js';
-import { badRequest, jsonObjectBody, methodNotAllowed, oneOf, queryParam } from './http.js';
+import { badRequest, jsonObjectBody, oneOf, queryParam } from './http.js';
 import { encodeId } from './ids.js';
 import { SCOPES } from './options.js';
-import { reportItemRoutes } from './report-item.js';
+import { lifecycleFields, reportRoutes } from './report-item.js';
 import type { BroadworksReportData, ReportStatus, WebexState } from './state.js';
 
 const BASE = '/v1/broadworks/billing/reports';
@@ -14,29 +14,23 @@ type SortBy = (typeof SORTS)[number];
 type Job = JobView<BroadworksReportData>;
 
 export function broadworksRoutes(router: Router, state: WebexState): void {
-  router.get(BASE, (req, res) => list(state, req, res));
-  router.post(BASE, (req, res) => create(state, req, res));
-  router.all(BASE, methodNotAllowed(['GET', 'POST']));
-  reportItemRoutes<BroadworksReportData>(router, state, {
+  reportRoutes<BroadworksReportData>(router, state, {
     family: 'broadworks',
     base: BASE,
     readScope: SCOPES.broadworksRead,
     writeScope: SCOPES.broadworksWrite,
     body: reportBody,
+    list,
+    create,
   });
 }
 
 function reportBody(state: WebexState, req: Request, job: Job) {
   const d = job.data;
-  const status = job.state as ReportStatus;
   return {
     id: encodeId('BILLING_REPORT', d.uuid),
     billingPeriod: d.billingPeriod,
-    status,
-    created: new Date(job.createdAt).toISOString(),
-    createdBy: d.createdBy,
-    ...(status === 'COMPLETED' ? { tempDownloadURL: state.downloadUrl(req, job) } : {}),
-    ...(status === 'FAILED' ? { errors: state.errorsOf(job) } : {}),
+    ...lifecycleFields(state, req, job),
   };
 }
 

@@ -1,8 +1,8 @@
-import type { Request, Router } from 'express';
+import type { Request, Response, Router } from 'express';
 import { type JobView, SimError } from '../kernel/index.js';
 import { badRequest, methodNotAllowed } from './http.js';
 import { decodeId } from './ids.js';
-import type { ReportData, WebexState } from './state.js';
+import type { ReportData, ReportStatus, WebexState } from './state.js';
 
 /** What differs between the Wholesale and BroadWorks report resources. */
 export interface ReportFamily<D extends ReportData> {
@@ -11,14 +11,31 @@ export interface ReportFamily<D extends ReportData> {
   readScope: string;
   writeScope: string;
   body(state: WebexState, req: Request, job: JobView<D>): object;
+  list(state: WebexState, req: Request, res: Response): void;
+  create(state: WebexState, req: Request, res: Response): void;
 }
 
-/** GET and DELETE of one report, shared by both families (same ids, scopes, 404/423 rules). */
-export function reportItemRoutes<D extends ReportData>(
+/** The fields a report carries by lifecycle: the signed link once COMPLETED, errors once FAILED. */
+export function lifecycleFields(state: WebexState, req: Request, job: JobView<ReportData>) {
+  const status = job.state as ReportStatus;
+  return {
+    status,
+    created: new Date(job.createdAt).toISOString(),
+    createdBy: job.data.createdBy,
+    ...(status === 'COMPLETED' ? { tempDownloadURL: state.downloadUrl(req, job) } : {}),
+    ...(status === 'FAILED' ? { errors: state.errorsOf(job) } : {}),
+  };
+}
+
+/** The collection (list, create) and one report (GET, DELETE) — same ids, scopes, 404/423/405 rules for both families. */
+export function reportRoutes<D extends ReportData>(
   router: Router,
   state: WebexState,
   family: ReportFamily<D>,
 ): void {
+  router.get(family.base, (req, res) => family.list(state, req, res));
+  router.post(family.base, (req, res) => family.create(state, req, res));
+  router.all(family.base, methodNotAllowed(['GET', 'POST']));
   const path = `${family.base}/:id`;
   router.get(path, (req, res) => {
     const caller = state.authorize(req, family.readScope);

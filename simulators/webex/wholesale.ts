@@ -1,10 +1,10 @@
 import type { Request, Response, Router } from 'express';
 import { type JobView, SimError } from '../kernel/index.js';
 import { dayOf, formatDay, parseDay, yearsBefore } from './dates.js';
-import { badRequest, jsonObjectBody, methodNotAllowed, oneOf, origin, queryParam } from './http.js';
+import { badRequest, jsonObjectBody, oneOf, origin, queryParam } from './http.js';
 import { decodeId, encodeId } from './ids.js';
 import { SCOPES } from './options.js';
-import { reportItemRoutes } from './report-item.js';
+import { lifecycleFields, reportRoutes } from './report-item.js';
 import type { ReportStatus, WebexState, WholesaleReportData, WholesaleType } from './state.js';
 
 const BASE = '/v1/wholesale/billing/reports';
@@ -17,32 +17,26 @@ export const WHOLESALE_MAX = 100;
 type Job = JobView<WholesaleReportData>;
 
 export function wholesaleRoutes(router: Router, state: WebexState): void {
-  router.get(BASE, (req, res) => list(state, req, res));
-  router.post(BASE, (req, res) => create(state, req, res));
-  router.all(BASE, methodNotAllowed(['GET', 'POST']));
-  reportItemRoutes<WholesaleReportData>(router, state, {
+  reportRoutes<WholesaleReportData>(router, state, {
     family: 'wholesale',
     base: BASE,
     readScope: SCOPES.wholesaleRead,
     writeScope: SCOPES.wholesaleWrite,
     body: reportBody,
+    list,
+    create,
   });
 }
 
 function reportBody(state: WebexState, req: Request, job: Job) {
   const d = job.data;
-  const status = job.state as ReportStatus;
   return {
     id: encodeId('BILLING_REPORT', d.uuid),
     billingStartDate: d.billingStartDate,
     billingEndDate: d.billingEndDate,
     type: d.type,
     category: d.category,
-    created: new Date(job.createdAt).toISOString(),
-    createdBy: d.createdBy,
-    status,
-    ...(status === 'COMPLETED' ? { tempDownloadURL: state.downloadUrl(req, job) } : {}),
-    ...(status === 'FAILED' ? { errors: state.errorsOf(job) } : {}),
+    ...lifecycleFields(state, req, job),
   };
 }
 
