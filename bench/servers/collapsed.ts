@@ -49,6 +49,7 @@ app.use((req: Request, res: Response, next: NextFunction) => {
   const started = performance.now();
   res.once('close', () => {
     kernel.journal.record({
+      seq: 0,
       atMs: at,
       method: req.method,
       path: req.path,

@@ -51,6 +51,7 @@ export type SimApp<C = unknown> = Express & { sim: SimHandle<C> };
 interface RequestState {
   identity: Identity;
   fault: string | undefined;
+  journal?: { kernel: Kernel; atMs: number; started: number; path: string };
 }
 
 export function stateOf(res: Response): RequestState {
@@ -222,21 +223,27 @@ export function toSimError(error: unknown): SimError {
 }
 
 function recordOnClose(kernel: Kernel, req: Request, res: Response): void {
-  const atMs = kernel.clock.now();
-  const started = performance.now();
-  res.once('close', () => {
-    const state = stateOf(res);
-    const q = req.originalUrl.indexOf('?');
-    kernel.journal.record({
-      atMs,
-      method: req.method,
-      path: req.path,
-      query: q >= 0 ? req.originalUrl.slice(q + 1) : '',
-      status: res.writableFinished ? res.statusCode : 0,
-      durationMs: Math.round((performance.now() - started) * 1000) / 1000,
-      tenant: state.identity.tenant,
-      fault: state.fault,
-      requestBytes: Number(req.headers['content-length'] ?? 0),
-    });
+  const state = stateOf(res);
+  state.journal = { kernel, atMs: kernel.clock.now(), started: performance.now(), path: req.path };
+  res.on('close', journalOnClose);
+}
+
+/** One shared listener (no closure per request): the journal is on the hot path of every call. */
+function journalOnClose(this: Response): void {
+  const req = this.req;
+  const state = stateOf(this);
+  const j = state.journal!;
+  const q = req.originalUrl.indexOf('?');
+  j.kernel.journal.record({
+    seq: 0,
+    atMs: j.atMs,
+    method: req.method,
+    path: j.path,
+    query: q >= 0 ? req.originalUrl.slice(q + 1) : '',
+    status: this.writableFinished ? this.statusCode : 0,
+    durationMs: Math.round((performance.now() - j.started) * 1000) / 1000,
+    tenant: state.identity.tenant,
+    fault: state.fault,
+    requestBytes: Number(req.headers['content-length'] ?? 0),
   });
 }
