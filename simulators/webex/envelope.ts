@@ -1,5 +1,6 @@
 import type { Request, Response } from 'express';
-import { type SeededData, type SimError, statusText } from '../kernel/index.js';
+import type { Rng, SeededData, SimError } from '../kernel/index.js';
+import { statusText } from '../kernel/index.js';
 
 /**
  * Webex's error body [C, de-facto, parsed by the SDKs]:
@@ -14,17 +15,18 @@ export interface WebexErrorBody {
 const CLIENT_TRACKING_ID = /^[\x21-\x7e]{1,256}$/;
 
 export class TrackingIds {
-  private counter = 0;
+  // One seeded stream, drawn in request order: same seed and calls → same ids, and no hashing
+  // of a fresh key on every request.
+  private readonly rng: Rng;
 
-  constructor(private readonly data: SeededData) {}
+  constructor(data: SeededData) {
+    this.rng = data.rng('webex:tracking');
+  }
 
   /** Echoes the client's TrackingID when it sent a sane one, else makes `ROUTER_<UUID>`. */
   assign(req: Request, res: Response): string {
     const sent = req.get('trackingid');
-    const id =
-      sent && CLIENT_TRACKING_ID.test(sent)
-        ? sent
-        : `ROUTER_${this.data.uuid(`webex:tracking:${++this.counter}`).toUpperCase()}`;
+    const id = sent && CLIENT_TRACKING_ID.test(sent) ? sent : `ROUTER_${this.rng.uuid().toUpperCase()}`;
     res.setHeader('TrackingID', id);
     res.locals.webexTrackingId = id;
     return id;
