@@ -51,6 +51,7 @@ export function usageRoutes(router: Router, state: PureCloudState): void {
       kernel.jobs.remove(id);
       throw apiError(500, 'internal.server.error', 'The billable usage report could not be generated.');
     }
+    if (job.terminal && !job.data.usages) job.data.usages = billableUsages(kernel.data, org, start, end);
     const startDate = formatDateTime(start);
     const endDate = formatDateTime(end);
     const query = new URLSearchParams({ startDate, endDate });
@@ -60,7 +61,7 @@ export function usageRoutes(router: Router, state: PureCloudState): void {
       startDate,
       endDate,
       status: job.state,
-      usages: job.terminal ? (job.data.usages ??= billableUsages(kernel.data, org, start, end)) : [],
+      usages: job.data.usages ?? [],
       selfUri: `${PATH}?${query.toString()}`,
     });
   });
