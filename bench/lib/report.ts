@@ -5,7 +5,7 @@ import type { JsonResult } from '../sections/json.js';
 import type { KernelResult } from '../sections/kernel.js';
 import type { RateLimitResult } from '../sections/rate-limit.js';
 import type { Settings } from './context.js';
-import { fmtNum, fmtRatio, ratio } from './stats.js';
+import { fmtNum, fmtRatio, fmtSpread, ratio } from './stats.js';
 
 export interface Results {
   date: string;
@@ -156,10 +156,10 @@ export function renderReport(results: Results, markdown: boolean): string {
     for (const [name, m] of Object.entries(k.servers))
       rows.push([
         name,
-        fmtNum(m.figures['1']?.rps.median),
+        m.figures['1'] ? fmtSpread(m.figures['1'].rps) : '—',
         fmtRatio(k.ratios[name]?.['1']),
         `${fmtNum(m.figures['1']?.cpuUsPerRequest)} µs`,
-        fmtNum(m.figures['50']?.rps.median),
+        m.figures['50'] ? fmtSpread(m.figures['50'].rps) : '—',
         fmtRatio(k.ratios[name]?.['50']),
         `${fmtNum(m.figures['50']?.cpuUsPerRequest)} µs`,
         `${fmtNum(m.figures['50']?.p99)} ms`,
