@@ -143,6 +143,10 @@ export function createVendorApp<C>(spec: VendorAppSpec<C>): SimApp<C> {
     res.locals.sim = state;
     adapter.everyResponse?.(req, res);
     if (kernel.journal.enabled) recordOnClose(kernel, req, res);
+    // Express would answer OPTIONS itself with its `GET, HEAD` listing; the vendor's 405 instead.
+    if (req.method === 'OPTIONS' && !adapter.answersOptions) {
+      return next(kernelError('method-not-allowed', 405, `OPTIONS is not supported for ${req.path}.`));
+    }
     const hit = faultFor(kernel, req, state.identity);
     if (hit === undefined) return admit(req, res, next, state);
     if (hit instanceof SimError) return next(hit);
@@ -157,14 +161,8 @@ export function createVendorApp<C>(spec: VendorAppSpec<C>): SimApp<C> {
     else proceed(outcome);
   });
 
-  if (!adapter.answersOptions) {
-    app.options('/{*any}', (req: Request, _res: Response, next: NextFunction) => {
-      next(kernelError('method-not-allowed', 405, `OPTIONS is not supported for ${req.path}.`));
-    });
-  }
-  const router = express.Router({ caseSensitive: true, strict: true });
-  adapter.routes(router);
-  app.use(router);
+  // Vendor routes sit on the app itself: a mounted router would add a dispatch layer per request.
+  adapter.routes(app as unknown as Router);
 
   app.use((req: Request, _res: Response, next: NextFunction) => {
     next(kernelError('not-found', 404, `No resource found for ${req.method} ${req.path}.`));

@@ -41,3 +41,23 @@ describe('startSimulators', () => {
     }
   });
 });
+
+describe('every simulator answers OPTIONS in its own envelope, never Express’s listing', () => {
+  it('answers 405/404 in the vendor envelope, not Express’s "GET, HEAD"', async () => {
+    const sims = await startSimulators({
+      ports: zeroPorts(),
+      only: SIMULATORS.filter((s) => !s.tls).map((s) => s.name),
+    });
+    try {
+      for (const url of Object.values(sims.urls)) {
+        const res = await fetch(`${url}/some/path`, { method: 'OPTIONS' });
+        const text = await res.text();
+        expect([404, 405], url).toContain(res.status); // Webex: unknown path → 404, known path → 405 + Allow
+        expect(text).not.toBe('GET, HEAD');
+        expect(() => JSON.parse(text)).not.toThrow();
+      }
+    } finally {
+      await sims.close();
+    }
+  });
+});
