@@ -62,6 +62,8 @@ export class WebexState {
   private readonly datasets = new Map<string, PartnerDataset>();
   /** file uuid → report uuid, for the download route. */
   private readonly files = new Map<string, string>();
+  /** Last signed download link per report (one entry per live report). */
+  private readonly signedUrls = new Map<string, { key: string; url: string }>();
   private counter = 0;
 
   constructor(
@@ -75,6 +77,7 @@ export class WebexState {
   }
 
   reset(): void {
+    this.signedUrls.clear();
     this.files.clear();
     this.counter = 0;
   }
@@ -172,6 +175,7 @@ export class WebexState {
   remove(uuid: string): void {
     const job = this.kernel.jobs.get<ReportData>(uuid);
     if (job) this.files.delete(job.data.fileUuid);
+    this.signedUrls.delete(uuid);
     this.kernel.jobs.remove(uuid);
   }
 
@@ -190,7 +194,14 @@ export class WebexState {
         ? wholesaleObjectPath(data.partnerOrgUuid, data.fileUuid)
         : broadworksObjectPath(data.partnerOrgUuid, job.finishedAt ?? job.createdAt, data.fileUuid);
     const expires = Math.floor(this.kernel.clock.now() / 1000) + this.options.downloadUrlTtlSeconds;
-    return this.signer.url(this.downloadBase(req), objectPath, expires);
+    const base = this.downloadBase(req);
+    // The link only changes when the simulator's second (or the host) does: sign once per change.
+    const key = `${base}|${expires}`;
+    const cached = this.signedUrls.get(job.id);
+    if (cached?.key === key) return cached.url;
+    const url = this.signer.url(base, objectPath, expires);
+    this.signedUrls.set(job.id, { key, url });
+    return url;
   }
 
   downloadBase(req: Request): string {
