@@ -4,29 +4,20 @@ import { type CdrContext, conferenceFacts, fastUuid, hex8 } from './context.js';
 import { CALLS_PER_BLOCK } from './grid.js';
 import type { EndpointModel, Person } from './pools.js';
 
-const PT_PT_TYPES = [
-  'PT-PT',
-  'PT-PT',
-  'PT-PT',
-  'PT-PT',
-  'PT-PT',
-  'PT-PT',
-  'PT-PT',
-  'PT-PT',
-  'PT-PT',
-  'PT-PT',
-  'PT-PT',
-  'PT-PT',
-  'PT-PT',
-  'PT-PT',
-  'PT-PT',
-  'PT-PT',
-  'VSC-hunt group',
-  'VSC-uncond fwd',
-  'VSC-fwd busy',
-  'VSC-fwd no answer',
-] as const;
-const VMR_TYPES = ['VMR', 'VMR', 'VMR', 'VMR', 'VMR', 'VMR', 'VMR', 'VEQ', 'VMR-subscribe only'] as const;
+/** A pick list where each value appears `weight` times, in the given order (seeded picks index it). */
+function weighted(...entries: [string, number][]): readonly string[] {
+  return entries.flatMap(([value, weight]) => Array<string>(weight).fill(value));
+}
+
+// Point-to-point calls dominate; the VSC forwarding kinds are rare.
+const PT_PT_TYPES = weighted(
+  ['PT-PT', 16],
+  ['VSC-hunt group', 1],
+  ['VSC-uncond fwd', 1],
+  ['VSC-fwd busy', 1],
+  ['VSC-fwd no answer', 1],
+);
+const VMR_TYPES = weighted(['VMR', 7], ['VEQ', 1], ['VMR-subscribe only', 1]);
 const FAILURES = [
   { sip: '486:BUSY HERE', cause: '17' },
   { sip: '404:NOT FOUND', cause: '1' },
