@@ -3,7 +3,9 @@ import {
   type ClockOptions,
   type KernelOptions,
   type RunningServer,
+  type ScheduledWarmUp,
   type SimApp,
+  scheduleWarmUp,
   serve,
   type TlsMaterial,
 } from './kernel/index.js';
@@ -26,10 +28,18 @@ export interface StartOptions {
   ports?: Record<string, number>;
   /** Extra options per simulator (its own option type). */
   simulators?: Record<string, Record<string, unknown>>;
-  /** Certificate for the HTTPS simulators; a self-signed one is generated when absent. */
-  tls?: TlsMaterial;
+  /**
+   * Certificate for the HTTPS simulators: your PEMs, `'generate'` for a fresh self-signed one,
+   * or (default) the shipped localhost certificate.
+   */
+  tls?: TlsMaterial | 'generate';
   /** Applied to every simulator (tests pass a contract tap here). */
   kernel?: KernelOptions;
+  /**
+   * Warm each simulator up in the background shortly after start (RPRM loads its ZIP writer and
+   * compiles its CDR path), so the first export does not pay for it. Default true.
+   */
+  warmUp?: boolean;
 }
 
 export interface RunningSimulators {
@@ -70,16 +80,19 @@ export async function startSimulators(options: StartOptions = {}): Promise<Runni
       },
     },
     close: async () => {
+      warming?.cancel();
       await Promise.all(Object.values(result.servers).map((s) => s.close()));
     },
     [Symbol.asyncDispose]: () => result.close(),
   };
+  let warming: ScheduledWarmUp | undefined;
   try {
     for (const mod of modules) await startOne(mod, options, clock, result);
   } catch (e) {
     await result.close();
     throw e;
   }
+  if (options.warmUp !== false) warming = scheduleWarmUp(Object.values(result.apps));
   return result;
 }
 

@@ -10,6 +10,7 @@ interface ServeFlags {
   only?: string[];
   host?: string;
   cert?: string;
+  generateCert?: boolean;
   key?: string;
 }
 
@@ -39,9 +40,10 @@ export function registerServe(program: Command): void {
     .option('--host <host>', 'address to listen on (default 127.0.0.1)')
     .option(
       '--cert <file>',
-      'PEM certificate for the HTTPS simulators (default: self-signed, generated at start)',
+      'PEM certificate for the HTTPS simulators (default: the shipped self-signed localhost certificate)',
     )
     .option('--key <file>', 'PEM private key that goes with --cert')
+    .option('--generate-cert', 'a fresh self-signed localhost certificate instead of the shipped one')
     .action(async (flags: ServeFlags) => {
       let config: ReturnType<typeof readConfig>;
       try {
@@ -51,6 +53,8 @@ export function registerServe(program: Command): void {
       }
       if (Boolean(flags.cert) !== Boolean(flags.key))
         throw new InvalidArgumentError('--cert and --key go together');
+      if (flags.generateCert && flags.cert)
+        throw new InvalidArgumentError('--generate-cert and --cert exclude each other');
       const timeScale = flags.timeScale ?? config.timeScale;
       const ports: Record<string, number> = {};
       const simulators: Record<string, Record<string, unknown>> = {};
@@ -68,7 +72,9 @@ export function registerServe(program: Command): void {
         tls:
           flags.cert && flags.key
             ? { cert: readFileSync(flags.cert, 'utf8'), key: readFileSync(flags.key, 'utf8') }
-            : undefined,
+            : flags.generateCert
+              ? 'generate'
+              : undefined,
       });
       // Handlers first: a supervisor may signal as soon as it sees the banner.
       const stop = async () => {

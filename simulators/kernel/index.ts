@@ -25,6 +25,7 @@ export {
 } from './jobs.js';
 export { Journal, type JournalEntry } from './journal.js';
 export { Kernel, type KernelOptions } from './kernel.js';
+export { LOCALHOST_CERTIFICATE } from './localhost-certificate.js';
 export {
   createRateLimiter,
   type RateDecision,
@@ -33,7 +34,7 @@ export {
 } from './rate-limit.js';
 export { hash32, Rng, SeededData } from './seed.js';
 export { type RunningServer, type ServeOptions, serve } from './server.js';
-export { selfSignedCertificate, type TlsMaterial } from './tls.js';
+export { type CertificateOptions, selfSignedCertificate, type TlsChoice, type TlsMaterial } from './tls.js';
 export {
   createVendorApp,
   type Identity,
@@ -42,3 +43,4 @@ export {
   stateOf,
   type VendorAdapter,
 } from './vendor-app.js';
+export { type ScheduledWarmUp, scheduleWarmUp, WARM_UP_DELAY_MS } from './warm-up.js';

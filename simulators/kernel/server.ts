@@ -1,14 +1,14 @@
 import { createServer as createHttpServer, type RequestListener, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { selfSignedCertificate, type TlsMaterial } from './tls.js';
+import { resolveTls, type TlsChoice } from './tls.js';
 
 export interface ServeOptions {
   /** 0 picks a free port (tests). */
   port?: number;
   host?: string;
-  /** HTTPS: give cert+key, or `true` for a self-signed certificate generated now. */
-  tls?: TlsMaterial | true;
+  /** HTTPS: cert+key, `true` for the shipped localhost certificate, `'generate'` for a fresh one. */
+  tls?: TlsChoice;
   /** How long close() waits for in-flight responses before cutting them. Default 5000 ms. */
   closeTimeoutMs?: number;
 }
@@ -24,7 +24,7 @@ export interface RunningServer {
 }
 
 export async function serve(handler: RequestListener, options: ServeOptions = {}): Promise<RunningServer> {
-  const tls = options.tls === true ? await selfSignedCertificate() : options.tls;
+  const tls = await resolveTls(options.tls);
   const server: Server = tls
     ? createHttpsServer({ cert: tls.cert, key: tls.key }, handler)
     : createHttpServer(handler);

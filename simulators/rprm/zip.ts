@@ -1,5 +1,4 @@
 import type { Writable } from 'node:stream';
-import { ZipArchive } from 'archiver';
 import { CsvRowStream } from './csv.js';
 import { type CountInterval, callCountRows } from './data/callcounts.js';
 import { callRows } from './data/calls.js';
@@ -29,11 +28,57 @@ export interface ZipStream {
   abort(): void;
 }
 
+type ZipArchiveClass = typeof import('archiver').ZipArchive;
+let zipArchive: ZipArchiveClass | undefined;
+let loading: Promise<ZipArchiveClass> | undefined;
+
+/**
+ * archiver takes ≈ 80 ms to import, a quarter of a cold start: it is loaded on the first export,
+ * or ahead of it by the simulator's warm-up once the server listens.
+ */
+export function loadZipWriter(): Promise<ZipArchiveClass> {
+  loading ??= import('archiver').then((m) => {
+    zipArchive = m.ZipArchive;
+    return m.ZipArchive;
+  });
+  return loading;
+}
+
 /**
  * Streams the three-CSV ZIP of a window into `out` with back-pressure: rows are generated only
  * as fast as deflate and the client consume them, so memory stays flat at any row count.
  */
 export function streamCdrZip(
+  ctx: CdrContext,
+  w: CdrWindow,
+  out: Writable,
+  options: ZipStreamOptions,
+): ZipStream {
+  if (zipArchive) return startZip(zipArchive, ctx, w, out, options);
+  let started: ZipStream | undefined;
+  let aborted = false;
+  const done = loadZipWriter().then(
+    (ZipArchive) => {
+      if (aborted) return 'aborted' as const;
+      started = startZip(ZipArchive, ctx, w, out, options);
+      return started.done;
+    },
+    (error: unknown) => {
+      out.destroy(error as Error);
+      return 'aborted' as const;
+    },
+  );
+  return {
+    done,
+    abort() {
+      aborted = true;
+      started?.abort();
+    },
+  };
+}
+
+function startZip(
+  ZipArchive: ZipArchiveClass,
   ctx: CdrContext,
   w: CdrWindow,
   out: Writable,

@@ -69,7 +69,16 @@ describe('billing-sim CLI', () => {
     const { output } = run(['serve', '--help']);
     const { code, stdout } = await output;
     expect(code).toBe(0);
-    for (const flag of ['--seed', '--time-scale', '--config', '--only', '--host', '--cert', '--key'])
+    for (const flag of [
+      '--seed',
+      '--time-scale',
+      '--config',
+      '--only',
+      '--host',
+      '--cert',
+      '--key',
+      '--generate-cert',
+    ])
       expect(stdout).toContain(flag);
   });
 
@@ -86,6 +95,31 @@ describe('billing-sim CLI', () => {
     const missing = await run(['serve', '--config', '/nonexistent/sim.yaml']).output;
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/^billing-sim: cannot read config \/nonexistent\/sim.yaml: ENOENT/);
+    const dir = mkdtempSync(join(tmpdir(), 'billing-sim-'));
+    const broken = join(dir, 'broken.yaml');
+    writeFileSync(broken, 'seed: [\n');
+    const unreadable = await run(['serve', '--config', broken]).output;
+    expect(unreadable.code).toBe(2);
+    expect(unreadable.stderr).toMatch(/^billing-sim: .*Flow sequence/);
+    const both = await run(['serve', '--generate-cert', '--cert', broken, '--key', broken]).output;
+    expect(both.code).toBe(2);
+    expect(both.stderr).toBe('billing-sim: --generate-cert and --cert exclude each other\n');
+  });
+
+  it('reads a JSON config file as well as YAML', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'billing-sim-'));
+    const config = join(dir, 'sim.json');
+    const first = SIMULATORS.find((s) => !s.tls)!;
+    writeFileSync(
+      config,
+      JSON.stringify({ seed: 9, only: [first.name], simulators: { [first.name]: { port: 0 } } }),
+    );
+    const { child, output } = run(['serve', '--config', config]);
+    const banner = await waitFor(child, 'Ctrl-C to stop');
+    expect(banner).toContain('seed 9');
+    expect(banner).toContain(first.title);
+    child.kill('SIGTERM');
+    expect((await output).code).toBe(0);
   });
 
   it('serve starts every simulator from a config file, prints a banner with live URLs, and stops on SIGTERM', async () => {

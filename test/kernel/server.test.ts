@@ -1,6 +1,7 @@
+import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { get as httpsGet } from 'node:https';
 import { describe, expect, it } from 'vitest';
-import { Clock, serve } from '../../simulators/kernel/index.js';
+import { Clock, LOCALHOST_CERTIFICATE, serve } from '../../simulators/kernel/index.js';
 import { contractGuard } from '../support/contract-guard.js';
 import { toyContracts } from '../support/toy-contracts.js';
 import { createToyApp } from '../support/toy-vendor.js';
@@ -27,16 +28,39 @@ function httpsText(url: string, ca?: string): Promise<{ status?: number; body?: 
 }
 
 describe('serve', () => {
-  it('serves HTTPS with a certificate generated at start, trusted by a client given that certificate', async () => {
+  it('serves HTTPS with the shipped localhost certificate by default, trusted by a client given it', async () => {
     const server = await serve(toy(), { tls: true });
     try {
       expect(server.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
-      expect(server.certificate).toMatch(/BEGIN CERTIFICATE/);
+      expect(server.certificate).toBe(LOCALHOST_CERTIFICATE.cert);
       const trusted = await httpsText(`${server.url}/_sim/health`, server.certificate);
       expect(trusted.status).toBe(200);
       expect(JSON.parse(trusted.body ?? '{}')).toMatchObject({ vendor: 'toy', status: 'ok' });
       const untrusted = await httpsText(`${server.url}/_sim/health`);
       expect(untrusted.error).toMatch(/SELF_SIGNED|UNABLE_TO_VERIFY|DEPTH_ZERO/);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('the shipped certificate covers localhost, 127.0.0.1 and ::1 for a century and its key matches', () => {
+    const cert = new X509Certificate(LOCALHOST_CERTIFICATE.cert);
+    expect(cert.subjectAltName).toBe('DNS:localhost, IP Address:127.0.0.1, IP Address:0:0:0:0:0:0:0:1');
+    expect(new Date(cert.validFrom).toISOString()).toBe('2026-01-01T00:00:00.000Z');
+    expect(new Date(cert.validTo).toISOString()).toBe('2126-01-01T00:00:00.000Z');
+    expect(cert.checkPrivateKey(createPrivateKey(LOCALHOST_CERTIFICATE.key))).toBe(true);
+    expect(cert.ca).toBe(false);
+  });
+
+  it("tls: 'generate' makes a fresh certificate per start, not the shipped one", async () => {
+    const server = await serve(toy(), { tls: 'generate' });
+    try {
+      expect(server.certificate).toMatch(/BEGIN CERTIFICATE/);
+      expect(server.certificate).not.toBe(LOCALHOST_CERTIFICATE.cert);
+      const trusted = await httpsText(`${server.url}/_sim/health`, server.certificate);
+      expect(trusted.status).toBe(200);
+      const withShipped = await httpsText(`${server.url}/_sim/health`, LOCALHOST_CERTIFICATE.cert);
+      expect(withShipped.error).toMatch(/SELF_SIGNED|UNABLE_TO_VERIFY|DEPTH_ZERO|SIGNATURE/);
     } finally {
       await server.close();
     }
