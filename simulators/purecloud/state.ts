@@ -9,6 +9,7 @@ export class PureCloudState {
   private readonly orgs = new Map<string, PureCloudOrg>();
   private readonly books = new Map<string, OrgBook>();
   private correlations = 0;
+  private readonly resetHooks: (() => void)[] = [];
 
   constructor(
     readonly kernel: Kernel,
@@ -42,8 +43,14 @@ export class PureCloudState {
     return this.kernel.data.uuid(`purecloud/correlation:${++this.correlations}`);
   }
 
+  /** Route modules register what they keep (cached bodies) so that /_sim/reset clears it too. */
+  onReset(hook: () => void): void {
+    this.resetHooks.push(hook);
+  }
+
   reset(): void {
     this.tokens.clear();
     this.correlations = 0;
+    for (const hook of this.resetHooks) hook();
   }
 }

@@ -1,11 +1,11 @@
 import type { Request, Response, Router } from 'express';
-import { type Kernel, SimError } from '../kernel/index.js';
+import { BodyCache, type Kernel, type RenderedBody, renderedBody, SimError } from '../kernel/index.js';
 import { billingAuth } from './auth.js';
 import type { CdrContext } from './data/context.js';
 import { readWindow } from './dates.js';
 import { type CdrExports, entityTag } from './exports.js';
 import type { ResolvedRprmOptions } from './options.js';
-import { billingStatus, sendStatus } from './status.js';
+import { billingStatus, renderStatus, sendStatus, statusMedia } from './status.js';
 import { type CdrWindow, planWindow } from './window.js';
 import { streamCdrZip } from './zip.js';
 
@@ -51,18 +51,47 @@ export function billingRoutes(router: Router, deps: RouteDeps): void {
     res.status(202).location(statusUrl).end();
   });
 
+  // A finished export is polled with the same answer until the next one starts: render it once
+  // per (media type, host, downloading). A running one changes with every poll.
+  const finishedBodies = new BodyCache(16);
   router.get(`${BASE}/billing/status`, (req, res) => {
     const view = exports.view(true);
-    const speed = options.generation;
-    const status = billingStatus(view, {
-      baseUrl: baseUrl(req),
-      zone: options.zone,
-      conflict: view !== undefined && !view.job.terminal && exports.takeConflictNotice(),
-      downloading: exports.downloading,
-      unreachableClusters: options.unreachableClusters,
-      pollsToFinish: 'polls' in speed ? speed.polls : undefined,
-    });
-    sendStatus(req, res, status);
+    const media = statusMedia(req);
+    const base = baseUrl(req);
+    const render = () => {
+      const speed = options.generation;
+      return renderStatus(
+        media,
+        billingStatus(view, {
+          baseUrl: base,
+          zone: options.zone,
+          conflict: view !== undefined && !view.job.terminal && exports.takeConflictNotice(),
+          downloading: exports.downloading,
+          unreachableClusters: options.unreachableClusters,
+          pollsToFinish: 'polls' in speed ? speed.polls : undefined,
+        }),
+      );
+    };
+    let body: RenderedBody;
+    if (view?.job.terminal) {
+      // Everything a finished status shows besides the options: ids can repeat after a reset.
+      const { job, export: exp } = view;
+      const version = [
+        media,
+        base,
+        exports.downloading,
+        job.state,
+        job.createdAt,
+        job.finishedAt,
+        job.error?.message,
+        exp.window.from,
+        exp.window.to,
+      ].join(' ');
+      body = finishedBodies.get(job.id, version, render);
+    } else {
+      body = renderedBody(render());
+    }
+    sendStatus(res, media, body);
   });
 
   router.get(`${BASE}/billing/download-cdrs`, (req, res) => {

@@ -1,4 +1,5 @@
 import type { Request, Response } from 'express';
+import { type RenderedBody, sendRendered } from '../kernel/index.js';
 import { type ExportView, entityTag } from './exports.js';
 import { STATUS_JSON, STATUS_XML, wantsXml, XML_DECLARATION, xmlElements, xmlEscape } from './media.js';
 import type { TimeZone } from './zone.js';
@@ -137,12 +138,21 @@ export function billingStatus(view: ExportView | undefined, ctx: StatusContext):
   };
 }
 
-export function sendStatus(req: Request, res: Response, status: BillingStatus): void {
-  if (wantsXml(req, STATUS_JSON, STATUS_XML)) {
-    res.type(STATUS_XML).send(statusXml(status));
-    return;
-  }
-  res.type(STATUS_JSON).send(JSON.stringify(status));
+/** The status document in the media type the request negotiates (JSON unless it asks for XML). */
+export function statusMedia(req: Request): typeof STATUS_JSON | typeof STATUS_XML {
+  return wantsXml(req, STATUS_JSON, STATUS_XML) ? STATUS_XML : STATUS_JSON;
+}
+
+export function renderStatus(media: typeof STATUS_JSON | typeof STATUS_XML, status: BillingStatus): string {
+  return media === STATUS_XML ? statusXml(status) : JSON.stringify(status);
+}
+
+export function sendStatus(
+  res: Response,
+  media: typeof STATUS_JSON | typeof STATUS_XML,
+  body: RenderedBody,
+): void {
+  sendRendered(res, body, `${media}; charset=utf-8`);
 }
 
 /** XML form: kebab-case elements in the plcm-billing-status namespace, atom links first. */

@@ -1,5 +1,5 @@
 import type { Request, Response, Router } from 'express';
-import { type JobView, SimError } from '../kernel/index.js';
+import { type JobView, SimError, sendRendered } from '../kernel/index.js';
 import { badRequest, methodNotAllowed } from './http.js';
 import { decodeId } from './ids.js';
 import type { ReportData, ReportStatus, WebexState } from './state.js';
@@ -39,11 +39,13 @@ export function reportRoutes<D extends ReportData>(
   const path = `${family.base}/:id`;
   router.get(path, (req, res) => {
     const caller = state.authorize(req, family.readScope);
-    res.json(
-      family.body(
-        state,
-        req,
-        findReport<D>(state, family.family, caller.partner.orgUuid, req.params.id as string, true),
+    const job = findReport<D>(state, family.family, caller.partner.orgUuid, req.params.id as string, true);
+    // A report's body changes only with its status and, once COMPLETED, its signed link.
+    const link = job.state === 'COMPLETED' ? state.downloadUrl(req, job) : '';
+    sendRendered(
+      res,
+      state.reportBodies.get(job.id, `${job.state} ${link}`, () =>
+        JSON.stringify(family.body(state, req, job)),
       ),
     );
   });

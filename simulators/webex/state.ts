@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import { type JobAdvance, type JobView, type Kernel, SimError } from '../kernel/index.js';
+import { BodyCache, type JobAdvance, type JobView, type Kernel, SimError } from '../kernel/index.js';
 import { buildDataset, type PartnerDataset } from './data.js';
 import { broadworksObjectPath, DownloadSigner, wholesaleObjectPath } from './download.js';
 import { encodeId } from './ids.js';
@@ -64,6 +64,8 @@ export class WebexState {
   private readonly files = new Map<string, string>();
   /** Last signed download link per report (one entry per live report). */
   private readonly signedUrls = new Map<string, { key: string; url: string }>();
+  /** Rendered GET bodies per report, rebuilt when its status or signed link changes. */
+  readonly reportBodies = new BodyCache();
   private counter = 0;
 
   constructor(
@@ -78,6 +80,7 @@ export class WebexState {
 
   reset(): void {
     this.signedUrls.clear();
+    this.reportBodies.clear();
     this.files.clear();
     this.counter = 0;
   }
@@ -176,6 +179,7 @@ export class WebexState {
     const job = this.kernel.jobs.get<ReportData>(uuid);
     if (job) this.files.delete(job.data.fileUuid);
     this.signedUrls.delete(uuid);
+    this.reportBodies.delete(uuid);
     this.kernel.jobs.remove(uuid);
   }
 

@@ -1,5 +1,5 @@
 import type { Request, Response, Router } from 'express';
-import type { JobAdvance } from '../../kernel/index.js';
+import { BodyCache, type JobAdvance, sendRendered } from '../../kernel/index.js';
 import { authorize } from '../auth/guard.js';
 import { PERMISSIONS } from '../auth/permissions.js';
 import { billableUsages } from '../data/usage.js';
@@ -10,11 +10,6 @@ import { requiredDateTime } from './params.js';
 
 const PATH = '/api/v2/billing/reports/billableusage';
 const LIFECYCLE = { steps: ['InProgress'], success: 'Complete', failure: 'Failed' };
-
-/** The finished report, computed once: it is a pure function of (seed, org, range). */
-interface UsageJobData {
-  usages?: ReturnType<typeof billableUsages>;
-}
 
 /**
  * The report is generated in the background: one kernel job per (org, startDate, endDate),
@@ -27,6 +22,11 @@ export function usageRoutes(router: Router, state: PureCloudState): void {
       ? { kind: 'time', ms: options.generation.ms }
       : // `polls: N` means N InProgress answers; the kernel counts the completing poll too.
         { kind: 'polls', count: options.generation.polls + 1 };
+
+  // A report is polled until Complete and then re-read; its body is a pure function of (seed,
+  // org, range) and its status, so it is built and serialised once per status.
+  const bodies = new BodyCache();
+  state.onReset(() => bodies.clear());
 
   router.get(PATH, (req: Request, res: Response) => {
     const token = authorize(state.tokens, req, PERMISSIONS.billableUsage);
@@ -42,27 +42,29 @@ export function usageRoutes(router: Router, state: PureCloudState): void {
         tenant: org.id,
         lifecycle: LIFECYCLE,
         advance,
-        data: {} satisfies UsageJobData,
+        data: {},
       });
     }
-    const job = kernel.jobs.poll<UsageJobData>(id)!;
+    const job = kernel.jobs.poll(id)!;
     if (job.failed) {
       // A failed generation is forgotten so that the next poll starts a fresh one.
       kernel.jobs.remove(id);
       throw apiError(500, 'internal.server.error', 'The billable usage report could not be generated.');
     }
-    if (job.terminal && !job.data.usages) job.data.usages = billableUsages(kernel.data, org, start, end);
-    const startDate = formatDateTime(start);
-    const endDate = formatDateTime(end);
-    const query = new URLSearchParams({ startDate, endDate });
-    res.json({
-      id,
-      name: 'Billable usage',
-      startDate,
-      endDate,
-      status: job.state,
-      usages: job.data.usages ?? [],
-      selfUri: `${PATH}?${query.toString()}`,
+    const body = bodies.get(id, job.state, () => {
+      const startDate = formatDateTime(start);
+      const endDate = formatDateTime(end);
+      const query = new URLSearchParams({ startDate, endDate });
+      return JSON.stringify({
+        id,
+        name: 'Billable usage',
+        startDate,
+        endDate,
+        status: job.state,
+        usages: job.terminal ? billableUsages(kernel.data, org, start, end) : [],
+        selfUri: `${PATH}?${query.toString()}`,
+      });
     });
+    sendRendered(res, body);
   });
 }

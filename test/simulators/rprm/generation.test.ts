@@ -1,3 +1,5 @@
+import type { AddressInfo } from 'node:net';
+import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { contractGuard } from '../../support/contract-guard.js';
 import { ADMIN, BILLING, binary, makeApp } from './support.js';
@@ -273,5 +275,66 @@ describe('generate-cdrs → status → download-cdrs', () => {
     app.sim.reset();
     const status = await agent.get(`${BILLING}/status`).set('Authorization', ADMIN);
     expect(status.body.statusType).toBe('NOT_STARTED');
+  });
+});
+
+describe('status of a finished export (rendered once, re-sent while nothing changes)', () => {
+  it('follows a new export, the Host, the media type and a download in progress', async () => {
+    // Enough calls that a download left unread stays in progress (back-pressure).
+    const { clock, app } = makeApp(guard, { callsPerDay: 200_000 });
+    // One listening server, so that every request carries the same Host.
+    const server = app.listen(0);
+    const agent = request(server);
+    const { port } = server.address() as AddressInfo;
+    const generate = async (from: string, to: string) => {
+      const res = await agent
+        .post(`${BILLING}/generate-cdrs`)
+        .query({ 'from-date': from, 'to-date': to })
+        .set('Authorization', ADMIN);
+      expect(res.status).toBe(202);
+      clock.advance(600_000);
+    };
+    const status = (headers: Record<string, string> = {}) =>
+      agent.get(`${BILLING}/status`).set('Authorization', ADMIN).set(headers);
+
+    await generate('2026-03-14T00:00:00', '2026-03-14T06:00:00');
+    const first = await status();
+    expect(first.body).toMatchObject({
+      statusType: 'GENERATION_COMPLETE',
+      fromDate: '2026-03-14T00:00:00.000-04:00',
+    });
+    expect((await status()).text).toBe(first.text);
+    const host = await status({ host: 'rprm.example.com:8443' });
+    expect(host.body.downloadUrl).toBe('http://rprm.example.com:8443/api/rest/billing/download-cdrs');
+    const xml = await status({ accept: 'application/vnd.plcm.plcm-billing-status+xml' });
+    expect(xml.headers['content-type']).toBe('application/vnd.plcm.plcm-billing-status+xml; charset=utf-8');
+    expect(xml.text).toContain('<from-date>2026-03-14T00:00:00.000-04:00</from-date>');
+    expect((await status()).headers['content-type']).toBe(
+      'application/vnd.plcm.plcm-billing-status+json; charset=utf-8',
+    );
+
+    try {
+      // A download holds the export: DOWNLOADING while it streams.
+      const download = await fetch(`http://127.0.0.1:${port}${BILLING}/download-cdrs`, {
+        headers: { authorization: ADMIN },
+      });
+      expect(download.status).toBe(200);
+      expect((await status()).body.actionType).toBe('DOWNLOADING');
+      await download.arrayBuffer();
+      expect((await status()).body.actionType).toBe('CREATING_CDR_FILE');
+
+      // After a reset, a new export (the kernel may reuse the job id) shows its own window.
+      await agent.post('/_sim/reset');
+      await generate('2026-03-13T00:00:00', '2026-03-13T02:00:00');
+      const next = await status();
+      expect(next.body).toMatchObject({
+        statusType: 'GENERATION_COMPLETE',
+        fromDate: '2026-03-13T00:00:00.000-04:00',
+        toDate: '2026-03-13T02:00:00.000-04:00',
+      });
+      expect(next.body.totalNumberCdrRecords).toBeLessThan(first.body.totalNumberCdrRecords);
+    } finally {
+      server.close();
+    }
   });
 });
