@@ -3,9 +3,7 @@ import {
   type ClockOptions,
   type KernelOptions,
   type RunningServer,
-  type ScheduledWarmUp,
   type SimApp,
-  scheduleWarmUp,
   serve,
   type TlsMaterial,
 } from './kernel/index.js';
@@ -35,11 +33,6 @@ export interface StartOptions {
   tls?: TlsMaterial | 'generate';
   /** Applied to every simulator (tests pass a contract tap here). */
   kernel?: KernelOptions;
-  /**
-   * Warm each simulator up in the background shortly after start (RPRM loads its ZIP writer and
-   * compiles its CDR path), so the first export does not pay for it. Default true.
-   */
-  warmUp?: boolean;
 }
 
 export interface RunningSimulators {
@@ -80,19 +73,16 @@ export async function startSimulators(options: StartOptions = {}): Promise<Runni
       },
     },
     close: async () => {
-      warming?.cancel();
       await Promise.all(Object.values(result.servers).map((s) => s.close()));
     },
     [Symbol.asyncDispose]: () => result.close(),
   };
-  let warming: ScheduledWarmUp | undefined;
   try {
     for (const mod of modules) await startOne(mod, options, clock, result);
   } catch (e) {
     await result.close();
     throw e;
   }
-  if (options.warmUp !== false) warming = scheduleWarmUp(Object.values(result.apps));
   return result;
 }
 

@@ -14,7 +14,6 @@ import {
   type RunningServer,
   SIMULATORS,
   type SimApp,
-  scheduleWarmUp,
   serve,
 } from '../../simulators/index.js';
 import { VENDOR_BENCHES } from '../vendors/index.js';
@@ -38,7 +37,6 @@ const LIMITS: Record<string, RateLimitConfig> = {
 };
 
 const servers: RunningServer[] = [];
-const apps: SimApp[] = [];
 const targets: unknown[] = [];
 const urls: Record<string, string> = {};
 
@@ -88,7 +86,6 @@ try {
     });
     const server = await serve(app, { port: 0, tls: mod.tls && config.tls ? true : undefined });
     servers.push(server);
-    apps.push(app);
     urls[mod.name] = server.url;
     if (!bench) continue;
     const sim: BenchSim = { url: server.url, app, clock, request: requester(server.url) };
@@ -96,8 +93,6 @@ try {
   }
   const order = (t: unknown) => VENDOR_BENCHES.findIndex((b) => b.name === (t as { vendor: string }).vendor);
   targets.sort((a, b) => order(a) - order(b));
-  // As startSimulators (billing-sim serve) does: warm up in the background after start.
-  scheduleWarmUp(apps);
   announce({ urls, targets });
 } catch (e) {
   process.stderr.write(`sim server failed: ${(e as Error).stack}\n`);

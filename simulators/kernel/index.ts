@@ -44,4 +44,3 @@ export {
   stateOf,
   type VendorAdapter,
 } from './vendor-app.js';
-export { type ScheduledWarmUp, scheduleWarmUp, WARM_UP_DELAY_MS } from './warm-up.js';

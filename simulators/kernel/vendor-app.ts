@@ -35,12 +35,6 @@ export interface VendorAdapter {
   jsonTypes?: string[];
   /** Clears vendor state on POST /_sim/reset. */
   reset?(): void;
-  /**
-   * Loads and compiles what the first heavy request would otherwise pay for (a lazily imported
-   * library, first-run compilation). Run in the background once the server listens; must not
-   * change state.
-   */
-  warmUp?(): Promise<void>;
 }
 
 /** Handle attached to every simulator app for tests and the CLI. */
@@ -50,8 +44,6 @@ export interface SimHandle<C = unknown> {
   /** Demo credentials the banner prints and tests use. */
   credentials: C;
   reset(): void;
-  /** The vendor's warm-up (see VendorAdapter.warmUp); resolves at once when it has none. */
-  warmUp(): Promise<void>;
 }
 
 export type SimApp<C = unknown> = Express & { sim: SimHandle<C> };
@@ -193,7 +185,6 @@ export function createVendorApp<C>(spec: VendorAppSpec<C>): SimApp<C> {
       kernel.reset();
       adapter.reset?.();
     },
-    warmUp: async () => adapter.warmUp?.(),
   };
   app.sim = handle;
   return app;

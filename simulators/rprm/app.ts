@@ -5,7 +5,6 @@ import { renderPlcmError } from './errors.js';
 import { CdrExports } from './exports.js';
 import { DEMO_USERS, type RprmOptions, type RprmUser, resolveOptions } from './options.js';
 import { billingRoutes } from './routes.js';
-import { warmCdrPath } from './warm-up.js';
 
 export interface RprmCredentials {
   users: Record<string, RprmUser>;
@@ -43,7 +42,6 @@ export function createRprmApp(options: RprmOptions = {}): SimApp<RprmCredentials
         jsonTypes: ['application/json', 'application/*+json'],
         routes: (router) => billingRoutes(router, { kernel, options: resolved, cdr, exports }),
         reset: () => exports.clear(),
-        warmUp: () => warmCdrPath(cdr, resolved),
       };
     },
   });

@@ -6,6 +6,7 @@ import { readWindow } from './dates.js';
 import { type CdrExports, entityTag } from './exports.js';
 import type { ResolvedRprmOptions } from './options.js';
 import { billingStatus, renderStatus, sendStatus, statusMedia } from './status.js';
+import { warmCdrPathOnce } from './warm-up.js';
 import { type CdrWindow, planWindow } from './window.js';
 import { streamCdrZip } from './zip.js';
 
@@ -49,6 +50,7 @@ export function billingRoutes(router: Router, deps: RouteDeps): void {
     }
     exports.start(window);
     res.status(202).location(statusUrl).end();
+    void warmCdrPathOnce(cdr, options);
   });
 
   // A finished export is polled with the same answer until the next one starts: render it once

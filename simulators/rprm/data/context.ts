@@ -6,7 +6,8 @@ import { buildPools, type Pools, type Room } from './pools.js';
 /** Everything row generation reads: built once per simulator, shared by every export. */
 export interface CdrContext {
   grid: CallGrid;
-  pools: Pools;
+  /** Drawn from Faker on first read: a simulator that never exports CDRs never builds them. */
+  readonly pools: Pools;
   zone: TimeZone;
   clusters: readonly string[];
   unreachableClusters: readonly string[];
@@ -22,9 +23,13 @@ export function createCdrContext(
     unreachableClusters: readonly string[];
   },
 ): CdrContext {
+  let pools: Pools | undefined;
   return {
     grid: new CallGrid(data, options.callsPerDay),
-    pools: buildPools(data),
+    get pools() {
+      pools ??= buildPools(data);
+      return pools;
+    },
     zone: options.zone,
     clusters: options.clusters,
     unreachableClusters: options.unreachableClusters,

@@ -1,16 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { scheduleWarmUp } from '../../../simulators/kernel/index.js';
 import type { CdrFileName } from '../../../simulators/rprm/index.js';
+import { warmCdrPath } from '../../../simulators/rprm/warm-up.js';
 import { contractGuard } from '../../support/contract-guard.js';
 import { ADMIN, BILLING, makeApp } from './support.js';
 
 const guard = contractGuard();
 
-describe('RPRM warm-up', () => {
-  it('compiles the CDR path without touching export state, the journal or the onRows hook', async () => {
+describe('RPRM warm-up of the CDR path', () => {
+  it('streams a small export into nothing without touching exports, the journal or the onRows hook', async () => {
     const seen: CdrFileName[] = [];
     const { app, agent } = makeApp(guard, { onRows: (file) => seen.push(file) });
-    await app.sim.warmUp();
+    const { createCdrContext } = await import('../../../simulators/rprm/data/context.js');
+    const { resolveOptions } = await import('../../../simulators/rprm/options.js');
+    const options = resolveOptions({ onRows: (file) => seen.push(file) });
+    const cdr = createCdrContext(app.sim.kernel.data, {
+      zone: options.zone,
+      callsPerDay: options.callsPerDay,
+      clusters: options.clusters,
+      unreachableClusters: options.unreachableClusters,
+    });
+    await warmCdrPath(cdr, options);
     expect(seen).toEqual([]);
     expect(app.sim.kernel.journal.list()).toEqual([]);
     expect(app.sim.kernel.jobs.list()).toEqual([]);
@@ -21,23 +30,5 @@ describe('RPRM warm-up', () => {
       statusType: 'NOT_STARTED',
       downloadReady: false,
     });
-  });
-
-  it('scheduleWarmUp runs each app after the delay, and cancel() before it means it never runs', async () => {
-    const { app } = makeApp(guard);
-    let runs = 0;
-    const original = app.sim.warmUp;
-    app.sim.warmUp = async () => {
-      runs++;
-      await original();
-    };
-    const cancelled = scheduleWarmUp([app], 0);
-    cancelled.cancel();
-    await cancelled.done;
-    await new Promise((r) => setTimeout(r, 5));
-    expect(runs).toBe(0);
-    const scheduled = scheduleWarmUp([app], 0);
-    await scheduled.done;
-    expect(runs).toBe(1);
   });
 });
