@@ -1,3 +1,3 @@
 #!/usr/bin/env node
-// Runs the compiled CLI (npm ci builds it through the `prepare` script).
-import '../dist/bin/cli.js';
+// Runs the bundled CLI (npm ci builds it through the `prepare` script: tsc, then esbuild).
+import '../dist/cli/cli.js';
