@@ -24,6 +24,15 @@ export function sendRendered(res: Response, body: RenderedBody, contentType = JS
 }
 
 /**
+ * `res.status(status).json(value)` without Express's per-call Content-Type formatting and
+ * settings lookups: for error envelopes, which a flood of 429s sends on every request.
+ */
+export function sendJson(res: Response, status: number, value: unknown, contentType = JSON_UTF8): void {
+  res.statusCode = status;
+  sendRendered(res, renderedBody(JSON.stringify(value)), contentType);
+}
+
+/**
  * Rendered bodies of resources that are polled again and again (a finished report), one per
  * slot (e.g. the report id), rebuilt when the slot's `version` — everything the body depends on
  * besides the slot — changes. Rendering a few kB of JSON per poll was the largest per-request

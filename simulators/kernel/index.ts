@@ -1,4 +1,11 @@
-export { BodyCache, JSON_UTF8, type RenderedBody, renderedBody, sendRendered } from './body-cache.js';
+export {
+  BodyCache,
+  JSON_UTF8,
+  type RenderedBody,
+  renderedBody,
+  sendJson,
+  sendRendered,
+} from './body-cache.js';
 export { Clock, type ClockMode, type ClockOptions } from './clock.js';
 export {
   type ErrorRenderer,

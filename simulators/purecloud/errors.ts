@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import { kernelKind, SimError } from '../kernel/index.js';
+import { kernelKind, SimError, sendJson } from '../kernel/index.js';
 
 export const CORRELATION_HEADER = 'ININ-Correlation-Id';
 
@@ -116,7 +116,7 @@ function faultRateMessage(error: SimError): string {
 export function renderApiError(res: Response, error: SimError, rateLimit: number): void {
   const contextId = String(res.getHeader(CORRELATION_HEADER) ?? '');
   const body = toErrorBody(error, rateLimit);
-  res.status(error.status).json({
+  sendJson(res, error.status, {
     message: body.message,
     code: body.code,
     status: body.status,

@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import { kernelKind, type SimError, statusText } from '../kernel/index.js';
+import { kernelKind, type SimError, sendJson, statusText } from '../kernel/index.js';
 import { ERROR_JSON, ERROR_XML, wantsXml, XML_DECLARATION, xmlElements, xmlEscape } from './media.js';
 
 /** plcm-error, the error entity of every RPRM REST resource. */
@@ -63,7 +63,7 @@ export function renderPlcmError(req: Request, res: Response, error: SimError): v
     res.type(ERROR_XML).send(plcmErrorXml(body));
     return;
   }
-  res.type(ERROR_JSON).send(JSON.stringify(body));
+  sendJson(res, error.status, body, `${ERROR_JSON}; charset=utf-8`);
 }
 
 function plcmErrorXml(e: PlcmError): string {

@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
 import type { Rng, SeededData, SimError } from '../kernel/index.js';
-import { statusText } from '../kernel/index.js';
+import { sendJson, statusText } from '../kernel/index.js';
 
 /**
  * Webex's error body [C, de-facto, parsed by the SDKs]:
@@ -50,5 +50,5 @@ export function renderWebexError(_req: Request, res: Response, error: SimError):
     errors: problems.map((description) => ({ description })),
     trackingId: trackingIdOf(res),
   };
-  res.status(error.status).json(body);
+  sendJson(res, error.status, body);
 }
