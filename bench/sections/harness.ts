@@ -10,7 +10,8 @@ import { type Spread, spread } from '../lib/stats.js';
 /**
  * `billing-sim flows` (every vendor's flow) against the embedded simulators (virtual
  * clock: report generation costs no wall time), spawn → exit. The contract-validation share
- * comes from one extra run under `node --cpu-prof`: samples whose stack holds a frame of
+ * comes from one extra run of the unbundled CLI (same code, module paths kept) under
+ * `node --cpu-prof`: samples whose stack holds a frame of
  * contracts/ or harness/validation/, over all non-idle samples.
  */
 export interface HarnessResult {
@@ -23,10 +24,15 @@ export interface HarnessResult {
   validationMs: number | undefined;
 }
 
-function flows(ctx: Context, out: string, nodeArgs: string[]) {
+/** What users run: the bundled CLI. */
+const BUNDLED_CLI = join(ROOT, 'bin', 'billing-sim.js');
+/** The same code unbundled: its profile keeps module paths, so validation can be told apart. */
+const UNBUNDLED_CLI = join(ROOT, 'dist', 'bin', 'cli.js');
+
+function flows(ctx: Context, out: string, nodeArgs: string[], cli = BUNDLED_CLI) {
   const [cmd, args] = pinned(ctx.settings.pin.server, process.execPath, [
     ...nodeArgs,
-    join(ROOT, 'bin', 'billing-sim.js'),
+    cli,
     'flows',
     '--out',
     out,
@@ -64,7 +70,12 @@ export async function harnessFlows(ctx: Context): Promise<HarnessResult> {
       ctx.note(`billing-sim flows exited ${r.code}: ${r.output.trim().slice(-400)}`);
   }
   const profDir = join(ctx.tmp, 'flows-profile');
-  const profiled = await flows(ctx, join(ctx.tmp, 'flows-prof'), ['--cpu-prof', `--cpu-prof-dir=${profDir}`]);
+  const profiled = await flows(
+    ctx,
+    join(ctx.tmp, 'flows-prof'),
+    ['--cpu-prof', `--cpu-prof-dir=${profDir}`],
+    UNBUNDLED_CLI,
+  );
   if (reps === 0) {
     walls.push(profiled.ms);
     exitCodes.push(profiled.code);

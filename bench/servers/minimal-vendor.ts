@@ -6,11 +6,13 @@ import {
   kernelKind,
   type SimApp,
   type SimError,
+  sendJson,
 } from '../../simulators/kernel/index.js';
 import type { Payload } from './payload.js';
 
 /**
- * The smallest vendor a kernel can carry: a bearer-token identity, a one-line error envelope,
+ * The smallest vendor a kernel can carry: a bearer-token identity, a one-line error envelope
+ * (sent with the kernel's `sendJson`, as the real vendors send theirs),
  * and one route answering the payload. What it costs over a bare Express route is the kernel's
  * per-request middleware (journal, fault lookup, rate limiter, body checks), nothing else.
  */
@@ -25,7 +27,7 @@ export function createMinimalVendor(payload: Payload, options: KernelOptions): S
         return { token, tenant: token?.split('.')[0] };
       },
       renderError(_req: Request, res: Response, error: SimError) {
-        res.status(error.status).json({ error: error.message, kind: kernelKind(error) ?? 'vendor' });
+        sendJson(res, error.status, { error: error.message, kind: kernelKind(error) ?? 'vendor' });
       },
       routes(router) {
         router.get(payload.path, (_req, res) => {
