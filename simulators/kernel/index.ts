@@ -34,6 +34,7 @@ export {
 export { Journal, type JournalEntry } from './journal.js';
 export { Kernel, type KernelOptions } from './kernel.js';
 export { LOCALHOST_CERTIFICATE } from './localhost-certificate.js';
+export { TextMemo } from './memo.js';
 export {
   createRateLimiter,
   type RateDecision,

@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import { SimError } from '../kernel/index.js';
+import { SimError, TextMemo } from '../kernel/index.js';
 import type { RprmUser } from './options.js';
 
 /** The login a request claims in its Basic header, unvalidated (rate-limit key, fault matching). */
@@ -8,7 +8,14 @@ export function claimedUser(req: Request): string | undefined {
 }
 
 function parseBasic(header: string | undefined): { user: string; password: string } | undefined {
-  const m = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header ?? '');
+  return header === undefined ? undefined : decoded.get(header, () => decodeBasic(header));
+}
+
+// Every request carries the same few Authorization values; decode each once.
+const decoded = new TextMemo<{ user: string; password: string } | undefined>();
+
+function decodeBasic(header: string): { user: string; password: string } | undefined {
+  const m = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header);
   if (!m) return undefined;
   const decoded = Buffer.from(m[1]!, 'base64').toString('utf8');
   const colon = decoded.indexOf(':');

@@ -1,4 +1,5 @@
 import type { Request } from 'express';
+import { TextMemo } from '../kernel/index.js';
 
 export const STATUS_JSON = 'application/vnd.plcm.plcm-billing-status+json';
 export const STATUS_XML = 'application/vnd.plcm.plcm-billing-status+xml';
@@ -7,10 +8,16 @@ export const ERROR_XML = 'application/vnd.plcm.plcm-error+xml';
 
 /** XML only when the client asks for it; JSON for anything else (no 406 — the appliance is lenient). */
 export function wantsXml(req: Request, jsonType: string, xmlType: string): boolean {
-  if (!req.get('accept')) return false;
-  const chosen = req.accepts([jsonType, 'application/json', xmlType, 'application/xml', 'text/xml']);
-  return typeof chosen === 'string' && chosen.endsWith('xml');
+  const accept = req.get('accept');
+  if (!accept) return false;
+  // A pure function of the Accept text and the two types: negotiated once per value.
+  return negotiated.get(`${jsonType}\n${accept}`, () => {
+    const chosen = req.accepts([jsonType, 'application/json', xmlType, 'application/xml', 'text/xml']);
+    return typeof chosen === 'string' && chosen.endsWith('xml');
+  });
 }
+
+const negotiated = new TextMemo<boolean>();
 
 /** XML 1.0 `Char`: what a document may carry at all (no control characters, no lone surrogates). */
 function isXmlChar(code: number): boolean {

@@ -3,7 +3,7 @@ import { BodyCache, type Kernel, type RenderedBody, renderedBody, SimError } fro
 import { billingAuth } from './auth.js';
 import type { CdrContext } from './data/context.js';
 import { readWindow } from './dates.js';
-import { type CdrExports, entityTag } from './exports.js';
+import { type CdrExport, type CdrExports, entityTag } from './exports.js';
 import type { ResolvedRprmOptions } from './options.js';
 import { billingStatus, renderStatus, sendStatus, statusMedia } from './status.js';
 import { warmCdrPathOnce } from './warm-up.js';
@@ -22,7 +22,15 @@ interface RouteDeps {
 
 export function billingRoutes(router: Router, deps: RouteDeps): void {
   const { kernel, options, cdr, exports } = deps;
-  router.use(`${BASE}/billing`, billingAuth(options.users, options.billingRoles, options.realm));
+  // Every path under /api/rest/billing, known or not, authenticates first. A prefix test rather
+  // than a mounted path: Express would strip and restore the prefix on every request.
+  const auth = billingAuth(options.users, options.billingRoles, options.realm);
+  const billingPrefix = `${BASE}/billing`;
+  router.use((req, res, next) => {
+    const path = req.path;
+    if (path === billingPrefix || path.startsWith(`${billingPrefix}/`)) auth(req, res, next);
+    else next();
+  });
 
   const plan = (req: Request): CdrWindow => {
     const { from, to } = readWindow(req.query as Record<string, unknown>, options.zone, kernel.clock.now());
@@ -54,8 +62,9 @@ export function billingRoutes(router: Router, deps: RouteDeps): void {
   });
 
   // A finished export is polled with the same answer until the next one starts: render it once
-  // per (media type, host, downloading). A running one changes with every poll.
-  const finishedBodies = new BodyCache(16);
+  // per (media type, host, downloading), kept with the export itself (a new export is a new
+  // object, whatever ids a reset reuses). A running one changes with every poll.
+  const finishedBodies = new WeakMap<CdrExport, BodyCache>();
   router.get(`${BASE}/billing/status`, (req, res) => {
     const view = exports.view(true);
     const media = statusMedia(req);
@@ -76,20 +85,13 @@ export function billingRoutes(router: Router, deps: RouteDeps): void {
     };
     let body: RenderedBody;
     if (view?.job.terminal) {
-      // Everything a finished status shows besides the options: ids can repeat after a reset.
-      const { job, export: exp } = view;
-      const version = [
-        media,
-        base,
-        exports.downloading,
-        job.state,
-        job.createdAt,
-        job.finishedAt,
-        job.error?.message,
-        exp.window.from,
-        exp.window.to,
-      ].join(' ');
-      body = finishedBodies.get(job.id, version, render);
+      // A finished export's status changes only with the media type, the Host and downloads.
+      let bodies = finishedBodies.get(view.export);
+      if (!bodies) {
+        bodies = new BodyCache(16);
+        finishedBodies.set(view.export, bodies);
+      }
+      body = bodies.get(`${media} ${base}`, exports.downloading ? 'downloading' : 'idle', render);
     } else {
       body = renderedBody(render());
     }

@@ -1,7 +1,7 @@
 import express from 'express';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { BodyCache, renderedBody, sendRendered } from '../../simulators/kernel/index.js';
+import { BodyCache, renderedBody, sendRendered, TextMemo } from '../../simulators/kernel/index.js';
 
 describe('BodyCache', () => {
   it('renders once per (slot, version) and again when the version changes', () => {
@@ -50,5 +50,27 @@ describe('BodyCache', () => {
     const head = await request(app).head('/x');
     expect(head.headers['content-length']).toBe(got.headers['content-length']);
     expect(head.text).toBeUndefined();
+  });
+});
+
+describe('TextMemo', () => {
+  it('computes once per text, starts over past its limit, and never keeps over-long keys', () => {
+    const memo = new TextMemo<number>(2, 8);
+    let computed = 0;
+    const get = (key: string) =>
+      memo.get(key, () => {
+        computed++;
+        return key.length;
+      });
+    expect(get('Basic a')).toBe(7);
+    expect(get('Basic a')).toBe(7);
+    expect(computed).toBe(1);
+    get('b');
+    get('c'); // third key: starts over
+    get('Basic a');
+    expect(computed).toBe(4);
+    get('a very long header value');
+    get('a very long header value');
+    expect(computed).toBe(6);
   });
 });

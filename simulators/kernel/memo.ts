@@ -1,0 +1,23 @@
+/**
+ * Values computed from a request header's text (an Authorization or Accept value): the same few
+ * values arrive on every request, so each is worked out once. Bounded — past `limit` entries it
+ * starts over — and keys longer than `maxKeyLength` are computed without being kept, so hostile
+ * headers cannot grow it.
+ */
+export class TextMemo<T> {
+  private readonly values = new Map<string, T>();
+
+  constructor(
+    private readonly limit = 256,
+    private readonly maxKeyLength = 1024,
+  ) {}
+
+  get(key: string, compute: () => T): T {
+    if (key.length > this.maxKeyLength) return compute();
+    if (this.values.has(key)) return this.values.get(key) as T;
+    const value = compute();
+    if (this.values.size >= this.limit) this.values.clear();
+    this.values.set(key, value);
+    return value;
+  }
+}
