@@ -6,7 +6,7 @@ import { readWindow } from './dates.js';
 import { type CdrExport, type CdrExports, entityTag } from './exports.js';
 import type { ResolvedRprmOptions } from './options.js';
 import { billingStatus, renderStatus, sendStatus, statusMedia } from './status.js';
-import { warmCdrPathOnce } from './warm-up.js';
+import { stopWarmUp, warmCdrPathOnce } from './warm-up.js';
 import { type CdrWindow, planWindow } from './window.js';
 import { streamCdrZip } from './zip.js';
 
@@ -134,6 +134,7 @@ function sendZip(req: Request, res: Response, deps: RouteDeps, window: CdrWindow
     res.end();
     return;
   }
+  stopWarmUp();
   const zip = streamCdrZip(deps.cdr, window, res, {
     date: new Date(producedAt),
     countInterval: deps.options.callCountInterval,

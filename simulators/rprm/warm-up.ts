@@ -2,13 +2,14 @@ import { Writable } from 'node:stream';
 import type { CdrContext } from './data/context.js';
 import type { ResolvedRprmOptions } from './options.js';
 import { planWindow } from './window.js';
-import { loadZipWriter, streamCdrZip } from './zip.js';
+import { loadZipWriter, streamCdrZip, type ZipStream } from './zip.js';
 
 /** Enough rows for V8 to compile every row, CSV and ZIP path the first export will run. */
 const WARM_UP_CALLS = 2000;
 const WARM_UP_FROM = Date.UTC(2026, 0, 1);
 
 let warming: Promise<void> | undefined;
+let warmStream: ZipStream | undefined;
 
 /**
  * Called when a generation starts: by the time the export is ready (seconds of simulated
@@ -30,8 +31,15 @@ export async function warmCdrPath(cdr: CdrContext, options: ResolvedRprmOptions)
       callback();
     },
   });
-  await streamCdrZip(cdr, window, sink, {
+  warmStream = streamCdrZip(cdr, window, sink, {
     date: new Date(WARM_UP_FROM),
     countInterval: options.callCountInterval,
-  }).done;
+  });
+  await warmStream.done;
+  warmStream = undefined;
+}
+
+/** A real download is starting: it must not share the CPU with a warm-up's throw-away ZIP. */
+export function stopWarmUp(): void {
+  warmStream?.abort();
 }
