@@ -10,6 +10,8 @@ const WARM_UP_FROM = Date.UTC(2026, 0, 1);
 
 let warming: Promise<void> | undefined;
 let warmStream: ZipStream | undefined;
+/** A real download began: its own stream compiles the path; the warm-up only loads archiver. */
+let downloadBegan = false;
 
 /**
  * Called when a generation starts: by the time the export is ready (seconds of simulated
@@ -25,6 +27,7 @@ export function warmCdrPathOnce(cdr: CdrContext, options: ResolvedRprmOptions): 
 /** Loads archiver and streams a small export into nothing. Touches no export state. */
 export async function warmCdrPath(cdr: CdrContext, options: ResolvedRprmOptions): Promise<void> {
   await loadZipWriter();
+  if (downloadBegan) return;
   const window = planWindow(cdr.grid, WARM_UP_FROM, WARM_UP_FROM + 7 * 86_400_000, WARM_UP_CALLS);
   const sink = new Writable({
     write(_chunk, _encoding, callback) {
@@ -41,5 +44,6 @@ export async function warmCdrPath(cdr: CdrContext, options: ResolvedRprmOptions)
 
 /** A real download is starting: it must not share the CPU with a warm-up's throw-away ZIP. */
 export function stopWarmUp(): void {
+  downloadBegan = true;
   warmStream?.abort();
 }
