@@ -20,7 +20,7 @@ export const rprmSimulator: SimulatorModule = {
     return [
       `billing: ${url}/api/rest/billing/status (POST ${url}/api/rest/billing/generate-cdrs)`,
       ...Object.entries(users).map(([name, u]) => `user ${name} / ${u.password} (${u.roles.join(', ')})`),
-      'self-signed certificate: trust it or use curl -k',
+      'TLS: the shipped self-signed localhost certificate unless --cert/--generate-cert; trust it (docs/rprm.md) or use curl -k',
     ];
   },
 };
