@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CdrFileName } from '../../../simulators/rprm/index.js';
-import { warmCdrPath } from '../../../simulators/rprm/warm-up.js';
+import { stopWarmUp, warmCdrPath } from '../../../simulators/rprm/warm-up.js';
 import { contractGuard } from '../../support/contract-guard.js';
 import { ADMIN, BILLING, makeApp } from './support.js';
 
@@ -30,5 +30,33 @@ describe('RPRM warm-up of the CDR path', () => {
       statusType: 'NOT_STARTED',
       downloadReady: false,
     });
+  });
+
+  it('streams rows until a real download begins, then only loads archiver', async () => {
+    const { app } = makeApp(guard);
+    const { createCdrContext } = await import('../../../simulators/rprm/data/context.js');
+    const { resolveOptions } = await import('../../../simulators/rprm/options.js');
+    const options = resolveOptions({});
+    const cdr = createCdrContext(app.sim.kernel.data, {
+      zone: options.zone,
+      callsPerDay: options.callsPerDay,
+      clusters: options.clusters,
+      unreachableClusters: options.unreachableClusters,
+    });
+    let poolReads = 0;
+    const counted = Object.create(cdr, {
+      pools: {
+        get() {
+          poolReads++;
+          return cdr.pools;
+        },
+      },
+    }) as typeof cdr;
+    await warmCdrPath(counted, options);
+    expect(poolReads).toBeGreaterThan(0);
+    poolReads = 0;
+    stopWarmUp();
+    await warmCdrPath(counted, options);
+    expect(poolReads).toBe(0);
   });
 });
