@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { HEAP_GROWING_PERCENT, heapGrowthFlag } from '../../bin/heap.js';
+
+describe('serve heap tuning', () => {
+  it('caps old-generation growth when the user set nothing', () => {
+    expect(heapGrowthFlag([], undefined)).toBe(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+    expect(heapGrowthFlag(['--enable-source-maps'], '--max-old-space-size=512')).toBe(
+      '--heap-growing-percent=150',
+    );
+  });
+
+  it('leaves a value given on the node command line alone', () => {
+    expect(heapGrowthFlag(['--heap-growing-percent=300'], undefined)).toBeUndefined();
+  });
+
+  it('leaves a value given in NODE_OPTIONS alone', () => {
+    expect(heapGrowthFlag([], '--inspect --heap-growing-percent=90')).toBeUndefined();
+  });
+});
