@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { type Command, InvalidArgumentError } from 'commander';
 import { SIMULATORS, startSimulators } from '../../simulators/index.js';
 import { parseList, parseNumber, readConfig, wrap } from '../config.js';
-import { tuneHeapForServing } from '../heap.js';
+import { singleCpuGcHint, tuneHeapForServing } from '../heap.js';
 
 interface ServeFlags {
   seed?: number;
@@ -98,6 +99,8 @@ export function registerServe(program: Command): void {
         );
       }
       if (Object.keys(running.apps).length === 0) lines.push('(no simulators selected)');
+      const hint = singleCpuGcHint(availableParallelism(), process);
+      if (hint) lines.push(hint);
       lines.push(
         `seed ${flags.seed ?? config.seed ?? 1} · clock ${timeScale && timeScale !== 1 ? `×${timeScale}` : 'real time'} · Ctrl-C to stop`,
       );
