@@ -16,6 +16,7 @@ export interface PeerSpec {
 export const PRISM_BIN = join(ROOT, 'node_modules', '@stoplight', 'prism-cli', 'dist', 'index.js');
 export const WIREMOCK_JAR = join(ROOT, 'node_modules', 'wiremock', 'build', 'wiremock-standalone-3.13.2.jar');
 
+/** A Node anchor server (bench/servers/<script>) answering the payload; its kind is the name's first word. */
 export function nodePeer(
   name: string,
   script: string,
@@ -24,7 +25,7 @@ export function nodePeer(
 ) {
   return {
     name,
-    kind: name,
+    kind: name.split(' ')[0]!,
     start: {
       command: process.execPath,
       args: [benchScript(`servers/${script}`)],

@@ -1,7 +1,7 @@
 import type { CdrResult } from '../sections/cdr.js';
 import type { ColdStartResult } from '../sections/cold-start.js';
 import type { HarnessResult } from '../sections/harness.js';
-import { type JsonResult, SIM_ONE_CPU } from '../sections/json.js';
+import type { JsonResult } from '../sections/json.js';
 import type { KernelResult } from '../sections/kernel.js';
 import type { RateLimitResult } from '../sections/rate-limit.js';
 import type { Settings } from './context.js';
@@ -66,13 +66,6 @@ export function evaluate(results: Results): TargetCheck[] {
         value: `${fmtNum(mine)} ms vs ${fmtNum(theirs)} ms`,
         met: mine < theirs,
       });
-      const oneCpu = p99(e, SIM_ONE_CPU, 50);
-      if (oneCpu !== undefined)
-        out.push({
-          target: `${n}: p99 below ${p}'s, c=50, with billing-sim's one-CPU setting (--single-threaded-gc)`,
-          value: `${fmtNum(oneCpu)} ms vs ${fmtNum(theirs)} ms`,
-          met: oneCpu < theirs,
-        });
     }
   }
   const rss = results.json?.simPeakRssMb;

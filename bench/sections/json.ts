@@ -31,14 +31,11 @@ export interface JsonResult {
 
 type LiveTarget = JsonTarget & { url: string };
 
-/** The row of billing-sim run with the setting docs recommend on a one-CPU host (finding 13). */
-export const SIM_ONE_CPU = 'billing-sim --single-threaded-gc';
-
 /** Start spec of the bench's sim server (servers/sim.ts) with its BENCH_SIM config. */
-export function simServer(config: Record<string, unknown>, timeoutMs = 60_000, nodeFlags: string[] = []) {
+export function simServer(config: Record<string, unknown>, timeoutMs = 60_000) {
   return {
     command: process.execPath,
-    args: [...nodeFlags, benchScript('servers/sim.js')],
+    args: [benchScript('servers/sim.js')],
     env: { BENCH_SIM: JSON.stringify(config) },
     timeoutMs,
   };
@@ -78,29 +75,10 @@ export async function jsonEndpoints(ctx: Context): Promise<JsonResult> {
     });
   }
 
-  // A pinned server has one CPU, where V8's GC helper threads only take turns with the main
-  // thread: billing-sim once more with the node flag its docs give for one-CPU hosts.
-  const oneCpu: Record<string, ServerFigures> = {};
-  if (captured.length && !ctx.settings.quick && ctx.settings.pin.server !== undefined) {
-    const spec = simServer({ rateLimit: 'never', tls: false }, 60_000, ['--single-threaded-gc']);
-    await ctx.withServer(spec, async (s) => {
-      const { targets } = JSON.parse(s.ready) as { targets: LiveTarget[] };
-      for (const target of targets) {
-        ctx.log(`  ${SIM_ONE_CPU} ${target.label}`);
-        oneCpu[target.label] = {
-          ...(await ctx.measure({ url: target.url, headers: target.headers }, s)),
-          kind: 'billing-sim',
-        };
-      }
-    });
-  }
-
   for (const [i, { target, payload, sim }] of captured.entries()) {
     const servers: Record<string, ServerFigures> = { 'billing-sim': sim };
     const tls = overTls[target.label];
     if (tls) servers['billing-sim over TLS'] = tls;
-    const single = oneCpu[target.label];
-    if (single) servers[SIM_ONE_CPU] = single;
     if (i === 0 || !ctx.settings.quick) {
       for (const makePeer of peersFor(ctx, target, payload)) {
         const peer = await makePeer();
@@ -162,12 +140,13 @@ function peersFor(ctx: Context, target: LiveTarget, payload: Payload): (() => Pr
   const pq = target.pathAndQuery;
   const contract = join(ROOT, target.contract);
   const node =
-    (name: string, script: string): (() => Promise<PeerSpec>) =>
-    async () => ({ ...nodePeer(name, script, file), url: '' });
+    (name: string, script: string, env: Record<string, string> = {}): (() => Promise<PeerSpec>) =>
+    async () => ({ ...nodePeer(name, script, file, env), url: '' });
   const quick = ctx.settings.quick;
   return [
     node('bare', 'bare.js'),
     node('express', 'express.js'),
+    node('express aligned', 'express.js', { BENCH_EXPRESS: 'aligned' }),
     () => prismPeer('default', contract, pq, target.headers),
     ...(quick
       ? []

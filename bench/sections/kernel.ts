@@ -25,6 +25,7 @@ export async function kernelOverhead(ctx: Context): Promise<KernelResult> {
     ['express', 'express.js', {}],
     ['express-defaults', 'express.js', { BENCH_EXPRESS: 'defaults' }],
     ['express-kernel-shape', 'express.js', { BENCH_EXPRESS: 'layers' }],
+    ['express-aligned', 'express.js', { BENCH_EXPRESS: 'aligned' }],
     ['kernel', 'kernel.js', { BENCH_KERNEL: 'full' }],
     ['kernel-no-journal', 'kernel.js', { BENCH_KERNEL: 'no-journal' }],
     ['kernel-no-limiter', 'kernel.js', { BENCH_KERNEL: 'no-limiter' }],
@@ -32,7 +33,7 @@ export async function kernelOverhead(ctx: Context): Promise<KernelResult> {
     ['kernel-429', 'kernel.js', { BENCH_KERNEL: 'rejecting' }],
     ['prototype: one sync middleware', 'collapsed.js', {}],
   ];
-  const quick = ctx.settings.quick ? new Set(['express', 'kernel']) : undefined;
+  const quick = ctx.settings.quick ? new Set(['express', 'express-aligned', 'kernel']) : undefined;
   for (const [name, script, env] of runs) {
     if (quick && !quick.has(name)) continue;
     ctx.log(`  ${name}`);

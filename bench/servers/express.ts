@@ -4,9 +4,14 @@
  * ratio to this route measures only what the kernel adds. BENCH_EXPRESS=layers adds no-op
  * middleware in the kernel's shape (same count, one async, the /_sim mount, express.json(), a
  * nested router, 404 and error handlers) — Express's dispatch cost without the kernel's work.
+ * BENCH_EXPRESS=aligned is the plain route on a node:http server whose request and response
+ * classes already have the app's prototypes, as the kernel's `serve` runs (finding 15): what
+ * Express costs once it no longer re-parents each request.
  */
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type NextFunction, type Request, type Response } from 'express';
+import { alignedMessageClasses } from '../../simulators/kernel/express-messages.js';
 import { announce, exitOnSignal, readPayload } from './payload.js';
 
 const payload = readPayload();
@@ -37,7 +42,9 @@ if (process.env.BENCH_EXPRESS === 'layers') {
 } else {
   app.get(payload.path, handler);
 }
-const server = app.listen(Number(process.env.BENCH_PORT ?? 0), '127.0.0.1', () => {
-  announce({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });
+const server =
+  process.env.BENCH_EXPRESS === 'aligned' ? createServer(alignedMessageClasses(app) ?? {}, app) : app;
+const listening = server.listen(Number(process.env.BENCH_PORT ?? 0), '127.0.0.1', () => {
+  announce({ url: `http://127.0.0.1:${(listening.address() as AddressInfo).port}` });
 });
-exitOnSignal(() => new Promise((r) => server.close(r)));
+exitOnSignal(() => new Promise((r) => listening.close(r)));

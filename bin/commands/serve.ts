@@ -1,9 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { type Command, InvalidArgumentError } from 'commander';
 import { SIMULATORS, startSimulators } from '../../simulators/index.js';
 import { parseList, parseNumber, readConfig, wrap } from '../config.js';
-import { singleCpuGcHint, tuneHeapForServing } from '../heap.js';
 
 interface ServeFlags {
   seed?: number;
@@ -47,7 +45,6 @@ export function registerServe(program: Command): void {
     .option('--key <file>', 'PEM private key that goes with --cert')
     .option('--generate-cert', 'a fresh self-signed localhost certificate instead of the shipped one')
     .action(async (flags: ServeFlags) => {
-      tuneHeapForServing();
       let config: ReturnType<typeof readConfig>;
       try {
         config = readConfig(flags.config);
@@ -99,8 +96,6 @@ export function registerServe(program: Command): void {
         );
       }
       if (Object.keys(running.apps).length === 0) lines.push('(no simulators selected)');
-      const hint = singleCpuGcHint(availableParallelism(), process);
-      if (hint) lines.push(hint);
       lines.push(
         `seed ${flags.seed ?? config.seed ?? 1} · clock ${timeScale && timeScale !== 1 ? `×${timeScale}` : 'real time'} · Ctrl-C to stop`,
       );

@@ -1,6 +1,7 @@
 import { createServer as createHttpServer, type RequestListener, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { alignedMessageClasses } from './express-messages.js';
 import { resolveTls, type TlsChoice } from './tls.js';
 
 export interface ServeOptions {
@@ -25,9 +26,11 @@ export interface RunningServer {
 
 export async function serve(handler: RequestListener, options: ServeOptions = {}): Promise<RunningServer> {
   const tls = await resolveTls(options.tls);
+  // Express apps get request/response classes born with the app's prototypes (express-messages.ts).
+  const messages = alignedMessageClasses(handler) ?? {};
   const server: Server = tls
-    ? createHttpsServer({ cert: tls.cert, key: tls.key }, handler)
-    : createHttpServer(handler);
+    ? createHttpsServer({ ...messages, cert: tls.cert, key: tls.key }, handler)
+    : createHttpServer(messages, handler);
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
