@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { type Command, InvalidArgumentError } from 'commander';
 import { SIMULATORS, startSimulators } from '../../simulators/index.js';
 import { parseList, parseNumber, readConfig, wrap } from '../config.js';
+import { tuneHeapForServing } from '../heap.js';
 
 interface ServeFlags {
   seed?: number;
@@ -45,6 +46,7 @@ export function registerServe(program: Command): void {
     .option('--key <file>', 'PEM private key that goes with --cert')
     .option('--generate-cert', 'a fresh self-signed localhost certificate instead of the shipped one')
     .action(async (flags: ServeFlags) => {
+      tuneHeapForServing();
       let config: ReturnType<typeof readConfig>;
       try {
         config = readConfig(flags.config);
