@@ -57,6 +57,25 @@ export function kernelError(
   }
 }
 
+const rateLimited = new Map<number, SimError>();
+
+/**
+ * The 429 for a given wait. A rejected flood asks for the same few values over and over, and a
+ * SimError is never changed once made, so each is built once (bounded: a window is at most
+ * hours long, and past 10,000 waits the map starts over).
+ */
+export function rateLimitedError(retryAfterSeconds: number): SimError {
+  let error = rateLimited.get(retryAfterSeconds);
+  if (!error) {
+    if (rateLimited.size >= 10_000) rateLimited.clear();
+    error = kernelError('rate-limited', 429, `Rate limit exceeded. Retry in ${retryAfterSeconds} seconds.`, {
+      retryAfterSeconds,
+    });
+    rateLimited.set(retryAfterSeconds, error);
+  }
+  return error;
+}
+
 /** The kernel kind behind an error, if the kernel produced it. */
 export function kernelKind(error: SimError): KernelErrorKind | undefined {
   return error.details.kernel as KernelErrorKind | undefined;

@@ -1,6 +1,6 @@
 import express, { type Express, type NextFunction, type Request, type Response, type Router } from 'express';
 import { adminRouter } from './admin.js';
-import { type ErrorRenderer, kernelError, SimError } from './errors.js';
+import { type ErrorRenderer, kernelError, rateLimitedError, SimError } from './errors.js';
 import { tapResponse } from './exchange.js';
 import { applyFault, faultFor } from './fault-middleware.js';
 import { Kernel, type KernelOptions } from './kernel.js';
@@ -101,18 +101,7 @@ export function createVendorApp<C>(spec: VendorAppSpec<C>): SimApp<C> {
       adapter.rateLimitHeaders?.(res, decision);
       if (!decision.allowed) {
         // Rendered here rather than through next(err): a flood of 429s must stay cheap.
-        render(
-          req,
-          res,
-          kernelError(
-            'rate-limited',
-            429,
-            `Rate limit exceeded. Retry in ${decision.retryAfterSeconds} seconds.`,
-            {
-              retryAfterSeconds: decision.retryAfterSeconds,
-            },
-          ),
-        );
+        render(req, res, rateLimitedError(decision.retryAfterSeconds));
         return;
       }
     }

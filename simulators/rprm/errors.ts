@@ -1,5 +1,12 @@
 import type { Request, Response } from 'express';
-import { kernelKind, type SimError, sendJson, statusText } from '../kernel/index.js';
+import {
+  kernelKind,
+  type RenderedBody,
+  renderedBody,
+  type SimError,
+  sendRendered,
+  statusText,
+} from '../kernel/index.js';
 import { ERROR_JSON, ERROR_XML, wantsXml, XML_DECLARATION, xmlElements, xmlEscape } from './media.js';
 
 /** plcm-error, the error entity of every RPRM REST resource. */
@@ -56,14 +63,25 @@ export function toPlcmError(error: SimError): PlcmError {
   };
 }
 
+/**
+ * A plcm-error depends on nothing but its SimError, and the kernel hands out the same SimError for
+ * every 429 of a given wait: each error's rendering is kept with it, so a rejected flood is
+ * answered from text made once.
+ */
+const rendered = new WeakMap<SimError, { json?: RenderedBody; xml?: RenderedBody }>();
+
 export function renderPlcmError(req: Request, res: Response, error: SimError): void {
-  const body = toPlcmError(error);
-  res.status(error.status);
-  if (wantsXml(req, ERROR_JSON, ERROR_XML)) {
-    res.type(ERROR_XML).send(plcmErrorXml(body));
+  const xml = wantsXml(req, ERROR_JSON, ERROR_XML);
+  let texts = rendered.get(error);
+  if (!texts) rendered.set(error, (texts = {}));
+  res.statusCode = error.status;
+  if (xml) {
+    texts.xml ??= renderedBody(plcmErrorXml(toPlcmError(error)));
+    sendRendered(res, texts.xml, `${ERROR_XML}; charset=utf-8`);
     return;
   }
-  sendJson(res, error.status, body, `${ERROR_JSON}; charset=utf-8`);
+  texts.json ??= renderedBody(JSON.stringify(toPlcmError(error)));
+  sendRendered(res, texts.json, `${ERROR_JSON}; charset=utf-8`);
 }
 
 function plcmErrorXml(e: PlcmError): string {

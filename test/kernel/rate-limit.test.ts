@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { Clock, createRateLimiter, serve } from '../../simulators/kernel/index.js';
+import { rateLimitedError } from '../../simulators/kernel/errors.js';
+import { Clock, createRateLimiter, kernelKind, serve } from '../../simulators/kernel/index.js';
 import { contractGuard } from '../support/contract-guard.js';
 import { toyContracts } from '../support/toy-contracts.js';
 import { createToyApp } from '../support/toy-vendor.js';
@@ -82,5 +83,19 @@ describe('rate limiters', () => {
     expect(res.body).toMatchObject({ status: 429, kind: 'rate-limited' });
     // Another token has its own window and sees that item 2 was never created.
     await request(app).get('/toy/items/2').set('Authorization', 'Bearer other.t').expect(404);
+  });
+
+  it('hands out one 429 error per wait: built once, with the wait in its message and Retry-After', () => {
+    const thirty = rateLimitedError(30);
+    expect(rateLimitedError(30)).toBe(thirty);
+    expect(thirty).toMatchObject({
+      status: 429,
+      retryAfterSeconds: 30,
+      message: 'Rate limit exceeded. Retry in 30 seconds.',
+    });
+    expect(kernelKind(thirty)).toBe('rate-limited');
+    const five = rateLimitedError(5);
+    expect(five).not.toBe(thirty);
+    expect(five.message).toBe('Rate limit exceeded. Retry in 5 seconds.');
   });
 });

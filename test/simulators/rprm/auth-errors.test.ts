@@ -93,6 +93,36 @@ describe('kernel errors in the plcm-error envelope', () => {
     await agent.get(`${BILLING}/status`).set('Authorization', basic('auditor')).expect(200);
   });
 
+  it('repeated 429s: the same bytes while the wait is the same, the new wait once the clock moves, JSON or XML', async () => {
+    const { agent, clock } = makeApp(guard, {
+      rateLimit: { kind: 'fixed-window', limit: 1, windowMs: 60_000 },
+    });
+    await agent.get(`${BILLING}/status`).set('Authorization', ADMIN).expect(200);
+    const first = await agent.get(`${BILLING}/status`).set('Authorization', ADMIN);
+    const again = await agent.get(`${BILLING}/status`).set('Authorization', ADMIN);
+    expect([first.status, again.status]).toEqual([429, 429]);
+    expect(again.text).toBe(first.text);
+    expect(first.body).toMatchObject({
+      statusCode: 429,
+      description: 'Rate limit exceeded. Retry in 60 seconds.',
+    });
+    expect(first.headers['content-length']).toBe(String(Buffer.byteLength(first.text)));
+    clock.advance(45_000);
+    const later = await agent.get(`${BILLING}/status`).set('Authorization', ADMIN);
+    expect(later.headers['retry-after']).toBe('15');
+    expect(later.body).toMatchObject({ description: 'Rate limit exceeded. Retry in 15 seconds.' });
+    const xml = await agent
+      .get(`${BILLING}/status`)
+      .set('Authorization', ADMIN)
+      .set('Accept', 'application/xml');
+    expect(xml.status).toBe(429);
+    expect(xml.headers['content-type']).toBe('application/vnd.plcm.plcm-error+xml; charset=utf-8');
+    expect(xml.text).toContain('<description>Rate limit exceeded. Retry in 15 seconds.</description>');
+    expect(xml.text).toContain('<detailed-error-code>4029</detailed-error-code>');
+    const json = await agent.get(`${BILLING}/status`).set('Authorization', ADMIN);
+    expect(json.text).toBe(later.text);
+  });
+
   it('injected faults (X-Sim-Fault, Prefer) come back as plcm-error; the request does nothing', async () => {
     const { agent } = makeApp(guard);
     const unavailable = await agent
