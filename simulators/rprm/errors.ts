@@ -73,7 +73,10 @@ const rendered = new WeakMap<SimError, { json?: RenderedBody; xml?: RenderedBody
 export function renderPlcmError(req: Request, res: Response, error: SimError): void {
   const xml = wantsXml(req, ERROR_JSON, ERROR_XML);
   let texts = rendered.get(error);
-  if (!texts) rendered.set(error, (texts = {}));
+  if (!texts) {
+    texts = {};
+    rendered.set(error, texts);
+  }
   res.statusCode = error.status;
   if (xml) {
     texts.xml ??= renderedBody(plcmErrorXml(toPlcmError(error)));
