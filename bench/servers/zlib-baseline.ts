@@ -1,7 +1,7 @@
 /**
  * The CDR stream's anchors, in one process with no HTTP: the same window (same seed) made
- * into a counting sink either as the calls CSV through plain zlib deflate-raw level 6
- * (`mode: 'zlib'`, the issue's anchor), or as the simulator's own three-CSV ZIP
+ * into a counting sink either as the ZIP's three CSVs, one after the other, through plain zlib
+ * deflate-raw level 6 (`mode: 'zlib'`, the issue's anchor), or as the simulator's own three-CSV ZIP
  * (`mode: 'zip'`, RPRM's streamCdrZip via createCdrSource — what HTTP adds is the difference).
  * Row generation is included in both. argv[2]: JSON { mode, calls, from, callsPerDay }.
  * stdout: one JSON line.
@@ -37,11 +37,20 @@ if (mode === 'zip') {
   if ((await zip.done) !== 'finished') throw new Error('zip aborted');
   csvBytes = Number.NaN;
 } else {
-  const csv = source.callsCsv(window);
-  csv.on('data', (chunk: Buffer | string) => {
-    csvBytes += Buffer.byteLength(chunk);
-  });
-  await pipeline(csv, createDeflateRaw({ level: 6 }), sink);
+  // The three CSVs one after the other through one deflate-raw stream: the ZIP's rows without
+  // the ZIP (entries, CRC-32, archiver's streams).
+  const files = source.csvFiles(window);
+  await pipeline(
+    async function* () {
+      for (const file of files)
+        for await (const chunk of file as AsyncIterable<Buffer | string>) {
+          csvBytes += Buffer.byteLength(chunk);
+          yield chunk;
+        }
+    },
+    createDeflateRaw({ level: 6 }),
+    sink,
+  );
 }
 const seconds = (performance.now() - t0) / 1000;
 const hwm = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync('/proc/self/status', 'utf8'));

@@ -1,11 +1,8 @@
 import type { Readable, Writable } from 'node:stream';
 import { SeededData } from '../kernel/index.js';
-import { CsvRowStream } from './csv.js';
-import { callRows } from './data/calls.js';
-import { CALL_COLUMNS } from './data/columns.js';
 import { createCdrContext } from './data/context.js';
 import { type CdrWindow, planWindow } from './window.js';
-import { type CdrFileName, streamCdrZip, type ZipStream } from './zip.js';
+import { type CdrFileName, cdrCsvStreams, streamCdrZip, type ZipStream } from './zip.js';
 import { TimeZone } from './zone.js';
 
 /** What the benchmark (and other tools) need to produce an export without an HTTP server. */
@@ -23,9 +20,11 @@ export interface CdrSource {
   window(from: number, to: number): CdrWindow;
   /** The export ZIP of a window, streamed into `out` with back-pressure. */
   zip(window: CdrWindow, out: Writable, onRows?: (file: CdrFileName, count: number) => void): ZipStream;
-  /** The calls CSV alone, as the same bytes the ZIP holds (for a plain-deflate baseline). */
-  callsCsv(window: CdrWindow): Readable;
+  /** The ZIP's three CSVs (calls, conferences, call counts) as the same bytes its entries hold. */
+  csvFiles(window: CdrWindow): Readable[];
 }
+
+const COUNT_INTERVAL = 'hour';
 
 /** Same seed and options as a simulator → byte-identical files. */
 export function createCdrSource(options: CdrSourceOptions = {}): CdrSource {
@@ -44,7 +43,7 @@ export function createCdrSource(options: CdrSourceOptions = {}): CdrSource {
     },
     window: (from, to) => planWindow(ctx.grid, from, to, max),
     zip: (window, out, onRows) =>
-      streamCdrZip(ctx, window, out, { date: new Date(window.end), countInterval: 'hour', onRows }),
-    callsCsv: (window) => new CsvRowStream(CALL_COLUMNS, callRows(ctx, window.firstCall, window.endCall)),
+      streamCdrZip(ctx, window, out, { date: new Date(window.end), countInterval: COUNT_INTERVAL, onRows }),
+    csvFiles: (window) => cdrCsvStreams(ctx, window, COUNT_INTERVAL),
   };
 }

@@ -1,4 +1,4 @@
-import type { Writable } from 'node:stream';
+import type { Readable, Writable } from 'node:stream';
 import { CsvRowStream } from './csv.js';
 import { type CountInterval, callCountRows } from './data/callcounts.js';
 import { callRows } from './data/calls.js';
@@ -26,6 +26,28 @@ export interface ZipStream {
   done: Promise<'finished' | 'aborted'>;
   /** Stops row production and the archive; what was written stays written. */
   abort(): void;
+}
+
+/**
+ * The export's three CSVs of a window, in entry order, as streams of rows that are made only as
+ * they are read.
+ */
+export function cdrCsvStreams(
+  ctx: CdrContext,
+  w: CdrWindow,
+  countInterval: CountInterval,
+  onRows?: (file: CdrFileName, count: number) => void,
+): Readable[] {
+  const count = (file: CdrFileName) => (n: number) => onRows?.(file, n);
+  return [
+    new CsvRowStream(CALL_COLUMNS, callRows(ctx, w.firstCall, w.endCall), count('calls.csv')),
+    new CsvRowStream(
+      CONFERENCE_COLUMNS,
+      conferenceRows(ctx, w.firstConference, w.endConference),
+      count('conferences.csv'),
+    ),
+    new CsvRowStream(CALL_COUNT_COLUMNS, callCountRows(ctx, w, countInterval), count('callcounts.csv')),
+  ];
 }
 
 type ZipArchiveClass = typeof import('archiver').ZipArchive;
@@ -85,20 +107,7 @@ function startZip(
   options: ZipStreamOptions,
 ): ZipStream {
   const archive = new ZipArchive({ zlib: { level: options.level ?? 6 } });
-  const count = (file: CdrFileName) => (n: number) => options.onRows?.(file, n);
-  const sources = [
-    new CsvRowStream(CALL_COLUMNS, callRows(ctx, w.firstCall, w.endCall), count('calls.csv')),
-    new CsvRowStream(
-      CONFERENCE_COLUMNS,
-      conferenceRows(ctx, w.firstConference, w.endConference),
-      count('conferences.csv'),
-    ),
-    new CsvRowStream(
-      CALL_COUNT_COLUMNS,
-      callCountRows(ctx, w, options.countInterval),
-      count('callcounts.csv'),
-    ),
-  ];
+  const sources = cdrCsvStreams(ctx, w, options.countInterval, options.onRows);
   let aborted = false;
   let settle: (outcome: 'finished' | 'aborted') => void = () => {};
   const done = new Promise<'finished' | 'aborted'>((resolve) => {
