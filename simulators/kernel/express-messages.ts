@@ -25,9 +25,9 @@ function isExpressApp(handler: RequestListener): handler is RequestListener & Ex
 /**
  * Express re-parents every request and response onto `app.request` / `app.response` with
  * `Object.setPrototypeOf`. V8 then gives each object a shape of its own, and under load those
- * objects outlive scavenges and are promoted: a bare Express route answers ≈ 5× fewer requests
- * than the same route whose objects are born with those prototypes, and its p99 at 50
- * connections is ≈ 10× longer (bench/README.md, finding 15). These classes are subclasses of
+ * objects outlive scavenges and are promoted: a bare Express route answers ≈ 4× fewer requests
+ * than the same route whose objects are born with those prototypes (14k vs 62k req/s at 50
+ * connections, p99 12 vs 1 ms; bench/README.md, finding 15). These classes are subclasses of
  * node's, whose prototypes sit in front of the app's own `request` / `response` (so anything
  * set on those still applies) and become the app's `request` / `response`: Express's call then
  * finds the prototype already in place and changes nothing. Requests served by any other server
