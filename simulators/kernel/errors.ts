@@ -1,4 +1,5 @@
 import type { Request, Response } from 'express';
+import { TextMemo } from './memo.js';
 
 /**
  * A vendor-neutral error. Routes and kernel middleware throw or pass it; the vendor's
@@ -57,23 +58,18 @@ export function kernelError(
   }
 }
 
-const rateLimited = new Map<number, SimError>();
+const rateLimited = new TextMemo<SimError>(10_000);
 
 /**
  * The 429 for a given wait. A rejected flood asks for the same few values over and over, and a
- * SimError is never changed once made, so each is built once (bounded: a window is at most
- * hours long, and past 10,000 waits the map starts over).
+ * SimError is never changed once made, so each is built once (TextMemo keeps it bounded).
  */
 export function rateLimitedError(retryAfterSeconds: number): SimError {
-  let error = rateLimited.get(retryAfterSeconds);
-  if (!error) {
-    if (rateLimited.size >= 10_000) rateLimited.clear();
-    error = kernelError('rate-limited', 429, `Rate limit exceeded. Retry in ${retryAfterSeconds} seconds.`, {
+  return rateLimited.get(String(retryAfterSeconds), () =>
+    kernelError('rate-limited', 429, `Rate limit exceeded. Retry in ${retryAfterSeconds} seconds.`, {
       retryAfterSeconds,
-    });
-    rateLimited.set(retryAfterSeconds, error);
-  }
-  return error;
+    }),
+  );
 }
 
 /** The kernel kind behind an error, if the kernel produced it. */

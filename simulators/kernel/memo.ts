@@ -1,5 +1,5 @@
 /**
- * Values computed from a request header's text (an Authorization or Accept value): the same few
+ * Values computed from a short text (an Authorization or Accept value, a 429's wait): the same few
  * values arrive on every request, so each is worked out once. Bounded — past `limit` entries it
  * starts over — and keys longer than `maxKeyLength` are computed without being kept, so hostile
  * headers cannot grow it.
