@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Clock, type ClockOptions } from './clock.js';
 import type { ExchangeTap } from './exchange.js';
 import { type FaultRuleInput, FaultStore } from './faults.js';
@@ -24,6 +25,12 @@ export interface KernelOptions {
   onExchange?: ExchangeTap;
   /** Serve the /_sim admin API. Default true. */
   admin?: boolean;
+  /**
+   * Key for everything the simulator signs (tokens, download URLs). Default: random per process,
+   * so nobody who knows the seed can forge a credential. Fix it to keep signed values valid
+   * across restarts (state snapshots) or between processes.
+   */
+  signingSecret?: string;
 }
 
 /** Per-instance state shared by the kernel middleware, the admin API and the vendor's routes. */
@@ -35,6 +42,8 @@ export class Kernel {
   readonly journal: Journal;
   readonly limiter: RateLimiter;
   readonly seed: number;
+  /** Signing key: from `signingSecret`, else random — never derived from the seed. */
+  readonly secret: Buffer;
 
   constructor(
     readonly vendor: string,
@@ -42,6 +51,8 @@ export class Kernel {
     defaults: { rateLimit: RateLimitConfig },
   ) {
     this.seed = options.seed ?? 1;
+    this.secret =
+      options.signingSecret === undefined ? randomBytes(32) : Buffer.from(options.signingSecret, 'utf8');
     this.clock = options.clock instanceof Clock ? options.clock : new Clock(options.clock);
     this.data = new SeededData(this.seed);
     this.jobs = new JobEngine(this.clock, this.data);

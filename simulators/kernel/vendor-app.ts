@@ -20,6 +20,18 @@ export interface VendorAdapter {
   identify?(req: Request): Identity;
   /** Headers every vendor response carries (TrackingID, ININ-Correlation-Id …), errors included. */
   everyResponse?(req: Request, res: Response): void;
+  /**
+   * Checks credentials before the rate limiter and before any body is read, so a 401/403 comes
+   * before 400/413/415 and a request that fails authentication never uses a real identity's
+   * window. Return the authenticated principal (the rate-limit key), `undefined` for a route
+   * that needs no credentials, or the vendor's SimError. Unauthenticated traffic is limited per
+   * client address.
+   */
+  authenticate?(
+    req: Request,
+    res: Response,
+    identity: Identity,
+  ): { principal: string } | SimError | undefined;
   /** Rate-limit bucket key; default the identity's token, else the client address. */
   rateLimitKey?(req: Request, identity: Identity): string | undefined;
   /** Vendor rate headers written on limited routes, allowed or rejected. */
@@ -50,6 +62,8 @@ export type SimApp<C = unknown> = Express & { sim: SimHandle<C> };
 
 interface RequestState {
   identity: Identity;
+  /** Set by the adapter's `authenticate`: who the request proved to be. */
+  principal?: string;
   fault: string | undefined;
   journal?: { kernel: Kernel; atMs: number; started: number; path: string };
 }
@@ -94,9 +108,17 @@ export function createVendorApp<C>(spec: VendorAppSpec<C>): SimApp<C> {
 
   /** After faults: rate limit, body size, then the JSON body (only when there is one). */
   const admit = (req: Request, res: Response, next: NextFunction, state: RequestState): void => {
+    const auth = adapter.authenticate?.(req, res, state.identity);
+    if (auth !== undefined && !(auth instanceof SimError)) state.principal = auth.principal;
     if (!adapter.rateLimitSkip?.(req)) {
       const key =
-        adapter.rateLimitKey?.(req, state.identity) ?? state.identity.token ?? req.ip ?? 'anonymous';
+        auth instanceof SimError
+          ? `address:${req.ip ?? 'unknown'}`
+          : (state.principal ??
+            adapter.rateLimitKey?.(req, state.identity) ??
+            state.identity.token ??
+            req.ip ??
+            'anonymous');
       const decision = kernel.limiter.take(key);
       adapter.rateLimitHeaders?.(res, decision);
       if (!decision.allowed) {
@@ -104,6 +126,11 @@ export function createVendorApp<C>(spec: VendorAppSpec<C>): SimApp<C> {
         render(req, res, rateLimitedError(decision.retryAfterSeconds));
         return;
       }
+    }
+    if (auth instanceof SimError) {
+      // Drain nothing: the body is never read for a request that did not authenticate.
+      next(auth);
+      return;
     }
     const length = Number(req.headers['content-length'] ?? 0);
     if (length > bodyLimit) {
