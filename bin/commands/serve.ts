@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { type Command, InvalidArgumentError } from 'commander';
-import { SIMULATORS, startSimulators } from '../../simulators/index.js';
+import { PLUGINS, startSimulators } from '../../simulators/index.js';
 import { parseList, parseNumber, readConfig, wrap } from '../config.js';
 import { tuneHeapForServing } from '../heap.js';
 
@@ -35,7 +35,7 @@ export function registerServe(program: Command): void {
     )
     .option(
       '--only <names>',
-      `comma-separated simulators to start (${SIMULATORS.map((s) => s.name).join(', ') || 'none yet'})`,
+      `comma-separated simulators to start (${PLUGINS.map((s) => s.name).join(', ') || 'none yet'})`,
       parseList,
     )
     .option('--host <host>', 'address to listen on (default 127.0.0.1)')
@@ -86,7 +86,7 @@ export function registerServe(program: Command): void {
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
       const lines = ['billing-sim is running', ''];
-      for (const mod of SIMULATORS) {
+      for (const mod of PLUGINS) {
         const app = running.apps[mod.name];
         const url = running.urls[mod.name];
         if (!app || !url) continue;
