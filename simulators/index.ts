@@ -85,7 +85,8 @@ export async function startSimulators(options: StartOptions = {}): Promise<Runni
       `unknown simulator(s): ${unknown.join(', ')} (have: ${plugins.map((s) => s.name).join(', ')})`,
     );
   }
-  new OptionsValidator().assert(startOptionsSchema(plugins), options, 'options');
+  const { plugins: _given, ...rest } = options;
+  new OptionsValidator().assert(startOptionsSchema(plugins), rest, 'options');
   const clock = options.clock instanceof Clock ? options.clock : new Clock(options.clock);
   const wanted = options.only?.length ? options.only : plugins.map((s) => s.name);
   const selected = plugins.filter((s) => wanted.includes(s.name));

@@ -121,6 +121,9 @@ export const FAULT_RULE_SCHEMA: JsonSchema = {
   },
 };
 
+/** A list of fault rules (`POST /_sim/faults`, `faults:` in the config). */
+export const FAULT_RULES_SCHEMA: JsonSchema = { type: 'array', items: FAULT_RULE_SCHEMA, maxItems: 1000 };
+
 export const CLOCK_OPTIONS_SCHEMA: JsonSchema = {
   description: 'A clock for this simulator (library callers may pass a Clock instance instead).',
   type: 'object',
@@ -237,7 +240,6 @@ function kernelSection(): JsonSchema {
 export function configSchema(plugins: readonly PluginSchemaSource[]): JsonSchema {
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
-    $id: 'https://billing-sim.invalid/config.schema.json',
     title: 'billing-sim configuration',
     type: 'object',
     additionalProperties: false,

@@ -27,6 +27,8 @@ export class OptionsValidator {
 
   /** Problems of `value` against `schema` (empty when valid). */
   check(schema: JsonSchema, value: unknown): string[] {
+    // Nothing given, nothing to check: a default start never loads or compiles ajv.
+    if (nothingGiven(value)) return [];
     const validate = this.compile(schema);
     if (validate(plain(value))) return [];
     return describeErrors(validate.errors ?? [], schema);
@@ -59,6 +61,8 @@ export class OptionsValidator {
       strictTuples: false,
       strictRequired: false,
       allowUnionTypes: true,
+      // Each schema is compiled once per start and run a few times: cheaper code generation wins.
+      code: { optimize: false },
     });
     ajv.addKeyword({
       keyword: FUNCTION_KEYWORD,
@@ -71,6 +75,16 @@ export class OptionsValidator {
     this.ajv = ajv;
     return ajv;
   }
+}
+
+/** Nothing given: no value, or an object whose members are all undefined or `{}`. */
+function nothingGiven(value: unknown): boolean {
+  if (value === undefined) return true;
+  if (!value || typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype) return false;
+  return Object.values(value).every(
+    (v) =>
+      v === undefined || (v && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0),
+  );
 }
 
 /** Library callers may hand a Clock instance where the schema describes clock options. */
@@ -125,9 +139,14 @@ function describeError(e: ErrorObject): string | undefined {
     case 'type':
       return `${at}: must be ${String(p.type).replace(',', ' or ')} (got ${got(e.data)})`;
     case 'minimum':
-      return `${at}: must be ≥ ${p.limit} (got ${got(e.data)})`;
-    case 'maximum':
-      return `${at}: must be ≤ ${p.limit} (got ${got(e.data)})`;
+    case 'maximum': {
+      const s = (e.parentSchema ?? {}) as { minimum?: number; maximum?: number; type?: string };
+      if (s.minimum !== undefined && s.maximum !== undefined) {
+        const kind = s.type === 'integer' ? 'an integer' : 'a number';
+        return `${at}: must be ${kind} from ${s.minimum} to ${s.maximum} (got ${got(e.data)})`;
+      }
+      return `${at}: must be ${e.keyword === 'minimum' ? '≥' : '≤'} ${p.limit} (got ${got(e.data)})`;
+    }
     case 'exclusiveMinimum':
       return `${at}: must be > ${p.limit} (got ${got(e.data)})`;
     case 'exclusiveMaximum':
@@ -152,11 +171,14 @@ function describeErrors(errors: ErrorObject[], _schema: JsonSchema): string[] {
   return unique;
 }
 
-/** The allowed key closest to a misspelt one (case first, then edit distance ≤ a third of it). */
+/** The allowed key closest to a misspelt one: same letters in another case, a key cut short, else edit distance ≤ a third of it. */
 export function didYouMean(key: string, allowed: readonly string[]): string | undefined {
   const lower = key.toLowerCase();
   const sameCase = allowed.find((a) => a.toLowerCase() === lower);
   if (sameCase) return sameCase;
+  // `retryAfter` for `retryAfterSeconds`: a key cut short.
+  const longer = lower.length >= 4 ? allowed.find((a) => a.toLowerCase().startsWith(lower)) : undefined;
+  if (longer) return longer;
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(key.length / 3)) + 1;
   for (const a of allowed) {
