@@ -1,6 +1,6 @@
 import express, { type Express, type NextFunction, type Request, type Response, type Router } from 'express';
 import { adminRouter } from './admin.js';
-import { type ErrorRenderer, kernelError, rateLimitedError, SimError } from './errors.js';
+import { type ErrorRenderer, kernelError, RateLimitedErrors, SimError } from './errors.js';
 import { tapResponse } from './exchange.js';
 import { applyFault, faultFor } from './fault-middleware.js';
 import { Kernel, type KernelOptions } from './kernel.js';
@@ -97,6 +97,7 @@ export function createVendorApp<C>(spec: VendorAppSpec<C>): SimApp<C> {
   app.set('case sensitive routing', true);
   app.set('strict routing', true);
 
+  const rejections = new RateLimitedErrors();
   const admin = options.admin === false ? undefined : adminRouter(kernel, () => handle.reset());
   const jsonTypes = adapter.jsonTypes ?? ['application/json', 'application/*+json'];
   const parseJson = express.json({ limit: bodyLimit, type: jsonTypes });
@@ -123,7 +124,7 @@ export function createVendorApp<C>(spec: VendorAppSpec<C>): SimApp<C> {
       adapter.rateLimitHeaders?.(res, decision);
       if (!decision.allowed) {
         // Rendered here rather than through next(err): a flood of 429s must stay cheap.
-        render(req, res, rateLimitedError(decision.retryAfterSeconds));
+        render(req, res, rejections.get(decision.retryAfterSeconds));
         return;
       }
     }
