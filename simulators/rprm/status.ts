@@ -1,7 +1,14 @@
 import type { Request, Response } from 'express';
 import { type RenderedBody, sendRendered } from '../kernel/index.js';
 import { type ExportView, entityTag } from './exports.js';
-import { STATUS_JSON, STATUS_XML, wantsXml, XML_DECLARATION, xmlElements, xmlEscape } from './media.js';
+import {
+  type Negotiator,
+  STATUS_JSON,
+  STATUS_XML,
+  XML_DECLARATION,
+  xmlElements,
+  xmlEscape,
+} from './media.js';
 import type { TimeZone } from './zone.js';
 
 export const STATUS_TYPES = [
@@ -139,8 +146,8 @@ export function billingStatus(view: ExportView | undefined, ctx: StatusContext):
 }
 
 /** The status document in the media type the request negotiates (JSON unless it asks for XML). */
-export function statusMedia(req: Request): typeof STATUS_JSON | typeof STATUS_XML {
-  return wantsXml(req, STATUS_JSON, STATUS_XML) ? STATUS_XML : STATUS_JSON;
+export function statusMedia(req: Request, negotiator: Negotiator): typeof STATUS_JSON | typeof STATUS_XML {
+  return negotiator.wantsXml(req, STATUS_JSON, STATUS_XML) ? STATUS_XML : STATUS_JSON;
 }
 
 export function renderStatus(media: typeof STATUS_JSON | typeof STATUS_XML, status: BillingStatus): string {

@@ -51,19 +51,13 @@ export function cdrCsvStreams(
 }
 
 type ZipArchiveClass = typeof import('archiver').ZipArchive;
-let zipArchive: ZipArchiveClass | undefined;
-let loading: Promise<ZipArchiveClass> | undefined;
 
 /**
- * archiver takes ≈ 80 ms to import, a quarter of a cold start: it is loaded on the first export,
- * or ahead of it by the simulator's warm-up once the server listens.
+ * archiver takes ≈ 80 ms to import, a quarter of a cold start: it is loaded on the first export
+ * (Node keeps the module, so later exports find it at once).
  */
 export function loadZipWriter(): Promise<ZipArchiveClass> {
-  loading ??= import('archiver').then((m) => {
-    zipArchive = m.ZipArchive;
-    return m.ZipArchive;
-  });
-  return loading;
+  return import('archiver').then((m) => m.ZipArchive);
 }
 
 /**
@@ -76,7 +70,6 @@ export function streamCdrZip(
   out: Writable,
   options: ZipStreamOptions,
 ): ZipStream {
-  if (zipArchive) return startZip(zipArchive, ctx, w, out, options);
   let started: ZipStream | undefined;
   let aborted = false;
   const done = loadZipWriter().then(
