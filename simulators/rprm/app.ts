@@ -1,6 +1,7 @@
 import { createVendorApp, type SimApp } from '../kernel/index.js';
 import { createBasicAuth } from './auth.js';
 import { createCdrContext } from './data/context.js';
+import { loadCdrLayouts } from './data/layout.js';
 import { createPlcmErrorRenderer } from './errors.js';
 import { CdrExports } from './exports.js';
 import { Negotiator } from './media.js';
@@ -35,6 +36,8 @@ export function createRprmApp(options: RprmOptions = {}): SimApp<RprmCredentials
         callsPerDay: resolved.callsPerDay,
         clusters: resolved.clusters,
         unreachableClusters: resolved.unreachableClusters,
+        layouts: loadCdrLayouts(),
+        version: resolved.cdrVersion,
       });
       const exports = new CdrExports(kernel, resolved);
       const auth = createBasicAuth(resolved.users, resolved.billingRoles, resolved.realm, `${BASE}/billing`);

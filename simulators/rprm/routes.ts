@@ -24,7 +24,7 @@ export function billingRoutes(router: Router, deps: RouteDeps): void {
   const { kernel, options, cdr, exports } = deps;
   const plan = (req: Request): CdrWindow => {
     const { from, to } = readWindow(req.query as Record<string, unknown>, options.zone, kernel.clock.now());
-    return planWindow(cdr.grid, from, to, options.maxCdrRecords);
+    return planWindow(cdr, from, to, kernel.clock.now(), options.maxCdrRecords);
   };
 
   // Deprecated synchronous export: the same ZIP, streamed straight away, no job and no status.

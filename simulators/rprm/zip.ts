@@ -1,8 +1,7 @@
 import type { Readable, Writable } from 'node:stream';
 import { CsvRowStream } from './csv.js';
-import { type CountInterval, callCountRows } from './data/callcounts.js';
+import { type CountInterval, CountTally, callCountRows, intervalStart } from './data/callcounts.js';
 import { callRows } from './data/calls.js';
-import { CALL_COLUMNS, CALL_COUNT_COLUMNS, CONFERENCE_COLUMNS } from './data/columns.js';
 import { conferenceRows } from './data/conferences.js';
 import type { CdrContext } from './data/context.js';
 import type { CdrWindow } from './window.js';
@@ -39,14 +38,29 @@ export function cdrCsvStreams(
   onRows?: (file: CdrFileName, count: number) => void,
 ): Readable[] {
   const count = (file: CdrFileName) => (n: number) => onRows?.(file, n);
+  const tally = new CountTally((t) => intervalStart(ctx, w, countInterval, t));
   return [
-    new CsvRowStream(CALL_COLUMNS, callRows(ctx, w.firstCall, w.endCall), count('calls.csv')),
     new CsvRowStream(
-      CONFERENCE_COLUMNS,
-      conferenceRows(ctx, w.firstConference, w.endConference),
-      count('conferences.csv'),
+      ctx.callColumns,
+      callRows(ctx, w.callScan, w.from, w.end, (end) => tally.addCall(end)),
+      count('calls.csv'),
+      () => {
+        tally.callsDone = true;
+      },
     ),
-    new CsvRowStream(CALL_COUNT_COLUMNS, callCountRows(ctx, w, countInterval), count('callcounts.csv')),
+    new CsvRowStream(
+      ctx.layouts.conferences,
+      conferenceRows(ctx, w.conferenceScan, w.from, w.end, (end) => tally.addConference(end)),
+      count('conferences.csv'),
+      () => {
+        tally.conferencesDone = true;
+      },
+    ),
+    new CsvRowStream(
+      ctx.layouts.callCounts,
+      callCountRows(ctx, w, countInterval, tally),
+      count('callcounts.csv'),
+    ),
   ];
 }
 
