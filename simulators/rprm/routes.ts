@@ -69,6 +69,7 @@ export function billingRoutes(router: Router, deps: RouteDeps): void {
           downloading: exports.downloading,
           unreachableClusters: options.unreachableClusters,
           pollsToFinish: 'polls' in speed ? speed.polls : undefined,
+          timeScale: kernel.clock.scale,
         }),
       );
     };
@@ -95,7 +96,11 @@ export function billingRoutes(router: Router, deps: RouteDeps): void {
       });
     }
     if (!view.job.terminal) {
-      const retryAfterSeconds = Math.max(1, Math.ceil((view.job.remainingMs ?? 1000) / 1000));
+      // The client waits in its own seconds: a scaled clock runs simulator time faster.
+      const retryAfterSeconds = Math.max(
+        1,
+        Math.ceil((view.job.remainingMs ?? 1000) / 1000 / kernel.clock.scale),
+      );
       throw new SimError(
         options.downloadWhileRunningStatus,
         'CDR generation is still running; download when the status reports it ready.',

@@ -60,6 +60,8 @@ export interface StatusContext {
   unreachableClusters: readonly string[];
   /** Polls a poll-driven generation needs in all. */
   pollsToFinish?: number;
+  /** Simulator ms per client ms (a scaled clock): waits are given in the client's seconds. */
+  timeScale: number;
 }
 
 export function billingStatus(view: ExportView | undefined, ctx: StatusContext): BillingStatus {
@@ -87,7 +89,7 @@ export function billingStatus(view: ExportView | undefined, ctx: StatusContext):
   if (!job.terminal) {
     const remaining =
       job.remainingMs !== undefined
-        ? Math.ceil(job.remainingMs / 1000)
+        ? Math.ceil(job.remainingMs / 1000 / ctx.timeScale)
         : // Poll-driven generation: one poll a second is the assumed cadence.
           Math.max(0, (ctx.pollsToFinish ?? 0) - job.polls);
     return {
