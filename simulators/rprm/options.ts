@@ -45,6 +45,11 @@ export interface RprmOptions extends KernelOptions {
    * DMA 6.x order, '1' the DMA 4.x order (dialin last, after userRole). Layouts: contracts/csv.
    */
   cdrVersion?: string;
+  /**
+   * An Accept header that admits none of a resource's representations: 406 plcm-error (default,
+   * as a JAX-RS appliance answers) or, when true, the resource's usual representation anyway.
+   */
+  lenientAccept?: boolean;
   /** Called for every block of CSV rows produced (tests and benchmarks count generation with it). */
   onRows?: (file: CdrFileName, count: number) => void;
 }
@@ -63,6 +68,7 @@ export interface ResolvedRprmOptions {
   downloadWhileRunningStatus: 409 | 423;
   callCountInterval: CountInterval;
   cdrVersion: string;
+  lenientAccept: boolean;
   onRows: RprmOptions['onRows'];
 }
 
@@ -99,6 +105,7 @@ export function resolveOptions(options: RprmOptions): ResolvedRprmOptions {
     downloadWhileRunningStatus: options.downloadWhileRunningStatus ?? 423,
     callCountInterval: options.callCountInterval ?? 'hour',
     cdrVersion: options.cdrVersion ?? '2',
+    lenientAccept: options.lenientAccept ?? false,
     onRows: options.onRows,
   };
 }
