@@ -43,7 +43,7 @@ export function billingRoutes(router: Router, deps: RouteDeps): void {
   router.get(`${BASE}/billing`, limitBody, (req, res) => {
     acceptOnly(req, ZIP_TYPES_OFFERED);
     const window = plan(req);
-    sendZip(req, res, deps, window, kernel.clock.now());
+    sendZip(req, res, deps, window);
   });
 
   router.post(`${BASE}/billing/generate-cdrs`, limitBody, (req, res) => {
@@ -133,7 +133,7 @@ export function billingRoutes(router: Router, deps: RouteDeps): void {
     }
     const release = exports.downloadStarted();
     res.once('close', release);
-    sendZip(req, res, deps, view.export.window, view.job.finishedAt!);
+    sendZip(req, res, deps, view.export.window);
   });
 
   methodNotAllowed(router);
@@ -158,7 +158,7 @@ function methodNotAllowed(router: Router): void {
   }
 }
 
-function sendZip(req: Request, res: Response, deps: RouteDeps, window: CdrWindow, producedAt: number): void {
+function sendZip(req: Request, res: Response, deps: RouteDeps, window: CdrWindow): void {
   res.status(200);
   res.setHeader('Content-Type', 'application/zip');
   res.setHeader('Content-Disposition', `attachment; filename="${ZIP_NAME}"`);
@@ -168,7 +168,6 @@ function sendZip(req: Request, res: Response, deps: RouteDeps, window: CdrWindow
     return;
   }
   const zip = streamCdrZip(deps.cdr, window, res, {
-    date: new Date(producedAt),
     countInterval: deps.options.callCountInterval,
     onRows: deps.options.onRows,
   });

@@ -51,7 +51,7 @@ export function createCdrSource(options: CdrSourceOptions = {}): CdrSource {
     // Everything has ended for a tool: the window is cut by its own bounds only.
     window: (from, to) => planWindow(ctx, from, to, to, max),
     zip: (window, out, onRows) =>
-      streamCdrZip(ctx, window, out, { date: new Date(window.end), countInterval: COUNT_INTERVAL, onRows }),
+      streamCdrZip(ctx, window, out, { countInterval: COUNT_INTERVAL, onRows }),
     csvFiles: (window) => cdrCsvStreams(ctx, window, COUNT_INTERVAL),
   };
 }
