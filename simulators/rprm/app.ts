@@ -1,12 +1,12 @@
 import { createVendorApp, type SimApp } from '../kernel/index.js';
-import { createBasicAuth } from './auth.js';
 import { createCdrContext } from './data/context.js';
 import { loadCdrLayouts } from './data/layout.js';
 import { createPlcmErrorRenderer } from './errors.js';
-import { CdrExports } from './exports.js';
-import { Negotiator } from './media.js';
 import { DEMO_USERS, type RprmOptions, type RprmUser, resolveOptions } from './options.js';
-import { BASE, billingRoutes } from './routes.js';
+import { createBasicAuth } from './routes/auth.js';
+import { BASE, billingRoutes } from './routes/billing.js';
+import { Negotiator } from './routes/media.js';
+import { CdrExports } from './state.js';
 
 const DEFAULT_BODY_LIMIT = 64 * 1024;
 

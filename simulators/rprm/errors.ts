@@ -7,7 +7,14 @@ import {
   sendRendered,
   statusText,
 } from '../kernel/index.js';
-import { ERROR_JSON, ERROR_XML, type Negotiator, XML_DECLARATION, xmlElements, xmlEscape } from './media.js';
+import {
+  ERROR_JSON,
+  ERROR_XML,
+  type Negotiator,
+  XML_DECLARATION,
+  xmlElements,
+  xmlEscape,
+} from './routes/media.js';
 
 /** plcm-error, the error entity of every RPRM REST resource. */
 export interface PlcmError {

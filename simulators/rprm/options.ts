@@ -1,7 +1,7 @@
 import type { KernelOptions } from '../kernel/index.js';
 import type { CountInterval } from './data/callcounts.js';
-import type { CdrFileName } from './zip.js';
-import { TimeZone } from './zone.js';
+import type { CdrFileName } from './data/zip.js';
+import { TimeZone } from './data/zone.js';
 
 export interface RprmUser {
   password: string;

@@ -1,14 +1,14 @@
 import type { Request, Response, Router } from 'express';
-import { BodyCache, type Kernel, type RenderedBody, renderedBody, SimError } from '../kernel/index.js';
-import type { CdrContext } from './data/context.js';
+import { BodyCache, type Kernel, type RenderedBody, renderedBody, SimError } from '../../kernel/index.js';
+import type { CdrContext } from '../data/context.js';
+import { type CdrWindow, planWindow } from '../data/window.js';
+import { streamCdrZip } from '../data/zip.js';
+import type { ResolvedRprmOptions } from '../options.js';
+import { type CdrExport, type CdrExports, entityTag } from '../state.js';
+import { bodyLimit } from './body.js';
 import { readWindow } from './dates.js';
-import { type CdrExport, type CdrExports, entityTag } from './exports.js';
 import { type Negotiator, STATUS_TYPES_OFFERED, ZIP_TYPES_OFFERED } from './media.js';
-import type { ResolvedRprmOptions } from './options.js';
-import { bodyLimit } from './routes/body.js';
 import { billingStatus, renderStatus, sendStatus, statusMedia } from './status.js';
-import { type CdrWindow, planWindow } from './window.js';
-import { streamCdrZip } from './zip.js';
 
 export const BASE = '/api/rest';
 export const ZIP_NAME = 'cdrExport.zip';

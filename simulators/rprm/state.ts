@@ -1,6 +1,6 @@
 import type { JobView, Kernel } from '../kernel/index.js';
+import { type CdrWindow, recordCount } from './data/window.js';
 import type { ResolvedRprmOptions } from './options.js';
-import { type CdrWindow, recordCount } from './window.js';
 
 /** The documented actionType values a running generation steps through, in order. */
 export const ACTION_STEPS = [
@@ -12,7 +12,7 @@ export const ACTION_STEPS = [
   'CREATING_CDR_FILE',
 ] as const;
 
-const JOB_KIND = 'rprm-cdr-export';
+const JOB_KIND = 'rprm.cdr-export';
 
 export interface CdrExport {
   jobId: string;

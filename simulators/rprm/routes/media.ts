@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import { TextMemo } from '../kernel/index.js';
+import { TextMemo } from '../../kernel/index.js';
 
 export const STATUS_JSON = 'application/vnd.plcm.plcm-billing-status+json';
 export const STATUS_XML = 'application/vnd.plcm.plcm-billing-status+xml';

@@ -1,9 +1,9 @@
 import type { Readable, Writable } from 'node:stream';
+import { type CountInterval, CountTally, callCountRows, intervalStart } from './callcounts.js';
+import { callRows } from './calls.js';
+import { conferenceRows } from './conferences.js';
+import type { CdrContext } from './context.js';
 import { CsvRowStream } from './csv.js';
-import { type CountInterval, CountTally, callCountRows, intervalStart } from './data/callcounts.js';
-import { callRows } from './data/calls.js';
-import { conferenceRows } from './data/conferences.js';
-import type { CdrContext } from './data/context.js';
 import type { CdrWindow } from './window.js';
 
 /** Entry names inside the export (the UI saves the archive itself as cdrExport.zip). */
