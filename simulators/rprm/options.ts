@@ -167,6 +167,16 @@ export const OPTIONS_SCHEMA = {
     generateConflictStatus: { enum: [409, 202], default: 409 },
     downloadWhileRunningStatus: { enum: [409, 423], default: 423 },
     callCountInterval: { enum: ['hour', 'day'], default: 'hour' },
+    cdrVersion: {
+      enum: ['2', '1'],
+      default: '2',
+      description: "calls layout by its version value: '2' DMA 6.x (default), '1' DMA 4.x (contracts/csv)",
+    },
+    lenientAccept: {
+      type: 'boolean',
+      default: false,
+      description: 'answer the usual representation instead of 406 for an unacceptable Accept',
+    },
     onRows: { 'x-function': true, description: 'library only: called for every block of CSV rows' },
   },
 };
