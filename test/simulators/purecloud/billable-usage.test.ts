@@ -31,7 +31,7 @@ describe('purecloud billable usage report', () => {
     expect(done.body.id).toBe(first.body.id);
     expect(done.body.usages.length).toBeGreaterThan(0);
     // One job per (org, range): the same GET keeps answering Complete.
-    expect(app.sim.kernel.jobs.list({ kind: 'billableusage' })).toHaveLength(1);
+    expect(app.sim.kernel.jobs.list({ kind: 'purecloud.billable-usage' })).toHaveLength(1);
     const again = await usage(app, bearer, FEB);
     expect(again.body).toEqual(done.body);
   });
@@ -169,7 +169,7 @@ describe('purecloud billable usage report', () => {
     expect(people(contoso.body).some((n) => n.endsWith('@fabrikamretail.example.com'))).toBe(false);
     expect(
       app.sim.kernel.jobs
-        .list({ kind: 'billableusage' })
+        .list({ kind: 'purecloud.billable-usage' })
         .map((j) => j.tenant)
         .sort(),
     ).toEqual(['3a9e6b52-1f4d-4c87-8e2a-6d5b9c0f1e21', 'b4c81d07-9e2f-4a65-b3d8-2f7a6e5c4d32'].sort());
