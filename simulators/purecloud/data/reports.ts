@@ -1,5 +1,3 @@
-import type { RenderedBody } from '../../kernel/index.js';
-
 /**
  * The billable-usage reports an instance remembers: per (org, startDate, endDate) the kernel job
  * generating it and the data cut-off it was generated at, plus the rendered body of finished
@@ -16,7 +14,7 @@ export interface ReportEntry {
   end: number;
   /** Observations at or after this instant are not in the report. */
   cutoff: number;
-  body?: { state: string; rendered: RenderedBody };
+  body?: { state: string; rendered: Buffer };
 }
 
 export class ReportStore {
@@ -54,7 +52,7 @@ export class ReportStore {
     if (entry) this.forget(entry, false);
   }
 
-  setBody(entry: ReportEntry, state: string, rendered: RenderedBody): void {
+  setBody(entry: ReportEntry, state: string, rendered: Buffer): void {
     if (entry.body) this.bodyBytes -= entry.body.rendered.length;
     entry.body = undefined;
     if (rendered.length > this.maxBytes) return;

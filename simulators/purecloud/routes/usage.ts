@@ -1,5 +1,5 @@
 import type { Request, Response, Router } from 'express';
-import { type JobAdvance, renderedBody, sendRendered } from '../../kernel/index.js';
+import { type JobAdvance, JSON_UTF8 } from '../../kernel/index.js';
 import { authorize, PERMISSIONS } from '../auth.js';
 import { formatDateTime } from '../data/dates.js';
 import type { ReportEntry } from '../data/reports.js';
@@ -10,6 +10,14 @@ import { requiredDateTime } from './params.js';
 
 const PATH = '/api/v2/billing/reports/billableusage';
 export const JOB_KIND = 'purecloud.billable-usage';
+const EMPTY = Buffer.from('[]');
+
+function send(res: Response, body: Buffer): void {
+  res.setHeader('Content-Type', JSON_UTF8);
+  res.setHeader('Content-Length', body.length);
+  res.end(body);
+}
+
 const LIFECYCLE = { steps: ['InProgress'], success: 'Complete', failure: 'Failed' };
 
 /**
@@ -62,15 +70,18 @@ export function usageRoutes(router: Router, state: PureCloudState): void {
       const startDate = formatDateTime(start);
       const endDate = formatDateTime(end);
       const query = new URLSearchParams({ startDate, endDate });
-      const usages = job.terminal ? usagesJson(history, start, end, entry.cutoff) : '[]';
-      const text =
-        `{"id":"${entry.jobId}","name":"Billable usage","startDate":"${startDate}","endDate":"${endDate}",` +
-        `"status":"${job.state}","usages":${usages},"selfUri":${JSON.stringify(`${PATH}?${query.toString()}`)}}`;
-      const body = renderedBody(text);
+      const body = Buffer.concat([
+        Buffer.from(
+          `{"id":"${entry.jobId}","name":"Billable usage","startDate":"${startDate}","endDate":"${endDate}",` +
+            `"status":"${job.state}","usages":`,
+        ),
+        job.terminal ? usagesJson(history, start, end, entry.cutoff) : EMPTY,
+        Buffer.from(`,"selfUri":${JSON.stringify(`${PATH}?${query.toString()}`)}}`),
+      ]);
       state.reports.setBody(entry, job.state, body);
-      sendRendered(res, body);
+      send(res, body);
       return;
     }
-    sendRendered(res, entry.body.rendered);
+    send(res, entry.body.rendered);
   });
 }
