@@ -46,7 +46,7 @@ export interface PureCloudOrg {
 export type GenerationTime = { ms: number } | { polls: number };
 
 export interface PureCloudOptions extends KernelOptions {
-  /** Orgs with their OAuth clients and trusts. Default: the demo set in fixtures.ts. */
+  /** Orgs with their OAuth clients and trusts. Default: the demo set in data/demo-orgs.ts. */
   orgs?: PureCloudOrg[];
   /** Access-token lifetime in seconds (`expires_in`). Default 86399. */
   tokenLifetimeSeconds?: number;
@@ -134,3 +134,82 @@ export function resolveOptions(options: PureCloudOptions): ResolvedOptions {
     documentBaseUrl: options.documentBaseUrl?.replace(/\/+$/, ''),
   };
 }
+
+/**
+ * PureCloud's own options as JSON Schema (the kernel's are added by the plug-in composition,
+ * `simulators/kernel/options-schema.ts`). The config file, `startSimulators` and the environment
+ * are checked against it; `resolveOptions` above fills the defaults.
+ */
+export const OPTIONS_SCHEMA = {
+  type: 'object',
+  properties: {
+    orgs: {
+      type: 'array',
+      minItems: 1,
+      description: 'orgs with their OAuth clients and trusts (default: the demo set in data/demo-orgs.ts)',
+      items: {
+        type: 'object',
+        required: ['id', 'name', 'clients'],
+        additionalProperties: false,
+        properties: {
+          id: { type: 'string', minLength: 1 },
+          name: { type: 'string', minLength: 1 },
+          trustorOrgIds: { type: 'array', items: { type: 'string', minLength: 1 } },
+          subscriptionType: { enum: [...SUBSCRIPTION_TYPES] },
+          users: { type: 'integer', minimum: 0, maximum: 500_000, default: 40 },
+          devices: { type: 'integer', minimum: 0, maximum: 100_000, default: 4 },
+          contracts: { type: 'integer', minimum: 1, maximum: 100, default: 5 },
+          tokenBased: {
+            type: 'boolean',
+            description: 'has the token-based products and a token wallet (default: drawn from the seed)',
+          },
+          clients: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['clientId', 'clientSecret', 'name', 'permissions'],
+              additionalProperties: false,
+              properties: {
+                clientId: { type: 'string', minLength: 1 },
+                clientSecret: { type: 'string', minLength: 1 },
+                name: { type: 'string' },
+                permissions: { type: 'array', items: { type: 'string', minLength: 1 } },
+                grantTypes: { type: 'array', items: { type: 'string', minLength: 1 } },
+              },
+            },
+          },
+        },
+      },
+    },
+    tokenLifetimeSeconds: { type: 'integer', minimum: 1, maximum: 31_536_000, default: 86_399 },
+    generation: {
+      description: 'billable-usage generation: { ms } of simulator time or { polls } InProgress answers',
+      type: 'object',
+      minProperties: 1,
+      maxProperties: 1,
+      additionalProperties: false,
+      properties: {
+        ms: { type: 'integer', minimum: 0, maximum: 86_400_000 },
+        polls: { type: 'integer', minimum: 0, maximum: 10_000 },
+      },
+      default: { ms: 10_000 },
+    },
+    legacyRateLimitHeaders: { type: 'boolean', default: false },
+    invalidClientStatus: { enum: [400, 401], default: 401 },
+    noTrustError: { enum: ['not-found', 'forbidden'], default: 'not-found' },
+    usageCutoff: {
+      description:
+        "billable-usage data cut-off: end of the previous day (Genesys's documented behaviour) or the generation instant",
+      enum: ['previous-day', 'generation'],
+      default: 'previous-day',
+    },
+    maxReports: { type: 'integer', minimum: 1, maximum: 1_000_000, default: 256 },
+    maxReportBytes: { type: 'integer', minimum: 1, maximum: 4_294_967_296, default: 8_388_608 },
+    documentLinkSeconds: { type: 'integer', minimum: 1, maximum: 31_536_000, default: 300 },
+    documentBaseUrl: {
+      description: 'origin of the invoice-document links (default: the origin the request came in on)',
+      type: 'string',
+      pattern: '^https?://',
+    },
+  },
+};
