@@ -1,5 +1,5 @@
 import type { SeededData } from '../../kernel/index.js';
-import type { PureCloudOrg } from '../options.js';
+import { type PureCloudOrg, SUBSCRIPTION_TYPES, type SubscriptionType } from '../options.js';
 import {
   ADD_ONS,
   BASE_LICENCES,
@@ -172,6 +172,8 @@ export class OrgHistory {
   /** First instant of the history (the first contract's start). */
   readonly start: number;
   readonly trustCreated: number;
+  /** TrusteeBillingOverview.subscriptionType: the org's, else drawn from the seed. */
+  readonly subscriptionType: SubscriptionType;
   private readonly assignments: Assignment[] = [];
   private prefixes: NamePrefixes | undefined;
   private readonly isDevice: boolean[];
@@ -207,6 +209,7 @@ export class OrgHistory {
     this.contracts = this.buildContracts(rng.int(0, 11));
     this.start = this.contracts[0]?.start ?? Date.UTC(2024, 0, 1);
     this.trustCreated = addDays(this.start, -rng.int(3, 40));
+    this.subscriptionType = org.subscriptionType ?? data.rng(`${key}/subscription`).pick(SUBSCRIPTION_TYPES);
     this.customer = this.contracts[0]?.customer ?? {
       id: data.uuid(`${key}/customer`),
       number: '',

@@ -1,4 +1,4 @@
-import { type PureCloudOrg, SUBSCRIPTION_TYPES } from '../options.js';
+import type { PureCloudOrg } from '../options.js';
 import { periodCharges } from './billing.js';
 import { centsToString } from './catalog.js';
 import { formatDateTime, monthStart } from './dates.js';
@@ -47,7 +47,7 @@ export function trusteeOverview(history: OrgHistory, index: number, now: number,
     organization: { id: org.id, name: org.name },
     currency: 'USD',
     enabledProducts: contract.items.map((i) => i.product.enabledProduct),
-    subscriptionType: org.subscriptionType ?? SUBSCRIPTION_TYPES[1],
+    subscriptionType: history.subscriptionType,
     rampPeriodStartDate: formatDateTime(contract.start),
     rampPeriodEndDate: formatDateTime(contract.rampEndExclusive - 1000),
     // Period ends are reported to the second (the partner-billing sample shows `23:59:59Z`).
