@@ -49,6 +49,9 @@ export interface ExecuteOptions {
   kernel?: Record<string, unknown>;
   http?: Omit<HttpClientOptions, 'time' | 'stopwatch' | 'transcript' | 'ca' | 'insecure'>;
   pollTimeoutMs?: number;
+  /** See RunOptions.deadlineMs / maxWaitMs. */
+  deadlineMs?: number;
+  maxWaitMs?: number;
   vendors?: readonly VendorHarness[];
 }
 
@@ -117,6 +120,8 @@ export async function executeFlows(options: ExecuteOptions): Promise<ExecuteResu
       strict: options.strict,
       http: options.http,
       pollTimeoutMs: options.pollTimeoutMs,
+      deadlineMs: options.deadlineMs,
+      maxWaitMs: options.maxWaitMs,
       onEvent: consoleProgress(options.stdout, { verbose: options.verbose }),
     });
     options.stdout.write(renderSummary(report));

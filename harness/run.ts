@@ -1,5 +1,6 @@
 import { type ContractSet, type CsvContracts, contracts, csvContracts } from '../contracts/index.js';
 import { priceUsage, totalsByCustomer } from './billing/lines.js';
+import { DEFAULT_DEADLINE_MS, DEFAULT_MAX_WAIT_MS, fmt, RunBudget } from './deadline.js';
 import { FlowContext, type FlowEvent, FlowStopped, type Period, type Target } from './flows/context.js';
 import type { FlowDefinition } from './flows/flow.js';
 import { HttpClient, type HttpClientOptions } from './http/client.js';
@@ -37,6 +38,15 @@ export interface RunOptions {
   http?: Omit<HttpClientOptions, 'time' | 'stopwatch' | 'transcript' | 'ca' | 'insecure'>;
   /** Harness-time budget of one polling loop. Default 30 min. */
   pollTimeoutMs?: number;
+  /**
+   * The whole run's budget (default 1 h), counted on the time each flow runs on: a wait that
+   * would pass it fails its step at once, and the flows after it are skipped.
+   */
+  deadlineMs?: number;
+  /** Longest single wait (Retry-After, back-off, polling interval). Default 120 s. */
+  maxWaitMs?: number;
+  /** Stops the run: in-flight requests and waits end, the current step is marked interrupted. */
+  signal?: AbortSignal;
   findingLimit?: number;
   onEvent?: (event: FlowEvent) => void;
 }
@@ -50,9 +60,14 @@ export async function runFlows(options: RunOptions): Promise<RunReport> {
   const startedAt = new Date(options.time.now()).toISOString();
   const begun = options.stopwatch();
   const period = options.period ?? previousMonth(options.time.now());
+  const budget = new RunBudget(
+    options.deadlineMs ?? DEFAULT_DEADLINE_MS,
+    options.maxWaitMs ?? options.http?.maxWaitMs ?? DEFAULT_MAX_WAIT_MS,
+    options.signal,
+  );
   const results: FlowResult[] = [];
   for (const flow of options.flows) {
-    results.push(await runOne(flow, options, period, transcript));
+    results.push(await runOne(flow, options, period, transcript, budget));
   }
   const lines = results.flatMap((r) => r.lines);
   return {
@@ -73,10 +88,18 @@ async function runOne(
   options: RunOptions,
   period: Period,
   transcript: Transcript,
+  budget: RunBudget,
 ): Promise<FlowResult> {
   const target = options.targets[flow.vendor];
   const base = { flow: flow.id, vendor: flow.vendor, title: flow.title, target: target?.baseUrl ?? '-' };
-  if (!target) {
+  const time = target?.time ?? options.time;
+  budget.enter(time);
+  const notRun = !target
+    ? `no target for ${flow.vendor}`
+    : budget.leftMs() <= 0
+      ? `not run: the run deadline (${fmt(budget.deadlineMs)}) has passed`
+      : undefined;
+  if (notRun || !target) {
     return {
       ...base,
       outcome: 'skipped',
@@ -87,7 +110,7 @@ async function runOne(
           name: 'target',
           outcome: 'skipped',
           durationMs: 0,
-          message: `no target for ${flow.vendor}`,
+          message: notRun ?? 'not run',
           findings: [],
           requests: 0,
         },
@@ -95,9 +118,10 @@ async function runOne(
     };
   }
   options.onEvent?.({ type: 'flow-start', flow: flow.id, title: flow.title, target: target.baseUrl });
-  const time = target.time ?? options.time;
   const client = new HttpClient({
     ...options.http,
+    maxWaitMs: budget.maxWaitMs,
+    budget,
     time,
     stopwatch: options.stopwatch,
     transcript,
@@ -118,7 +142,8 @@ async function runOne(
     client,
     check: new ContractCheck(options.contracts ?? contracts(), flow.vendor, options.strict),
     csv: options.csv ?? csvContracts(),
-    time,
+    // Every wait a flow makes (polling, "come back later") is admitted against the run's budget.
+    time: budget.guard(time),
     stopwatch: options.stopwatch,
     pollTimeoutMs: options.pollTimeoutMs ?? 30 * 60_000,
     findingLimit: options.findingLimit ?? 50,

@@ -1,4 +1,6 @@
 import { type Command, InvalidArgumentError } from 'commander';
+// A tiny module (no harness behind it): durations parse the same in the CLI and the library.
+import { parseDuration } from '../../harness/deadline.js';
 import { parseList, parseNumber, wrap } from '../config.js';
 
 interface FlowsFlags {
@@ -16,6 +18,19 @@ interface FlowsFlags {
   insecure?: string[];
   verbose?: boolean;
   pollTimeout?: number;
+  deadline?: number;
+  maxWait?: number;
+}
+
+function duration(flag: string) {
+  return (raw: string): number => {
+    const ms = parseDuration(raw);
+    if (ms === undefined || ms <= 0)
+      throw new InvalidArgumentError(
+        `${flag} wants a duration such as 90s, 20m, 1h30m or plain seconds, got "${raw}"`,
+      );
+    return ms;
+  };
 }
 
 function pair(flag: string) {
@@ -74,6 +89,16 @@ export function registerFlows(program: Command): void {
       'give up polling a report after this long (default 1800)',
       wrap(parseNumber('--poll-timeout', 1)),
     )
+    .option(
+      '--deadline <duration>',
+      'budget of the whole run (e.g. 20m; default 1h): a wait that would pass it fails its step at once, later flows are skipped',
+      duration('--deadline'),
+    )
+    .option(
+      '--max-wait <duration>',
+      'longest single wait for a Retry-After or back-off (default 120s); a server asking for more fails the step at once',
+      duration('--max-wait'),
+    )
     .option('--verbose', 'print warnings as well as errors')
     .action(async (flags: FlowsFlags) => {
       if (flags.at !== undefined && Number.isNaN(Date.parse(flags.at)))
@@ -98,6 +123,8 @@ export function registerFlows(program: Command): void {
           insecure: flags.insecure,
           verbose: flags.verbose,
           pollTimeoutMs: flags.pollTimeout ? flags.pollTimeout * 1000 : undefined,
+          deadlineMs: flags.deadline,
+          maxWaitMs: flags.maxWait,
           env: process.env,
           stdout: process.stdout,
           time: realTime,

@@ -26,7 +26,8 @@ export interface ApiResponse {
 /** What one step can do: call the API (every answer contract-checked), report, fail precisely. */
 export class StepScope {
   private readonly findings: FindingList;
-  private requests = 0;
+  /** Transcript length when the step began: the step's requests are the entries after it. */
+  private readonly firstEntry: number;
   private note: string | undefined;
 
   constructor(
@@ -34,6 +35,7 @@ export class StepScope {
     private readonly env: FlowEnv,
   ) {
     this.findings = new FindingList(env.findingLimit);
+    this.firstEntry = env.client.transcript.entries.length;
   }
 
   get time() {
@@ -54,7 +56,6 @@ export class StepScope {
     const method = (spec.method ?? 'GET').toUpperCase();
     const headers = { accept: 'application/json', ...spec.headers };
     const res = await this.env.client.request({ ...spec, headers, step: this.name, method, url });
-    this.requests += res.attempts;
     this.checkContract(method, url, res.status, res.headers, res.body);
     return res;
   }
@@ -64,7 +65,6 @@ export class StepScope {
     const url = this.url(spec);
     const method = (spec.method ?? 'GET').toUpperCase();
     const res = await this.env.client.stream({ ...spec, step: this.name, method, url });
-    this.requests += res.attempts;
     this.checkContract(method, url, res.status, res.headers, undefined);
     return res;
   }
@@ -121,6 +121,7 @@ export class StepScope {
   }
 
   result(durationMs: number, error: unknown): StepResult {
+    const entries = this.env.client.transcript.entries;
     const findings = this.findings.items;
     const errors = this.findings.hasErrors;
     let message = this.note;
@@ -140,7 +141,8 @@ export class StepScope {
       findings,
       droppedErrors: this.findings.droppedErrors || undefined,
       droppedWarnings: this.findings.droppedWarnings || undefined,
-      requests: this.requests,
+      requests: entries.length - this.firstEntry,
+      transcript: entries.slice(this.firstEntry).map((e) => e.seq),
     };
   }
 

@@ -17,6 +17,10 @@ export interface StepResult {
   droppedWarnings?: number;
   /** HTTP attempts made by the step, retries included. */
   requests: number;
+  /** `seq` of the step's transcript entries. */
+  transcript?: number[];
+  /** The run was stopped (signal, deadline on the wall clock) while this step ran. */
+  interrupted?: boolean;
 }
 
 export interface FlowResult {
