@@ -1,6 +1,6 @@
 import { type ContractSet, type CsvContracts, contracts, csvContracts } from '../contracts/index.js';
 import { priceUsage, totalsByCustomer } from './billing/lines.js';
-import { DEFAULT_DEADLINE_MS, DEFAULT_MAX_WAIT_MS, fmt, RunBudget } from './deadline.js';
+import { abortError, DEFAULT_DEADLINE_MS, DEFAULT_MAX_WAIT_MS, fmt, RunBudget } from './deadline.js';
 import { FlowContext, type FlowEvent, FlowStopped, type Period, type Target } from './flows/context.js';
 import type { FlowDefinition } from './flows/flow.js';
 import { HttpClient, type HttpClientOptions } from './http/client.js';
@@ -47,6 +47,8 @@ export interface RunOptions {
   maxWaitMs?: number;
   /** Stops the run: in-flight requests and waits end, the current step is marked interrupted. */
   signal?: AbortSignal;
+  /** A snapshot of the report so far (complete: false) after every step and every flow. */
+  onUpdate?: (report: RunReport) => void;
   findingLimit?: number;
   onEvent?: (event: FlowEvent) => void;
 }
@@ -66,20 +68,50 @@ export async function runFlows(options: RunOptions): Promise<RunReport> {
     options.signal,
   );
   const results: FlowResult[] = [];
+  const snapshot = (running: FlowResult | undefined, complete: boolean): RunReport => {
+    const flows = running ? [...results, running] : [...results];
+    const lines = flows.flatMap((r) => r.lines);
+    const stopped = options.signal?.aborted ? abortError(options.signal).message : undefined;
+    return {
+      tool: 'billing-sim flows',
+      startedAt,
+      durationMs: Math.round(options.stopwatch() - begun),
+      mode: options.mode,
+      passed: complete && !stopped && flows.length > 0 && flows.every((r) => r.outcome !== 'failed'),
+      flows,
+      totals: totalsByCustomer(lines),
+      rateCard: options.rateCard.source,
+      transcript: transcript.entries,
+      complete,
+      ...(stopped ? { interrupted: stopped } : {}),
+    };
+  };
   for (const flow of options.flows) {
-    results.push(await runOne(flow, options, period, transcript, budget));
+    if (options.signal?.aborted) {
+      results.push(
+        notRun(flow, options, `not run: the run was stopped (${abortError(options.signal).message})`),
+      );
+      continue;
+    }
+    const update = options.onUpdate
+      ? (partial: FlowResult) => options.onUpdate?.(snapshot(partial, false))
+      : undefined;
+    results.push(await runOne(flow, options, period, transcript, budget, update));
+    options.onUpdate?.(snapshot(undefined, false));
   }
-  const lines = results.flatMap((r) => r.lines);
+  return snapshot(undefined, true);
+}
+
+function notRun(flow: FlowDefinition, options: RunOptions, message: string): FlowResult {
   return {
-    tool: 'billing-sim flows',
-    startedAt,
-    durationMs: Math.round(options.stopwatch() - begun),
-    mode: options.mode,
-    passed: results.length > 0 && results.every((r) => r.outcome !== 'failed'),
-    flows: results,
-    totals: totalsByCustomer(lines),
-    rateCard: options.rateCard.source,
-    transcript: transcript.entries,
+    flow: flow.id,
+    vendor: flow.vendor,
+    title: flow.title,
+    target: options.targets[flow.vendor]?.baseUrl ?? '-',
+    outcome: 'skipped',
+    durationMs: 0,
+    lines: [],
+    steps: [{ name: 'target', outcome: 'skipped', durationMs: 0, message, findings: [], requests: 0 }],
   };
 }
 
@@ -89,34 +121,18 @@ async function runOne(
   period: Period,
   transcript: Transcript,
   budget: RunBudget,
+  onUpdate: ((partial: FlowResult) => void) | undefined,
 ): Promise<FlowResult> {
   const target = options.targets[flow.vendor];
   const base = { flow: flow.id, vendor: flow.vendor, title: flow.title, target: target?.baseUrl ?? '-' };
   const time = target?.time ?? options.time;
   budget.enter(time);
-  const notRun = !target
+  const notRunWhy = !target
     ? `no target for ${flow.vendor}`
     : budget.leftMs() <= 0
       ? `not run: the run deadline (${fmt(budget.deadlineMs)}) has passed`
       : undefined;
-  if (notRun || !target) {
-    return {
-      ...base,
-      outcome: 'skipped',
-      durationMs: 0,
-      lines: [],
-      steps: [
-        {
-          name: 'target',
-          outcome: 'skipped',
-          durationMs: 0,
-          message: notRun ?? 'not run',
-          findings: [],
-          requests: 0,
-        },
-      ],
-    };
-  }
+  if (notRunWhy || !target) return notRun(flow, options, notRunWhy ?? 'not run');
   options.onEvent?.({ type: 'flow-start', flow: flow.id, title: flow.title, target: target.baseUrl });
   const client = new HttpClient({
     ...options.http,
@@ -147,7 +163,18 @@ async function runOne(
     stopwatch: options.stopwatch,
     pollTimeoutMs: options.pollTimeoutMs ?? 30 * 60_000,
     findingLimit: options.findingLimit ?? 50,
-    onEvent: options.onEvent,
+    signal: options.signal,
+    onEvent: (event) => {
+      options.onEvent?.(event);
+      if (event.type === 'step-end' && onUpdate) onUpdate(partial());
+    },
+  });
+  const partial = (): FlowResult => ({
+    ...base,
+    outcome: ctx.steps.some((s) => s.outcome === 'failed') ? 'failed' : 'passed',
+    durationMs: Math.round(options.stopwatch() - started),
+    steps: [...ctx.steps],
+    lines: [],
   });
   const started = options.stopwatch();
   try {
@@ -174,7 +201,9 @@ async function runOne(
     outcome: failed ? 'failed' : 'passed',
     durationMs: Math.round(options.stopwatch() - started),
     steps: ctx.steps,
+    // Usage gathered before a stop is still usage: the lines say what was seen.
     lines: priceUsage(ctx.usage, options.rateCard),
+    ...(options.signal?.aborted && ctx.steps.some((s) => s.interrupted) ? { interrupted: true } : {}),
   };
 }
 

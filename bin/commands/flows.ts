@@ -107,6 +107,21 @@ export function registerFlows(program: Command): void {
       const { executeFlows, UsageError } = await import('../../harness/execute.js');
       const { RateCardError } = await import('../../harness/rate-card/rate-card.js');
       const { elapsedMs, realTime } = await import('../../harness/real-time.js');
+      const { HttpError } = await import('../../harness/http/errors.js');
+      // SIGINT/SIGTERM stop the run: the current step is marked interrupted and the reports so
+      // far are written (they are kept current after every step anyway). Exit 128 + signal.
+      const stop = new AbortController();
+      let stoppedBy: NodeJS.Signals | undefined;
+      const codeFor = (s: NodeJS.Signals) => (s === 'SIGINT' ? 130 : 143);
+      const onSignal = (name: NodeJS.Signals) => {
+        if (stoppedBy) process.exit(codeFor(stoppedBy));
+        stoppedBy = name;
+        stop.abort(new HttpError(`interrupted by ${name}`, 'interrupted'));
+        // Whatever still holds the process (a server closing slowly) does not hold it long.
+        setTimeout(() => process.exit(codeFor(name)), 3000).unref();
+      };
+      process.on('SIGINT', onSignal);
+      process.on('SIGTERM', onSignal);
       try {
         const { exitCode } = await executeFlows({
           select: flags.vendor,
@@ -129,8 +144,9 @@ export function registerFlows(program: Command): void {
           stdout: process.stdout,
           time: realTime,
           stopwatch: elapsedMs,
+          signal: stop.signal,
         });
-        process.exitCode = exitCode;
+        process.exitCode = stoppedBy ? codeFor(stoppedBy) : exitCode;
       } catch (e) {
         if (e instanceof UsageError || e instanceof RateCardError) {
           process.stderr.write(`billing-sim flows: ${(e as Error).message}\n`);
@@ -138,6 +154,9 @@ export function registerFlows(program: Command): void {
           return;
         }
         throw e;
+      } finally {
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
       }
     });
 }

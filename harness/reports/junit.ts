@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { writeAtomic } from './atomic.js';
 import { countFindings, type RunReport } from './model.js';
 
 /**
@@ -47,7 +47,7 @@ export function renderJunit(report: RunReport): string {
 }
 
 export async function writeJunit(path: string, report: RunReport): Promise<void> {
-  await writeFile(path, renderJunit(report));
+  await writeAtomic(path, renderJunit(report));
 }
 
 function count(steps: readonly { outcome: string }[], outcome: string): number {

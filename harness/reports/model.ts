@@ -34,6 +34,8 @@ export interface FlowResult {
   durationMs: number;
   steps: StepResult[];
   lines: BillingLine[];
+  /** The run was stopped during this flow. */
+  interrupted?: boolean;
 }
 
 export interface RunReport {
@@ -47,6 +49,13 @@ export interface RunReport {
   totals: CustomerTotal[];
   rateCard: string;
   transcript: readonly TranscriptEntry[];
+  /**
+   * false while the run goes on: reports are written after every step, so a run that is killed
+   * leaves what it had. The flow running at that moment is the last one, with its steps so far.
+   */
+  complete: boolean;
+  /** Why the run stopped early (`interrupted by SIGTERM`, the deadline on the wall clock). */
+  interrupted?: string;
 }
 
 export function countFindings(steps: readonly StepResult[], severity: 'error' | 'warning'): number {
