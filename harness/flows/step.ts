@@ -11,8 +11,9 @@ export interface CallSpec {
   query?: Record<string, string | number | undefined>;
   headers?: Record<string, string>;
   body?: string | Buffer;
-  /** See RequestSpec.retrySafe. */
-  retrySafe?: boolean;
+  /** See RequestSpec.retrySafe and RequestSpec.idempotent. */
+  retrySafe?: boolean | 'status';
+  idempotent?: boolean;
 }
 
 export interface ApiResponse {

@@ -224,3 +224,44 @@ describe('HttpClient failures', () => {
     expect(server.requests[0]?.headers.authorization).toBe('Bearer secret-token');
   });
 });
+
+describe('HttpClient: broken bodies and idempotency', () => {
+  const cutShort = (_req: unknown, res: import('node:http').ServerResponse) => {
+    res.writeHead(200, { 'content-type': 'application/json', 'content-length': '50' });
+    res.write('{"status":"IN_PRO');
+    setTimeout(() => res.destroy(), 5);
+  };
+
+  it('fetches a GET again when its body breaks off, counting the attempt', async () => {
+    let n = 0;
+    server = await stubServer((req, res) => {
+      if (n++ === 0) return cutShort(req, res);
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{"status":"DONE"}');
+    });
+    const { time, client } = makeClient({ backoff: { baseMs: 100, maxMs: 100, jitter: 0 } });
+    const res = await client.request({ step: 'poll', method: 'GET', url: server.url });
+    expect(res.body.toString()).toBe('{"status":"DONE"}');
+    expect(res.attempts).toBe(2);
+    expect(time.sleeps).toEqual([100]);
+    expect(client.transcript.entries[0]?.error).toMatch(/^poll: body cut off after 17 of 50 bytes/);
+  });
+
+  it('never resends a POST whose answer broke off, nor one marked retrySafe "status" after a reset', async () => {
+    server = await stubServer(cutShort);
+    const { client } = makeClient();
+    const error = await client
+      .request({ step: 'create', method: 'POST', url: server.url, body: '{}', retrySafe: 'status' })
+      .catch((e) => e);
+    expect(error).toBeInstanceOf(HttpError);
+    expect(error.kind).toBe('truncated');
+    expect(server.requests).toHaveLength(1);
+    await server.close();
+    server = await stubServer((req) => req.socket.destroy());
+    const reset = await client
+      .request({ step: 'create', method: 'POST', url: server.url, body: '{}', retrySafe: 'status' })
+      .catch((e) => e);
+    expect(reset.kind).toBe('network');
+    expect(server.requests).toHaveLength(1);
+  });
+});
