@@ -10,6 +10,7 @@ import { VENDORS } from './flows/index.js';
 import type { HttpClientOptions } from './http/client.js';
 import { HttpError } from './http/errors.js';
 import { RateCard } from './rate-card/rate-card.js';
+import { Recorder } from './record/recorder.js';
 import { consoleProgress, renderSummary } from './reports/console.js';
 import { writeJsonReport } from './reports/json.js';
 import { writeJunit } from './reports/junit.js';
@@ -55,6 +56,8 @@ export interface ExecuteOptions {
   deadlineMs?: number;
   maxWaitMs?: number;
   vendors?: readonly VendorHarness[];
+  /** Folder for a HAR recording of every exchange and the raw CSV/ZIP files (`--record`). */
+  record?: string;
   /** Stops the run (the CLI aborts it on SIGINT/SIGTERM); the reports so far are written. */
   signal?: AbortSignal;
 }
@@ -137,6 +140,7 @@ export async function executeFlows(options: ExecuteOptions): Promise<ExecuteResu
     );
     timer.unref();
     const signal = options.signal ? AbortSignal.any([options.signal, wall.signal]) : wall.signal;
+    const recorder = options.record ? await Recorder.create(resolve(options.record)) : undefined;
     const report = await runFlows({
       flows,
       targets,
@@ -152,12 +156,14 @@ export async function executeFlows(options: ExecuteOptions): Promise<ExecuteResu
       deadlineMs,
       maxWaitMs: options.maxWaitMs,
       signal,
+      recorder,
       onEvent: consoleProgress(options.stdout, { verbose: options.verbose }),
       onUpdate: (partial) => live.update(partial),
     }).finally(() => clearTimeout(timer));
     options.stdout.write(renderSummary(report));
     await live.flush(report);
     const files = Object.values(out);
+    if (recorder) files.push(await recorder.save());
     if (report.interrupted) options.stdout.write(`stopped: ${report.interrupted}\n`);
     options.stdout.write(`reports: ${files.join(', ')}\n`);
     return { exitCode: report.passed ? 0 : 1, report, files, interrupted: report.interrupted };

@@ -6,6 +6,7 @@ import type { FlowDefinition } from './flows/flow.js';
 import { HttpClient, type HttpClientOptions } from './http/client.js';
 import { Transcript } from './http/transcript.js';
 import type { RateCard } from './rate-card/rate-card.js';
+import type { Recorder } from './record/recorder.js';
 import type { FlowResult, RunReport } from './reports/model.js';
 import type { HarnessTime } from './time.js';
 import { ContractCheck } from './validation/contract-check.js';
@@ -47,6 +48,8 @@ export interface RunOptions {
   maxWaitMs?: number;
   /** Stops the run: in-flight requests and waits end, the current step is marked interrupted. */
   signal?: AbortSignal;
+  /** Records every exchange (HAR and body files) — `billing-sim flows --record <dir>`. */
+  recorder?: Recorder;
   /** A snapshot of the report so far (complete: false) after every step and every flow. */
   onUpdate?: (report: RunReport) => void;
   findingLimit?: number;
@@ -138,6 +141,9 @@ async function runOne(
     ...options.http,
     maxWaitMs: budget.maxWaitMs,
     budget,
+    recorder: options.recorder,
+    flow: flow.id,
+    vendor: flow.vendor,
     time,
     stopwatch: options.stopwatch,
     transcript,

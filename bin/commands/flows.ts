@@ -20,6 +20,7 @@ interface FlowsFlags {
   pollTimeout?: number;
   deadline?: number;
   maxWait?: number;
+  record?: string;
 }
 
 function duration(flag: string) {
@@ -99,6 +100,10 @@ export function registerFlows(program: Command): void {
       'longest single wait for a Retry-After or back-off (default 120s); a server asking for more fails the step at once',
       duration('--max-wait'),
     )
+    .option(
+      '--record <dir>',
+      'write a HAR 1.2 file of every exchange (credentials redacted) and the raw CSV/ZIP files into this folder',
+    )
     .option('--verbose', 'print warnings as well as errors')
     .action(async (flags: FlowsFlags) => {
       if (flags.at !== undefined && Number.isNaN(Date.parse(flags.at)))
@@ -140,6 +145,7 @@ export function registerFlows(program: Command): void {
           pollTimeoutMs: flags.pollTimeout ? flags.pollTimeout * 1000 : undefined,
           deadlineMs: flags.deadline,
           maxWaitMs: flags.maxWait,
+          record: flags.record,
           env: process.env,
           stdout: process.stdout,
           time: realTime,

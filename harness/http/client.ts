@@ -2,6 +2,7 @@ import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { PassThrough, type Readable } from 'node:stream';
 import { abortError, DEFAULT_MAX_WAIT_MS, fmt, RunBudget } from '../deadline.js';
+import type { Exchange, Recorder } from '../record/recorder.js';
 import type { HarnessTime } from '../time.js';
 import { Backoff, type BackoffPolicy, DEFAULT_BACKOFF } from './backoff.js';
 import { describeNetworkError, HttpError } from './errors.js';
@@ -37,6 +38,11 @@ export interface HttpClientOptions {
   ca?: string | string[];
   /** Skip TLS verification (self-signed targets you cannot get the CA of). */
   insecure?: boolean;
+  /** Records every exchange (HAR, bodies) when set. */
+  recorder?: Recorder;
+  /** Flow and vendor named in recorded exchanges. */
+  flow?: string;
+  vendor?: string;
   /** Sees every retry decision (progress output). */
   onRetry?: (info: {
     step: string;
@@ -101,7 +107,19 @@ const NUDGE_EVERY_MS = 20;
 export class HttpClient {
   readonly transcript: Transcript;
   private readonly options: Required<
-    Omit<HttpClientOptions, 'ca' | 'insecure' | 'onRetry' | 'transcript' | 'stopwatch' | 'seed' | 'budget'>
+    Omit<
+      HttpClientOptions,
+      | 'ca'
+      | 'insecure'
+      | 'onRetry'
+      | 'transcript'
+      | 'stopwatch'
+      | 'seed'
+      | 'budget'
+      | 'recorder'
+      | 'flow'
+      | 'vendor'
+    >
   >;
   private readonly budget: RunBudget;
   private readonly backoff: Backoff;
@@ -298,11 +316,23 @@ export class HttpClient {
     const https = url.protocol === 'https:';
     const headers: Record<string, string> = { accept: '*/*', ...spec.headers };
     if (spec.body !== undefined) headers['content-length'] = String(Buffer.byteLength(spec.body));
+    const recorded = this.config.recorder?.begin({
+      flow: this.config.flow,
+      vendor: this.config.vendor,
+      step: spec.step,
+      attempt: entry.attempt,
+      method,
+      url: spec.url,
+      headers,
+      body: spec.body,
+      startedAt: this.options.time.now(),
+    });
     return new Promise<StreamedResponse>((resolve, reject) => {
       let settled = false;
       const fail = (e: unknown) => {
         if (settled) return;
         settled = true;
+        recorded?.fail(Math.round(this.stopwatch() - started), e instanceof Error ? e.message : String(e));
         clearTimeout(headTimer);
         clearInterval(nudger);
         reject(e);
@@ -321,13 +351,20 @@ export class HttpClient {
           entry.status = message.statusCode ?? 0;
           entry.responseHeaders = flatHeaders(message);
           entry.headersMs = Math.round(this.stopwatch() - started);
+          recorded?.response(
+            entry.status,
+            message.statusMessage ?? '',
+            entry.responseHeaders,
+            message.httpVersion,
+            entry.headersMs,
+          );
           resolve({
             status: entry.status,
             headers: entry.responseHeaders,
             url: spec.url,
             attempts: entry.attempt,
             entry,
-            body: this.watchBody(message, entry, started, spec.step),
+            body: this.watchBody(message, entry, started, spec.step, recorded),
           });
         },
       );
@@ -362,6 +399,7 @@ export class HttpClient {
     entry: TranscriptEntry,
     started: number,
     step: string,
+    recorded: Exchange | undefined,
   ): Readable {
     const out = new PassThrough();
     const digest = new BodyDigest();
@@ -375,6 +413,7 @@ export class HttpClient {
       entry.bodyBytes = digest.bytes;
       entry.bodySha256 = digest.hex();
       entry.totalMs = Math.round(this.stopwatch() - started);
+      recorded?.end(entry.totalMs, error?.message);
       if (error) {
         entry.error = error.message;
         out.destroy(error);
@@ -388,6 +427,7 @@ export class HttpClient {
       );
     message.on('data', (chunk: Buffer) => {
       digest.update(chunk);
+      recorded?.chunk(chunk);
       if (!out.write(chunk)) message.pause();
     });
     out.on('drain', () => message.resume());
