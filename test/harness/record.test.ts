@@ -3,16 +3,11 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { VENDORS } from '../../harness/flows/index.js';
-import { RateCard } from '../../harness/rate-card/rate-card.js';
 import type { Har } from '../../harness/record/har.js';
-import { Recorder } from '../../harness/record/recorder.js';
 import { redactBody, redactHeaderValue, redactUrl } from '../../harness/record/redact.js';
 import type { RunReport } from '../../harness/reports/model.js';
-import { runFlows } from '../../harness/run.js';
-import { startEmbedded } from '../../harness/targets/embedded.js';
+import { recordEmbeddedRun } from './support/recording.js';
 
-const AT = '2026-03-15T10:00:00Z';
 let dir: string;
 let report: RunReport;
 let har: Har;
@@ -21,27 +16,7 @@ let secrets: string[];
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'harness-record-'));
-  const embedded = await startEmbedded({ vendors: VENDORS, seed: 1, at: AT });
-  try {
-    secrets = Object.values(embedded.targets)
-      .flatMap((t) => Object.entries(t.credentials))
-      .filter(([k]) => /secret|token|password/i.test(k))
-      .map(([, v]) => v)
-      .filter((v): v is string => typeof v === 'string' && v.length > 3);
-    const recorder = await Recorder.create(dir);
-    report = await runFlows({
-      flows: VENDORS.flatMap((v) => v.flows),
-      targets: embedded.targets,
-      mode: 'embedded',
-      time: embedded.time,
-      stopwatch: () => 0,
-      rateCard: await RateCard.load(),
-      recorder,
-    });
-    await recorder.save();
-  } finally {
-    await embedded.close();
-  }
+  ({ report, secrets } = await recordEmbeddedRun(dir));
   text = await readFile(join(dir, 'billing-sim.har'), 'utf8');
   har = JSON.parse(text) as Har;
 }, 120_000);
