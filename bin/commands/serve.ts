@@ -13,6 +13,8 @@ interface ServeFlags {
   cert?: string;
   generateCert?: boolean;
   key?: string;
+  replay?: string;
+  replayMatchHeaders?: string[];
 }
 
 export function registerServe(program: Command): void {
@@ -45,6 +47,15 @@ export function registerServe(program: Command): void {
     )
     .option('--key <file>', 'PEM private key that goes with --cert')
     .option('--generate-cert', 'a fresh self-signed localhost certificate instead of the shipped one')
+    .option(
+      '--replay <dir>',
+      'answer requests that match an exchange recorded by `billing-sim flows --record <dir>` with the recorded answer; the rest reach the simulators',
+    )
+    .option(
+      '--replay-match-headers <names>',
+      'request headers that must match too, besides method, path and query (default if-none-match,if-match,range)',
+      parseList,
+    )
     .action(async (flags: ServeFlags) => {
       tuneHeapForServing();
       let config: ReturnType<typeof readConfig>;
@@ -64,6 +75,14 @@ export function registerServe(program: Command): void {
         if (port !== undefined) ports[name] = port;
         simulators[name] = rest;
       }
+      // Loaded only when asked for: a plain serve does not pay for the harness modules.
+      const replay = flags.replay
+        ? await (await import('../../harness/replay/replay.js')).ReplayStore.load(flags.replay, {
+            matchHeaders: flags.replayMatchHeaders,
+          }).catch((e: Error) => {
+            throw new InvalidArgumentError(`--replay ${flags.replay}: ${e.message}`);
+          })
+        : undefined;
       const running = await startSimulators({
         seed: flags.seed ?? config.seed,
         clock: timeScale && timeScale !== 1 ? { mode: 'scaled', scale: timeScale } : { mode: 'system' },
@@ -77,6 +96,7 @@ export function registerServe(program: Command): void {
             : flags.generateCert
               ? 'generate'
               : undefined,
+        kernel: replay ? { intercept: (vendor, req, res) => replay.intercept(vendor, req, res) } : undefined,
       });
       // Handlers first: a supervisor may signal as soon as it sees the banner.
       const stop = async () => {
@@ -98,6 +118,7 @@ export function registerServe(program: Command): void {
         );
       }
       if (Object.keys(running.apps).length === 0) lines.push('(no simulators selected)');
+      if (replay) lines.push(`replaying ${replay.size} recorded exchange(s) from ${flags.replay}`, '');
       lines.push(
         `seed ${flags.seed ?? config.seed ?? 1} · clock ${timeScale && timeScale !== 1 ? `×${timeScale}` : 'real time'} · Ctrl-C to stop`,
       );

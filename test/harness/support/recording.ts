@@ -3,7 +3,7 @@ import { VENDORS } from '../../../harness/flows/index.js';
 import { RateCard } from '../../../harness/rate-card/rate-card.js';
 import { Recorder } from '../../../harness/record/recorder.js';
 import type { RunReport } from '../../../harness/reports/model.js';
-import { runFlows } from '../../../harness/run.js';
+import { type RunTarget, runFlows } from '../../../harness/run.js';
 import { startEmbedded } from '../../../harness/targets/embedded.js';
 
 export const RECORD_AT = '2026-03-15T10:00:00Z';
@@ -12,7 +12,9 @@ export const RECORD_AT = '2026-03-15T10:00:00Z';
  * Every flow against the embedded simulators, recorded into `dir`. Returns the report and the
  * credentials the simulators handed out (to check they were redacted).
  */
-export async function recordEmbeddedRun(dir: string): Promise<{ report: RunReport; secrets: string[] }> {
+export async function recordEmbeddedRun(
+  dir: string,
+): Promise<{ report: RunReport; secrets: string[]; targets: Record<string, RunTarget> }> {
   const embedded = await startEmbedded({ vendors: VENDORS, seed: 1, at: RECORD_AT });
   try {
     const secrets = Object.values(embedded.targets)
@@ -31,7 +33,7 @@ export async function recordEmbeddedRun(dir: string): Promise<{ report: RunRepor
       recorder,
     });
     await recorder.save();
-    return { report, secrets };
+    return { report, secrets, targets: embedded.targets };
   } finally {
     await embedded.close();
   }
