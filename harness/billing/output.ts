@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { stringify } from 'csv-stringify';
 import { writeAtomic } from '../reports/atomic.js';
 import type { BillingLine, CustomerTotal } from './lines.js';
+import { formatMoney } from './money.js';
 
 export const LINE_COLUMNS = [
   'vendor',
@@ -19,7 +20,9 @@ export const LINE_COLUMNS = [
 
 /** Streams the lines to CSV (one header row, one row per line). */
 export async function writeLinesCsv(path: string, lines: readonly BillingLine[]): Promise<void> {
-  await writeAtomic(path, Readable.from(lines).pipe(stringify({ header: true, columns: [...LINE_COLUMNS] })));
+  // Amounts with exactly their currency's digits (12.50 USD, 1050 JPY, 1.005 BHD).
+  const rows = lines.map((l) => ({ ...l, amount: formatMoney(l.amount, l.currency) }));
+  await writeAtomic(path, Readable.from(rows).pipe(stringify({ header: true, columns: [...LINE_COLUMNS] })));
 }
 
 export async function writeLinesJson(
