@@ -4,12 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packageRoot } from '../../contracts/index.js';
-import { VENDORS } from '../../harness/flows/index.js';
 import { RateCard } from '../../harness/rate-card/rate-card.js';
 import type { RunReport } from '../../harness/reports/model.js';
 import { previousMonth, type RunTarget, runFlows } from '../../harness/run.js';
 import { virtualTime } from '../../harness/time.js';
-import { SIMULATORS } from '../../simulators/index.js';
+import { loadHarnesses } from '../../harness/vendors.js';
+import { PLUGINS } from '../../simulators/index.js';
 import { RECORD_AT, recordEmbeddedRun } from './support/recording.js';
 
 /** The compiled CLI (`npm test` builds first). */
@@ -26,7 +26,7 @@ beforeAll(async () => {
   expect(recorded.passed).toBe(true);
   // Free ports for every simulator, so the test runs beside anything else.
   const config = join(dir, 'serve.yaml');
-  await writeFile(config, `simulators:\n${SIMULATORS.map((s) => `  ${s.name}: { port: 0 }`).join('\n')}\n`);
+  await writeFile(config, `simulators:\n${PLUGINS.map((s) => `  ${s.name}: { port: 0 }`).join('\n')}\n`);
   serve = spawn(process.execPath, [BIN, 'serve', '--config', config, '--replay', join(dir, 'rec')], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -45,7 +45,7 @@ beforeAll(async () => {
     serve?.once('exit', (code) => reject(new Error(`serve exited ${code}:\n${banner}`)));
   });
   const admin = [...banner.matchAll(/admin: (\S+)\/_sim\/health/g)].map((m) => m[1]!);
-  urls = Object.fromEntries(SIMULATORS.map((s, i) => [s.name, admin[i]!]));
+  urls = Object.fromEntries(PLUGINS.map((s, i) => [s.name, admin[i]!]));
   expect(banner).toMatch(/replaying \d+ recorded exchange\(s\)/);
 }, 120_000);
 
@@ -74,8 +74,9 @@ function results(report: RunReport) {
 
 describe('billing-sim serve --replay', () => {
   it('replays a recording of a full embedded run with the same flow results', async () => {
+    const vendors = await loadHarnesses();
     const targets = Object.fromEntries(
-      VENDORS.map((v) => [
+      vendors.map((v) => [
         v.vendor,
         {
           vendor: v.vendor,
@@ -86,7 +87,7 @@ describe('billing-sim serve --replay', () => {
       ]),
     );
     const replayed = await runFlows({
-      flows: VENDORS.flatMap((v) => v.flows),
+      flows: vendors.flatMap((v) => v.flows),
       targets,
       mode: 'external',
       time: virtualTime(RECORD_AT),

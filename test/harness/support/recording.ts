@@ -1,10 +1,10 @@
 import { cp } from 'node:fs/promises';
-import { VENDORS } from '../../../harness/flows/index.js';
 import { RateCard } from '../../../harness/rate-card/rate-card.js';
 import { Recorder } from '../../../harness/record/recorder.js';
 import type { RunReport } from '../../../harness/reports/model.js';
 import { type RunTarget, runFlows } from '../../../harness/run.js';
 import { startEmbedded } from '../../../harness/targets/embedded.js';
+import { loadHarnesses } from '../../../harness/vendors.js';
 
 export const RECORD_AT = '2026-03-15T10:00:00Z';
 
@@ -15,7 +15,8 @@ export const RECORD_AT = '2026-03-15T10:00:00Z';
 export async function recordEmbeddedRun(
   dir: string,
 ): Promise<{ report: RunReport; secrets: string[]; targets: Record<string, RunTarget> }> {
-  const embedded = await startEmbedded({ vendors: VENDORS, seed: 1, at: RECORD_AT });
+  const vendors = await loadHarnesses();
+  const embedded = await startEmbedded({ vendors, seed: 1, at: RECORD_AT });
   try {
     const secrets = Object.values(embedded.targets)
       .flatMap((t) => Object.entries(t.credentials))
@@ -24,7 +25,7 @@ export async function recordEmbeddedRun(
       .filter((v): v is string => typeof v === 'string' && v.length > 3);
     const recorder = await Recorder.create(dir);
     const report = await runFlows({
-      flows: VENDORS.flatMap((v) => v.flows),
+      flows: vendors.flatMap((v) => v.flows),
       targets: embedded.targets,
       mode: 'embedded',
       time: embedded.time,
