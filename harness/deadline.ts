@@ -60,17 +60,20 @@ export class RunBudget {
     if (this.signal?.aborted) throw abortError(this.signal);
   }
 
-  /** `time` with every sleep admitted against the budget and cut short by the run's signal. */
+  /** `time` with every sleep cut to the longest wait, admitted against the deadline, and ended by the run's signal. */
   guard(time: HarnessTime): HarnessTime {
     return {
       now: () => time.now(),
       sleep: (ms, signal) => {
+        // A flow's own waits (polling intervals) are cut to the longest single wait — polling
+        // sooner is harmless — and must fit before the deadline.
+        const wait = Math.min(ms, this.maxWaitMs);
         try {
-          this.admit(ms, 'the flow');
+          this.admit(wait, 'the flow', true);
         } catch (e) {
           return Promise.reject(e);
         }
-        return time.sleep(ms, signal ?? this.signal);
+        return time.sleep(wait, signal ?? this.signal);
       },
       nudge: time.nudge ? () => time.nudge?.() ?? false : undefined,
     };

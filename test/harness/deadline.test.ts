@@ -124,3 +124,13 @@ describe('parseDuration', () => {
     for (const bad of ['', 'soon', '5 m', '-3', '5x', 'm5']) expect(parseDuration(bad), bad).toBeUndefined();
   });
 });
+
+describe("the flows' own waits", () => {
+  it('are cut to the longest single wait: polling sooner is harmless', async () => {
+    const time = virtualTime(0);
+    const budget = new RunBudget(3_600_000, 20_000);
+    budget.enter(time);
+    await budget.guard(time).sleep(60_000);
+    expect(time.sleeps).toEqual([20_000]);
+  });
+});
