@@ -1,7 +1,9 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { packageRoot } from '../../contracts/index.js';
 import { compareRecording } from '../../harness/drift/drift.js';
 import { renderDriftJson, renderDriftMarkdown } from '../../harness/drift/render.js';
 import type { Har } from '../../harness/record/har.js';
@@ -121,5 +123,30 @@ describe('billing-sim drift', () => {
       ['csv-column', 'renamedColumn'],
       ['csv-missing-column', renamed],
     ]);
+  });
+
+  it('the compiled CLI exits 0 without drift, 1 with drift (Markdown or JSON), 2 without a recording', async () => {
+    const bin = join(packageRoot(), 'bin', 'billing-sim.js');
+    const cli = (...args: string[]) =>
+      spawnSync(process.execPath, [bin, 'drift', ...args], { encoding: 'utf8' });
+    const clean = cli(recording);
+    expect([clean.status, clean.stderr]).toEqual([0, '']);
+    expect(clean.stdout).toContain('No drift');
+    const dir = await tampered('cli', (har) => {
+      const entry = statusEntries(har)[0]!;
+      entry.response.content.text = entry.response.content.text!.replace('"statusType"', '"statusKind"');
+    });
+    const md = cli(dir);
+    expect(md.status).toBe(1);
+    expect(md.stdout).toContain('| rprm | GET /api/rest/billing/status 200 | `$.statusKind` | 1 |');
+    const out = join(root, 'cli-out');
+    await mkdir(out);
+    const json = cli(dir, '--format', 'json', '--out', out);
+    expect(json.status).toBe(1);
+    expect(JSON.parse(json.stdout).drift).toHaveLength(1);
+    expect(JSON.parse(await readFile(join(out, 'drift.json'), 'utf8')).drift[0].path).toBe('$.statusKind');
+    const none = cli(root);
+    expect(none.status).toBe(2);
+    expect(none.stderr).toContain('holds no billing-sim.har');
   });
 });
