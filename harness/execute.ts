@@ -62,6 +62,8 @@ export interface ExecuteOptions {
   record?: string;
   /** Stops the run (the CLI aborts it on SIGINT/SIGTERM); the reports so far are written. */
   signal?: AbortSignal;
+  /** After a stop, how long the running step may take to notice before the stop-time report is used. Default 1 s. */
+  stopGraceMs?: number;
 }
 
 export interface ExecuteResult {
@@ -144,7 +146,8 @@ export async function executeFlows(options: ExecuteOptions): Promise<ExecuteResu
     timer.unref();
     const signal = options.signal ? AbortSignal.any([options.signal, wall.signal]) : wall.signal;
     const recorder = options.record ? await Recorder.create(resolve(options.record)) : undefined;
-    const report = await runFlows({
+    let latest: RunReport | undefined;
+    const run = runFlows({
       flows,
       targets,
       mode: embedded ? 'embedded' : 'external',
@@ -161,18 +164,68 @@ export async function executeFlows(options: ExecuteOptions): Promise<ExecuteResu
       signal,
       recorder,
       onEvent: consoleProgress(options.stdout, { verbose: options.verbose }),
-      onUpdate: (partial) => live.update(partial),
+      onUpdate: (partial) => {
+        latest = partial;
+        live.update(partial);
+      },
     }).finally(() => clearTimeout(timer));
+    // After a stop the run gets a moment to end by itself; a step busy with something long (a
+    // big CSV) is not waited for: the report made at the stop is the result.
+    const stopped = await settleOrStop(run, signal, () => latest, options.stopGraceMs ?? STOP_GRACE_MS);
+    const report = stopped.report;
     options.stdout.write(renderSummary(report));
     await live.flush(report);
     const files = Object.values(out);
-    if (recorder) files.push(await recorder.save());
+    if (recorder) files.push(await recorder.save(!stopped.early));
     if (report.interrupted) options.stdout.write(`stopped: ${report.interrupted}\n`);
     options.stdout.write(`reports: ${files.join(', ')}\n`);
     return { exitCode: report.passed ? 0 : 1, report, files, interrupted: report.interrupted };
   } finally {
-    await embedded?.close();
+    // A flow still running after a stop may hold connections: closing does not wait on it long.
+    if (embedded) await Promise.race([embedded.close(), delay(signalled(options.signal) ? 500 : 60_000)]);
   }
+}
+
+/** How long a stopped run may take to end by itself before its stop-time report is used. */
+const STOP_GRACE_MS = 1000;
+
+function signalled(signal: AbortSignal | undefined): boolean {
+  return signal?.aborted ?? false;
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}
+
+/** The run's report, or — `graceMs` after the signal, if the run has not ended — the latest snapshot. */
+function settleOrStop(
+  run: Promise<RunReport>,
+  signal: AbortSignal,
+  latest: () => RunReport | undefined,
+  graceMs: number,
+): Promise<{ report: RunReport; early: boolean }> {
+  return new Promise((resolve, reject) => {
+    let timer: NodeJS.Timeout | undefined;
+    const onAbort = () => {
+      timer = setTimeout(() => {
+        const report = latest();
+        if (report) resolve({ report, early: true });
+      }, graceMs);
+    };
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
+    run.then(
+      (report) => {
+        clearTimeout(timer);
+        signal.removeEventListener('abort', onAbort);
+        resolve({ report, early: false });
+      },
+      (e: unknown) => {
+        clearTimeout(timer);
+        reject(e);
+      },
+    );
+  });
 }
 
 export function selectFlows(

@@ -89,7 +89,23 @@ export async function runFlows(options: RunOptions): Promise<RunReport> {
       ...(stopped ? { interrupted: stopped } : {}),
     };
   };
-  for (const flow of options.flows) {
+  // While a flow runs: its report as it would read if the run stopped right now.
+  let stoppedNow: (() => FlowResult) | undefined;
+  let index = 0;
+  // On a stop, a report at once — the running step marked interrupted, the flows after it
+  // skipped — even when the step takes a while to notice (parsing a big CSV).
+  const onStop = () => {
+    if (!options.onUpdate || !options.signal) return;
+    const why = `not run: the run was stopped (${abortError(options.signal).message})`;
+    const rest = options.flows.slice(index + (stoppedNow ? 1 : 0)).map((f) => notRun(f, options, why));
+    options.onUpdate({
+      ...snapshot(stoppedNow?.(), false),
+      flows: [...results, ...(stoppedNow ? [stoppedNow()] : []), ...rest],
+    });
+  };
+  options.signal?.addEventListener('abort', onStop, { once: true });
+  for (const [i, flow] of options.flows.entries()) {
+    index = i;
     if (options.signal?.aborted) {
       results.push(
         notRun(flow, options, `not run: the run was stopped (${abortError(options.signal).message})`),
@@ -99,9 +115,15 @@ export async function runFlows(options: RunOptions): Promise<RunReport> {
     const update = options.onUpdate
       ? (partial: FlowResult) => options.onUpdate?.(snapshot(partial, false))
       : undefined;
-    results.push(await runOne(flow, options, period, transcript, budget, update));
+    results.push(
+      await runOne(flow, options, period, transcript, budget, update, (stopped) => {
+        stoppedNow = stopped;
+      }),
+    );
+    stoppedNow = undefined;
     options.onUpdate?.(snapshot(undefined, false));
   }
+  options.signal?.removeEventListener('abort', onStop);
   return snapshot(undefined, true);
 }
 
@@ -125,6 +147,7 @@ async function runOne(
   transcript: Transcript,
   budget: RunBudget,
   onUpdate: ((partial: FlowResult) => void) | undefined,
+  track: (stopped: () => FlowResult) => void,
 ): Promise<FlowResult> {
   const target = options.targets[flow.vendor];
   const base = { flow: flow.id, vendor: flow.vendor, title: flow.title, target: target?.baseUrl ?? '-' };
@@ -172,8 +195,30 @@ async function runOne(
     signal: options.signal,
     onEvent: (event) => {
       options.onEvent?.(event);
-      if (event.type === 'step-end' && onUpdate) onUpdate(partial());
+      if (event.type === 'step-start')
+        running = { name: event.step, firstEntry: transcript.entries.length, started: options.stopwatch() };
+      if (event.type === 'step-end') {
+        running = undefined;
+        if (onUpdate) onUpdate(partial());
+      }
     },
+  });
+  let running: { name: string; firstEntry: number; started: number } | undefined;
+  track(() => {
+    const result = partial();
+    if (!running) return result;
+    const entries = transcript.entries.slice(running.firstEntry);
+    result.steps.push({
+      name: running.name,
+      outcome: 'failed',
+      durationMs: Math.round(options.stopwatch() - running.started),
+      message: options.signal ? abortError(options.signal).message : 'interrupted',
+      findings: [],
+      requests: entries.length,
+      transcript: entries.map((e) => e.seq),
+      interrupted: true,
+    });
+    return { ...result, outcome: 'failed', interrupted: true };
   });
   const partial = (): FlowResult => ({
     ...base,

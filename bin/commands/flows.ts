@@ -122,8 +122,9 @@ export function registerFlows(program: Command): void {
         if (stoppedBy) process.exit(codeFor(stoppedBy));
         stoppedBy = name;
         stop.abort(new HttpError(`interrupted by ${name}`, 'interrupted'));
-        // Whatever still holds the process (a server closing slowly) does not hold it long.
-        setTimeout(() => process.exit(codeFor(name)), 3000).unref();
+        // Last resort: whatever still holds the process (a server closing slowly) does not hold
+        // it long. The reports are written well before this on any machine not starved of CPU.
+        setTimeout(() => process.exit(codeFor(name)), 5000).unref();
       };
       process.on('SIGINT', onSignal);
       process.on('SIGTERM', onSignal);
@@ -153,6 +154,8 @@ export function registerFlows(program: Command): void {
           signal: stop.signal,
         });
         process.exitCode = stoppedBy ? codeFor(stoppedBy) : exitCode;
+        // A step that had not noticed the stop may still be busy: the reports are written, go.
+        if (stoppedBy) process.exit(codeFor(stoppedBy));
       } catch (e) {
         if (e instanceof UsageError || e instanceof RateCardError) {
           process.stderr.write(`billing-sim flows: ${(e as Error).message}\n`);

@@ -89,9 +89,12 @@ export class Recorder {
     return new Exchange(this, entry, seq, req.url);
   }
 
-  /** Writes the HAR (atomically); waits for the body files still being written. */
-  async save(): Promise<string> {
-    while (this.open.size) await Promise.all([...this.open]);
+  /**
+   * Writes the HAR (atomically); waits for the body files still being written, unless the run
+   * was stopped and a download may never end (`waitForFiles` false).
+   */
+  async save(waitForFiles = true): Promise<string> {
+    while (waitForFiles && this.open.size) await Promise.all([...this.open]);
     const har: Har = {
       log: { version: '1.2', creator: this.creator, pages: [], entries: this.entries },
     };

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { packageRoot } from '../../contracts/index.js';
+import { HttpError } from '../../harness/http/errors.js';
 import type { RunReport } from '../../harness/reports/model.js';
 import { type StubServer, stubServer } from './support/stub-server.js';
 
@@ -146,5 +147,70 @@ describe('billing-sim flows under SIGTERM / SIGINT / SIGKILL (real child process
     expect(junit.startsWith('<?xml')).toBe(true);
     expect(junit.trimEnd().endsWith('</testsuites>')).toBe(true);
     JSON.parse(await readFile(join(dir, 'out', 'billing-lines.json'), 'utf8'));
+  });
+});
+
+describe('a stop while a step is busy with something long', () => {
+  it('writes the stop-time report at once: the running step interrupted, later flows skipped', async () => {
+    const { executeFlows } = await import('../../harness/execute.js');
+    const { virtualTime } = await import('../../harness/time.js');
+    const { capture } = await import('./support/capture.js');
+    const stop = new AbortController();
+    const busy = (id: string) => ({
+      id,
+      vendor: 'toy',
+      title: id,
+      async run(ctx: import('../../harness/flows/context.js').FlowContext) {
+        await ctx.step('quick', async () => {});
+        // A step that never looks at the signal (a long CPU-bound parse, say).
+        await ctx.step('busy', () => {
+          stop.abort(new HttpError('interrupted by SIGTERM', 'interrupted'));
+          return new Promise<void>(() => {});
+        });
+      },
+    });
+    const out = join(dir, 'busy');
+    const result = await executeFlows({
+      vendors: [
+        {
+          vendor: 'toy',
+          flows: [busy('first'), busy('second')],
+          embeddedOptions: {},
+          embeddedCredentials: () => ({}),
+          env: [],
+        },
+      ],
+      targets: { toy: server.url },
+      out,
+      env: {},
+      stdout: capture(),
+      time: virtualTime(),
+      stopwatch: () => 0,
+      signal: stop.signal,
+      stopGraceMs: 0,
+    });
+    expect(result.interrupted).toBe('interrupted by SIGTERM');
+    const report = JSON.parse(await readFile(join(out, 'report.json'), 'utf8')) as RunReport;
+    expect(report.interrupted).toBe('interrupted by SIGTERM');
+    expect(
+      report.flows.map((f) => [
+        f.flow,
+        f.outcome,
+        f.steps.map((s) => [s.name, s.outcome, s.interrupted ?? false]),
+      ]),
+    ).toEqual([
+      [
+        'first',
+        'failed',
+        [
+          ['quick', 'passed', false],
+          ['busy', 'failed', true],
+        ],
+      ],
+      ['second', 'skipped', [['target', 'skipped', false]]],
+    ]);
+    expect(await readFile(join(out, 'junit.xml'), 'utf8')).toContain(
+      '<failure message="interrupted by SIGTERM" type="Interrupted"',
+    );
   });
 });
