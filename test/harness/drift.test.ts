@@ -148,5 +148,6 @@ describe('billing-sim drift', () => {
     const none = cli(root);
     expect(none.status).toBe(2);
     expect(none.stderr).toContain('holds no billing-sim.har');
-  });
+    // Four CLI processes: slow on a shared two-core machine.
+  }, 120_000);
 });

@@ -122,7 +122,7 @@ describe('billing-sim flows under SIGTERM / SIGINT / SIGKILL (real child process
       'vendor,customer,product,quantity,unit,unitPrice,amount,currency,periodStart,periodEnd,rateSource',
     );
     expect(run.output()).toContain('stopped: interrupted by SIGTERM');
-  });
+  }, 60_000);
 
   it('SIGINT exits 130 the same way', async () => {
     const run = start();
@@ -133,7 +133,7 @@ describe('billing-sim flows under SIGTERM / SIGINT / SIGKILL (real child process
     expect(ms).toBeLessThan(2000);
     const report = JSON.parse(await readFile(join(dir, 'out', 'report.json'), 'utf8')) as RunReport;
     expect(report.interrupted).toBe('interrupted by SIGINT');
-  });
+  }, 60_000);
 
   it('a killed run (SIGKILL, no handler runs) still leaves valid files from the last step', async () => {
     const run = start();
@@ -147,7 +147,7 @@ describe('billing-sim flows under SIGTERM / SIGINT / SIGKILL (real child process
     expect(junit.startsWith('<?xml')).toBe(true);
     expect(junit.trimEnd().endsWith('</testsuites>')).toBe(true);
     JSON.parse(await readFile(join(dir, 'out', 'billing-lines.json'), 'utf8'));
-  });
+  }, 60_000);
 });
 
 describe('a stop while a step is busy with something long', () => {
