@@ -1,9 +1,14 @@
 import {
   Clock,
   type ClockOptions,
+  countRequests,
+  findRequests,
+  type JournalEntry,
   type KernelOptions,
+  type RequestMatch,
   type RunningServer,
   type SimApp,
+  type SimulatorPeer,
   serve,
   type TlsMaterial,
 } from './kernel/index.js';
@@ -45,6 +50,10 @@ export interface RunningSimulators {
     clock: Clock;
     advance(ms: number): void;
     reset(): void;
+    /** How many journaled requests of one simulator match (as POST /_sim/requests/count). */
+    count(simulator: string, match?: RequestMatch): number;
+    /** The matching journal entries, credentials redacted (as POST /_sim/requests/find). */
+    find(simulator: string, match?: RequestMatch, limit?: number): JournalEntry[];
   };
   close(): Promise<void>;
   [Symbol.asyncDispose](): Promise<void>;
@@ -71,6 +80,14 @@ export async function startSimulators(options: StartOptions = {}): Promise<Runni
       reset: () => {
         for (const app of Object.values(result.apps)) app.sim.reset();
       },
+      count: (simulator, match) => {
+        const { kernel } = appOf(result, simulator).sim;
+        return countRequests(kernel.journal, kernel.data, match);
+      },
+      find: (simulator, match, limit) => {
+        const { kernel } = appOf(result, simulator).sim;
+        return findRequests(kernel.journal, kernel.data, match, limit);
+      },
     },
     close: async () => {
       await Promise.all(Object.values(result.servers).map((s) => s.close()));
@@ -83,7 +100,24 @@ export async function startSimulators(options: StartOptions = {}): Promise<Runni
     await result.close();
     throw e;
   }
+  // Each simulator's dashboard links the others of this start.
+  const peers: SimulatorPeer[] = modules.map((mod) => {
+    const app = result.apps[mod.name]!;
+    const url = result.urls[mod.name]!;
+    const port = result.servers[mod.name]!.port;
+    return { name: mod.name, title: mod.title, url, port, tls: mod.tls, banner: mod.describe(app, url) };
+  });
+  for (const app of Object.values(result.apps)) app.sim.kernel.peers = peers;
   return result;
+}
+
+function appOf(running: RunningSimulators, simulator: string): SimApp {
+  const app = running.apps[simulator];
+  if (!app)
+    throw new Error(
+      `no simulator ${simulator} in this start (have: ${Object.keys(running.apps).join(', ')})`,
+    );
+  return app;
 }
 
 async function startOne(
