@@ -105,7 +105,15 @@ export async function startSimulators(options: StartOptions = {}): Promise<Runni
     const app = result.apps[mod.name]!;
     const url = result.urls[mod.name]!;
     const port = result.servers[mod.name]!.port;
-    return { name: mod.name, title: mod.title, url, port, tls: mod.tls, banner: mod.describe(app, url) };
+    return {
+      name: mod.name,
+      title: mod.title,
+      url,
+      port,
+      tls: mod.tls,
+      banner: mod.describe(app, url),
+      credentials: app.sim.credentials,
+    };
   });
   for (const app of Object.values(result.apps)) app.sim.kernel.peers = peers;
   return result;

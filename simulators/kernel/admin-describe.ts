@@ -18,13 +18,11 @@ const ADMIN_TAG = 'billing-sim admin';
 
 /**
  * The simulator describes itself: GET /openapi.json (its vendor's contract plus the admin API,
- * as JSON), GET /docs (Swagger UI over it, served from the swagger-ui-dist package, offline),
- * GET /version. Contracts are read and merged on first request, then kept by this router.
+ * as JSON) and GET /version; docsPages serves Swagger UI over it (swagger-ui-dist, offline). Contracts are read and merged on first request, then kept by this router.
  */
 export function describeRoutes(kernel: Kernel): Router {
   const r = express.Router();
   let merged: Record<string, unknown> | undefined;
-  let docsDir: string | undefined;
 
   r.get('/openapi.json', async (req, res, next) => {
     try {
@@ -46,19 +44,24 @@ export function describeRoutes(kernel: Kernel): Router {
     res.json({ name, version, vendor: kernel.vendor, node: process.version });
   });
 
+  return r;
+}
+
+/** GET /docs and its Swagger UI files: static, no data in them, so they need no admin token. */
+export function docsPages(vendor: string): Router {
+  const r = express.Router();
+  let docsDir: string | undefined;
   r.get('/docs', (_req, res) => {
     res.type('text/html; charset=utf-8');
     res.setHeader('Cache-Control', 'no-cache');
-    res.send(docsPage(kernel.vendor));
+    res.send(docsPage(vendor));
   });
-
   r.get('/docs/:asset', (req, res) => {
     const type = Object.hasOwn(DOCS_ASSETS, req.params.asset) ? DOCS_ASSETS[req.params.asset] : undefined;
     if (!type) return void res.status(404).json({ error: `no docs asset ${req.params.asset}` });
     docsDir ??= dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
     sendFile(res, join(docsDir, req.params.asset), type);
   });
-
   return r;
 }
 

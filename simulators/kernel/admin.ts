@@ -1,5 +1,5 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
-import { dashboardRoutes } from './admin-dashboard.js';
+import { dashboardPages, dashboardRoutes } from './admin-dashboard.js';
 import { FaultRuleError, type FaultRuleInput } from './faults.js';
 import type { JobView } from './jobs.js';
 import type { Kernel } from './kernel.js';
@@ -10,6 +10,7 @@ import type { Kernel } from './kernel.js';
  */
 export function adminRouter(kernel: Kernel, reset: () => void): Router {
   const r = express.Router();
+  r.use(dashboardPages(kernel));
   r.use(express.json({ limit: 64 * 1024 }));
   r.use(dashboardRoutes(kernel));
 

@@ -47,6 +47,8 @@ export interface SimulatorPeer {
   tls: boolean;
   /** The banner's lines for it: base URLs and demo credentials. */
   banner: string[];
+  /** Its demo credentials (the dashboard turns them into curl lines). */
+  credentials: unknown;
 }
 
 /** Per-instance state shared by the kernel middleware, the admin API and the vendor's routes. */
