@@ -3,7 +3,15 @@
 (() => {
   const TOKEN_KEY = 'billing-sim-admin-token';
   const $ = (id) => document.getElementById(id);
-  const state = { selected: undefined, requests: [], timer: undefined, needsToken: false };
+  const state = { selected: undefined, requests: [], timer: undefined, needsToken: false, shown: {} };
+
+  /** True when `data` differs from what `key` shows: live refreshes leave an unchanged table alone. */
+  function changed(key, data) {
+    const text = JSON.stringify(data);
+    if (state.shown[key] === text) return false;
+    state.shown[key] = text;
+    return true;
+  }
 
   function el(tag, props, ...children) {
     const node = document.createElement(tag);
@@ -126,6 +134,7 @@
   // --- jobs ---
   async function loadJobs() {
     const data = await api('GET', '/jobs');
+    if (!changed('jobs', data.jobs)) return;
     const tbody = $('jobs');
     tbody.replaceChildren();
     $('jobs-empty').hidden = data.jobs.length > 0;
@@ -182,6 +191,7 @@
       show('requests-error', e);
       return;
     }
+    if (!changed('requests', state.requests)) return;
     const tbody = $('requests');
     tbody.replaceChildren();
     $('requests-count').textContent = `${state.requests.length} shown`;
@@ -298,6 +308,7 @@
 
   async function loadFaults() {
     const data = await api('GET', '/faults');
+    if (!changed('faults', data.faults)) return;
     const list = $('faults');
     list.replaceChildren();
     for (const rule of data.faults) {
