@@ -3,6 +3,13 @@ import { type Command, InvalidArgumentError } from 'commander';
 import { SIMULATORS, startSimulators } from '../../simulators/index.js';
 import { parseList, parseNumber, readConfig, wrap } from '../config.js';
 import { tuneHeapForServing } from '../heap.js';
+import { LOG_FORMATS, type LogFormat, requestLogger } from '../request-log.js';
+
+function logFormat(raw: string): LogFormat {
+  if (!(LOG_FORMATS as string[]).includes(raw))
+    throw new InvalidArgumentError(`--log wants one of ${LOG_FORMATS.join(', ')}, got "${raw}"`);
+  return raw as LogFormat;
+}
 
 interface ServeFlags {
   seed?: number;
@@ -13,6 +20,7 @@ interface ServeFlags {
   cert?: string;
   generateCert?: boolean;
   key?: string;
+  log?: LogFormat;
 }
 
 export function registerServe(program: Command): void {
@@ -45,6 +53,11 @@ export function registerServe(program: Command): void {
     )
     .option('--key <file>', 'PEM private key that goes with --cert')
     .option('--generate-cert', 'a fresh self-signed localhost certificate instead of the shipped one')
+    .option(
+      '--log <format>',
+      'one line per request: pretty, json (one JSON object per line) or off (default: $BILLING_SIM_LOG, else off)',
+      logFormat,
+    )
     .action(async (flags: ServeFlags) => {
       tuneHeapForServing();
       let config: ReturnType<typeof readConfig>;
@@ -58,6 +71,8 @@ export function registerServe(program: Command): void {
       if (flags.generateCert && flags.cert)
         throw new InvalidArgumentError('--generate-cert and --cert exclude each other');
       const timeScale = flags.timeScale ?? config.timeScale;
+      const log = flags.log ?? (process.env.BILLING_SIM_LOG ? logFormat(process.env.BILLING_SIM_LOG) : 'off');
+      const onRequest = requestLogger(log, process.stdout);
       const ports: Record<string, number> = {};
       const simulators: Record<string, Record<string, unknown>> = {};
       for (const [name, { port, ...rest }] of Object.entries(config.simulators ?? {})) {
@@ -71,6 +86,7 @@ export function registerServe(program: Command): void {
         host: flags.host ?? config.host,
         ports,
         simulators,
+        kernel: onRequest ? { onRequest } : undefined,
         tls:
           flags.cert && flags.key
             ? { cert: readFileSync(flags.cert, 'utf8'), key: readFileSync(flags.key, 'utf8') }
@@ -94,6 +110,7 @@ export function registerServe(program: Command): void {
           `${mod.title}`,
           ...mod.describe(app, url).map((l) => `  ${l}`),
           `  admin: ${url}/_sim/health`,
+          `  dashboard: ${url}/_sim/ui`,
           '',
         );
       }
@@ -101,6 +118,7 @@ export function registerServe(program: Command): void {
       lines.push(
         `seed ${flags.seed ?? config.seed ?? 1} · clock ${timeScale && timeScale !== 1 ? `×${timeScale}` : 'real time'} · Ctrl-C to stop`,
       );
-      process.stdout.write(`${lines.join('\n')}\n`);
+      // With JSON request lines, stdout is JSON only (pipe it to jq); the banner goes to stderr.
+      (log === 'json' ? process.stderr : process.stdout).write(`${lines.join('\n')}\n`);
     });
 }
