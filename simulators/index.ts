@@ -141,13 +141,38 @@ async function startOne(
       options.seed ?? (options.simulators?.[mod.name]?.seed as number | undefined) ?? options.kernel?.seed,
     clock,
   });
-  const server = await serve(app, {
-    port: options.ports?.[mod.name] ?? mod.defaultPort,
-    host: options.host,
-    tls: mod.tls ? (options.tls ?? true) : undefined,
-  });
+  const port = options.ports?.[mod.name] ?? mod.defaultPort;
+  const host = options.host ?? '127.0.0.1';
+  let server: RunningServer;
+  try {
+    server = await serve(app, { port, host, tls: mod.tls ? (options.tls ?? true) : undefined });
+  } catch (e) {
+    throw startError(mod, port, host, e as NodeJS.ErrnoException);
+  }
   into.apps[mod.name] = app;
   into.servers[mod.name] = server;
   into.urls[mod.name] = server.url;
   into.credentials[mod.name] = app.sim.credentials;
+}
+
+/** Why a simulator could not start, naming it and the way out (the CLI prints the message). */
+function startError(mod: SimulatorModule, port: number, host: string, e: NodeJS.ErrnoException): Error {
+  const who = `${mod.title} (${mod.name})`;
+  if (e.code === 'EADDRINUSE')
+    return new Error(
+      `${who}: port ${port} on ${host} is already in use (EADDRINUSE). Stop the process that holds it, ` +
+        `or give ${mod.name} another port: simulators.${mod.name}.port in the --config file (0 picks a free one).`,
+    );
+  if (e.code === 'EACCES')
+    return new Error(
+      `${who}: may not listen on port ${port} on ${host} (EACCES): ports below 1024 need privileges; choose another port.`,
+    );
+  if (e.code === 'EADDRNOTAVAIL' || e.code === 'ENOTFOUND')
+    return new Error(`${who}: cannot listen on ${host} (${e.code}): give --host an address of this machine.`);
+  if (mod.tls && /PEM|certificate|private key|key values mismatch|asn1|ssl|tls|routines/i.test(e.message))
+    return new Error(
+      `${who}: the HTTPS certificate is not usable (${e.message}). Give a PEM certificate and its own ` +
+        'private key with --cert/--key, or leave both out for the shipped localhost certificate (--generate-cert for a fresh one).',
+    );
+  return e;
 }

@@ -3,7 +3,18 @@ import { type Command, InvalidArgumentError } from 'commander';
 import { SIMULATORS, startSimulators } from '../../simulators/index.js';
 import { parseList, parseNumber, readConfig, wrap } from '../config.js';
 import { tuneHeapForServing } from '../heap.js';
+import { helpSections } from '../help.js';
 import { LOG_FORMATS, type LogFormat, requestLogger } from '../request-log.js';
+
+function readPem(flag: string, file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new Error(
+      `cannot read ${flag} ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+    );
+  }
+}
 
 function logFormat(raw: string): LogFormat {
   if (!(LOG_FORMATS as string[]).includes(raw))
@@ -58,6 +69,37 @@ export function registerServe(program: Command): void {
       'one line per request: pretty, json (one JSON object per line) or off (default: $BILLING_SIM_LOG, else off)',
       logFormat,
     )
+    .addHelpText(
+      'after',
+      helpSections({
+        examples: [
+          ['billing-sim serve', 'every simulator on its own port'],
+          [
+            `billing-sim serve --only ${SIMULATORS.map((s) => s.name)
+              .slice(0, 2)
+              .join(',')} --seed 7`,
+            'two of them, another world',
+          ],
+          [
+            'billing-sim serve --config sim.yaml --time-scale 60',
+            'ports, faults, limits from a file; 1 s = 1 min',
+          ],
+          [
+            'billing-sim serve --host 0.0.0.0 --log json',
+            'in a container: reachable from outside, JSON request log',
+          ],
+          ['billing-sim serve --cert cert.pem --key key.pem', 'your certificate for the HTTPS simulators'],
+        ],
+        exitCodes: [
+          ['0', 'stopped by SIGINT or SIGTERM'],
+          ['2', 'could not start: bad flag or config, port in use, unusable certificate'],
+        ],
+        env: [
+          ['BILLING_SIM_LOG', 'request log format when --log is not given (pretty, json, off)'],
+          ['NO_COLOR', 'plain pretty log lines even on a terminal'],
+        ],
+      }),
+    )
     .action(async (flags: ServeFlags) => {
       tuneHeapForServing();
       let config: ReturnType<typeof readConfig>;
@@ -71,7 +113,12 @@ export function registerServe(program: Command): void {
       if (flags.generateCert && flags.cert)
         throw new InvalidArgumentError('--generate-cert and --cert exclude each other');
       const timeScale = flags.timeScale ?? config.timeScale;
-      const log = flags.log ?? (process.env.BILLING_SIM_LOG ? logFormat(process.env.BILLING_SIM_LOG) : 'off');
+      const fromEnv = process.env.BILLING_SIM_LOG;
+      if (fromEnv && !(LOG_FORMATS as string[]).includes(fromEnv))
+        throw new InvalidArgumentError(
+          `BILLING_SIM_LOG wants one of ${LOG_FORMATS.join(', ')}, got "${fromEnv}"`,
+        );
+      const log = flags.log ?? (fromEnv as LogFormat | undefined) ?? 'off';
       const onRequest = requestLogger(log, process.stdout);
       const ports: Record<string, number> = {};
       const simulators: Record<string, Record<string, unknown>> = {};
@@ -89,7 +136,7 @@ export function registerServe(program: Command): void {
         kernel: onRequest ? { onRequest } : undefined,
         tls:
           flags.cert && flags.key
-            ? { cert: readFileSync(flags.cert, 'utf8'), key: readFileSync(flags.key, 'utf8') }
+            ? { cert: readPem('--cert', flags.cert), key: readPem('--key', flags.key) }
             : flags.generateCert
               ? 'generate'
               : undefined,
