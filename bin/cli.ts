@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { packageInfo } from '../simulators/kernel/version.js';
+import { registerConfig } from './commands/config.js';
 import { type FlowsEnv, registerFlows } from './commands/flows.js';
 import { registerServe } from './commands/serve.js';
 import { helpSections } from './help.js';
@@ -12,8 +13,8 @@ const flowsHelp =
   (argv[0] === 'help' && argv[1] === 'flows');
 let flowsEnv: FlowsEnv | undefined;
 if (flowsHelp) {
-  const { VENDORS } = await import('../harness/flows/index.js');
-  flowsEnv = VENDORS.flatMap((v) =>
+  const { loadHarnesses } = await import('../harness/vendors.js');
+  flowsEnv = (await loadHarnesses()).flatMap((v) =>
     v.env.map((e): [string, string] => [
       e.env,
       `${e.description}${e.required ? '' : ' (optional)'} — ${v.vendor}`,
@@ -62,6 +63,7 @@ const program = new Command()
 
 registerServe(program);
 registerFlows(program, flowsEnv);
+registerConfig(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,24 +1,45 @@
-import {
-  Clock,
-  type ClockOptions,
-  countRequests,
-  findRequests,
-  type JournalEntry,
-  type KernelOptions,
-  type RequestMatch,
-  type RunningServer,
-  type SimApp,
-  type SimulatorPeer,
-  serve,
-  type TlsMaterial,
-} from './kernel/index.js';
-import { SIMULATORS, type SimulatorModule } from './registry.js';
+/**
+ * billing-sim as a library: start the simulators (all, or some, on ports you choose) or build
+ * one vendor's Express app. Everything here is documented API; kernel internals are reachable
+ * only through their own modules (`simulators/kernel/...`) and may change.
+ */
+import { Clock, type ClockOptions } from './kernel/clock.js';
+import type { JournalEntry } from './kernel/journal.js';
+import type { KernelOptions, SimulatorPeer } from './kernel/kernel.js';
+import { startOptionsSchema } from './kernel/options-schema.js';
+import { OptionsValidator } from './kernel/options-validation.js';
+import type { VendorPlugin } from './kernel/plugin.js';
+import { countRequests, findRequests, type RequestMatch } from './kernel/request-match.js';
+import { type RunningServer, serve } from './kernel/server.js';
+import type { TlsMaterial } from './kernel/tls.js';
+import type { SimApp } from './kernel/vendor-app.js';
+import { PLUGINS } from './registry.js';
 
-export * from './kernel/index.js';
-export { createPureCloudApp, type PureCloudCredentials, type PureCloudOptions } from './purecloud/index.js';
-export { SIMULATORS, type SimulatorModule, simulatorNames } from './registry.js';
-export { createRprmApp, type RprmCredentials, type RprmOptions } from './rprm/index.js';
-export { createWebexApp, type WebexCredentials, type WebexOptions } from './webex/index.js';
+export { Clock, type ClockMode, type ClockOptions } from './kernel/clock.js';
+export { type ErrorRenderer, SimError } from './kernel/errors.js';
+export type { Exchange, ExchangeTap } from './kernel/exchange.js';
+export type { FaultEffect, FaultMatch, FaultRuleInput } from './kernel/faults.js';
+export type { JournalEntry, JournalMessage } from './kernel/journal.js';
+export type { RequestLogEntry } from './kernel/journal-recorder.js';
+export type { KernelOptions, SimulatorPeer } from './kernel/kernel.js';
+export { configSchema, type JsonSchema } from './kernel/options-schema.js';
+export { ConfigError } from './kernel/options-validation.js';
+export type { PluginContracts, VendorPlugin } from './kernel/plugin.js';
+export type { RateLimitConfig } from './kernel/rate-limit.js';
+export { type RequestMatch, RequestMatchError } from './kernel/request-match.js';
+export { type RunningServer, type ServeOptions, serve } from './kernel/server.js';
+export type { TlsMaterial } from './kernel/tls.js';
+export type { Identity, SimApp, SimHandle, VendorAdapter } from './kernel/vendor-app.js';
+export { createVendorApp, type VendorAppSpec } from './kernel/vendor-app.js';
+export {
+  createPureCloudApp,
+  type PureCloudCredentials,
+  type PureCloudOptions,
+  purecloudPlugin,
+} from './purecloud/index.js';
+export { findPlugin, PLUGINS, pluginNames } from './registry.js';
+export { createRprmApp, type RprmCredentials, type RprmOptions, rprmPlugin } from './rprm/index.js';
+export { createWebexApp, type WebexCredentials, type WebexOptions, webexPlugin } from './webex/index.js';
 
 export interface StartOptions {
   seed?: number;
@@ -38,6 +59,8 @@ export interface StartOptions {
   tls?: TlsMaterial | 'generate';
   /** Applied to every simulator (tests pass a contract tap here). */
   kernel?: KernelOptions;
+  /** The plug-ins to choose from. Default: the registry (`simulators/registry.ts`). */
+  plugins?: readonly VendorPlugin[];
 }
 
 export interface RunningSimulators {
@@ -59,16 +82,23 @@ export interface RunningSimulators {
   [Symbol.asyncDispose](): Promise<void>;
 }
 
+/**
+ * Starts the chosen simulators on their ports. Options are checked against the composed schema
+ * first (`ConfigError` naming each mistake's JSON pointer); nothing listens on a mistake.
+ */
 export async function startSimulators(options: StartOptions = {}): Promise<RunningSimulators> {
-  const clock = options.clock instanceof Clock ? options.clock : new Clock(options.clock);
-  const wanted = options.only?.length ? options.only : SIMULATORS.map((s) => s.name);
-  const unknown = wanted.filter((n) => !SIMULATORS.some((s) => s.name === n));
+  const plugins = options.plugins ?? PLUGINS;
+  const unknown = (options.only ?? []).filter((n) => !plugins.some((s) => s.name === n));
   if (unknown.length) {
     throw new Error(
-      `unknown simulator(s): ${unknown.join(', ')} (have: ${SIMULATORS.map((s) => s.name).join(', ')})`,
+      `unknown simulator(s): ${unknown.join(', ')} (have: ${plugins.map((s) => s.name).join(', ')})`,
     );
   }
-  const modules = SIMULATORS.filter((s) => wanted.includes(s.name));
+  const { plugins: _given, ...rest } = options;
+  new OptionsValidator().assert(startOptionsSchema(plugins), rest, 'options');
+  const clock = options.clock instanceof Clock ? options.clock : new Clock(options.clock);
+  const wanted = options.only?.length ? options.only : plugins.map((s) => s.name);
+  const selected = plugins.filter((s) => wanted.includes(s.name));
   const result: RunningSimulators = {
     urls: {},
     credentials: {},
@@ -95,13 +125,13 @@ export async function startSimulators(options: StartOptions = {}): Promise<Runni
     [Symbol.asyncDispose]: () => result.close(),
   };
   try {
-    for (const mod of modules) await startOne(mod, options, clock, result);
+    for (const plugin of selected) await startOne(plugin, options, clock, result);
   } catch (e) {
     await result.close();
     throw e;
   }
   // Each simulator's dashboard links the others of this start.
-  const peers: SimulatorPeer[] = modules.map((mod) => {
+  const peers: SimulatorPeer[] = selected.map((mod) => {
     const app = result.apps[mod.name]!;
     const url = result.urls[mod.name]!;
     const port = result.servers[mod.name]!.port;
@@ -129,39 +159,39 @@ function appOf(running: RunningSimulators, simulator: string): SimApp {
 }
 
 async function startOne(
-  mod: SimulatorModule,
+  plugin: VendorPlugin,
   options: StartOptions,
   clock: Clock,
   into: RunningSimulators,
 ): Promise<void> {
-  const app = mod.create({
+  const own = options.simulators?.[plugin.name];
+  const app = plugin.create({
     ...options.kernel,
-    ...options.simulators?.[mod.name],
-    seed:
-      options.seed ?? (options.simulators?.[mod.name]?.seed as number | undefined) ?? options.kernel?.seed,
+    ...own,
+    seed: options.seed ?? (own?.seed as number | undefined) ?? options.kernel?.seed,
     clock,
   });
-  const port = options.ports?.[mod.name] ?? mod.defaultPort;
+  const port = options.ports?.[plugin.name] ?? plugin.defaultPort;
   const host = options.host ?? '127.0.0.1';
   let server: RunningServer;
   try {
-    server = await serve(app, { port, host, tls: mod.tls ? (options.tls ?? true) : undefined });
+    server = await serve(app, { port, host, tls: plugin.tls ? (options.tls ?? true) : undefined });
   } catch (e) {
-    throw startError(mod, port, host, e as NodeJS.ErrnoException);
+    throw startError(plugin, port, host, e as NodeJS.ErrnoException);
   }
-  into.apps[mod.name] = app;
-  into.servers[mod.name] = server;
-  into.urls[mod.name] = server.url;
-  into.credentials[mod.name] = app.sim.credentials;
+  into.apps[plugin.name] = app;
+  into.servers[plugin.name] = server;
+  into.urls[plugin.name] = server.url;
+  into.credentials[plugin.name] = app.sim.credentials;
 }
 
 /** Why a simulator could not start, naming it and the way out (the CLI prints the message). */
-function startError(mod: SimulatorModule, port: number, host: string, e: NodeJS.ErrnoException): Error {
+function startError(mod: VendorPlugin, port: number, host: string, e: NodeJS.ErrnoException): Error {
   const who = `${mod.title} (${mod.name})`;
   if (e.code === 'EADDRINUSE')
     return new Error(
       `${who}: port ${port} on ${host} is already in use (EADDRINUSE). Stop the process that holds it, ` +
-        `or give ${mod.name} another port: simulators.${mod.name}.port in the --config file (0 picks a free one).`,
+        `or give ${mod.name} another port: --port ${mod.name}=<port>, or simulators.${mod.name}.port in the --config file (0 picks a free one).`,
     );
   if (e.code === 'EACCES')
     return new Error(

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { type Command, InvalidArgumentError } from 'commander';
-import { SIMULATORS, startSimulators } from '../../simulators/index.js';
-import { parseList, parseNumber, readConfig, wrap } from '../config.js';
+import { PLUGINS, startSimulators } from '../../simulators/index.js';
+import { type ConfigFile, startOptionsFrom } from '../../simulators/kernel/config.js';
+import { loadServeConfig, parseList, parseNumber, wrap } from '../config.js';
 import { tuneHeapForServing } from '../heap.js';
 import { helpSections } from '../help.js';
 import { LOG_FORMATS, type LogFormat, requestLogger } from '../request-log.js';
@@ -32,6 +33,30 @@ interface ServeFlags {
   generateCert?: boolean;
   key?: string;
   log?: LogFormat;
+  port?: Record<string, string>;
+}
+
+/** `--port webex=9402` (repeatable): the value is checked with the rest of the configuration. */
+function portPair(raw: string, previous: Record<string, string> = {}): Record<string, string> {
+  const at = raw.indexOf('=');
+  if (at <= 0 || at === raw.length - 1)
+    throw new InvalidArgumentError(`--port wants name=port, got "${raw}"`);
+  return { ...previous, [raw.slice(0, at).trim()]: raw.slice(at + 1).trim() };
+}
+
+function flagConfig(flags: ServeFlags): ConfigFile {
+  const config: ConfigFile = {};
+  if (flags.seed !== undefined) config.seed = flags.seed;
+  if (flags.timeScale !== undefined) config.timeScale = flags.timeScale;
+  if (flags.host !== undefined) config.host = flags.host;
+  if (flags.only !== undefined) config.only = flags.only;
+  for (const [name, raw] of Object.entries(flags.port ?? {})) {
+    config.simulators ??= {};
+    // A number when it is one; otherwise the text, for the schema to name (`must be integer`).
+    config.simulators[name] = { port: /^\d+$/.test(raw) ? Number(raw) : (raw as unknown as number) };
+  }
+  if (flags.log !== undefined) config.log = flags.log;
+  return config;
 }
 
 export function registerServe(program: Command): void {
@@ -50,11 +75,16 @@ export function registerServe(program: Command): void {
     )
     .option(
       '--config <file>',
-      'YAML/JSON file with seed, timeScale, host, only and per-simulator options (ports, faults, rate limits)',
+      'YAML/JSON file with seed, timeScale, host, only, kernel and per-simulator options (ports, faults, rate limits); default $BILLING_SIM_CONFIG. Check one with `billing-sim config --check`',
+    )
+    .option(
+      '--port <name=port>',
+      `port of one simulator, repeatable (e.g. --port webex=9402; 0 picks a free one)`,
+      portPair,
     )
     .option(
       '--only <names>',
-      `comma-separated simulators to start (${SIMULATORS.map((s) => s.name).join(', ') || 'none yet'})`,
+      `comma-separated simulators to start (${PLUGINS.map((s) => s.name).join(', ') || 'none yet'})`,
       parseList,
     )
     .option('--host <host>', 'address to listen on (default 127.0.0.1)')
@@ -66,7 +96,7 @@ export function registerServe(program: Command): void {
     .option('--generate-cert', 'a fresh self-signed localhost certificate instead of the shipped one')
     .option(
       '--log <format>',
-      'one line per request: pretty, json (one JSON object per line) or off (default: $BILLING_SIM_LOG, else off)',
+      'one line per request: pretty, json (one JSON object per line) or off (default: log in the config, $BILLING_SIM_LOG, else off)',
       logFormat,
     )
     .addHelpText(
@@ -75,7 +105,7 @@ export function registerServe(program: Command): void {
         examples: [
           ['billing-sim serve', 'every simulator on its own port'],
           [
-            `billing-sim serve --only ${SIMULATORS.map((s) => s.name)
+            `billing-sim serve --only ${PLUGINS.map((s) => s.name)
               .slice(0, 2)
               .join(',')} --seed 7`,
             'two of them, another world',
@@ -102,38 +132,18 @@ export function registerServe(program: Command): void {
     )
     .action(async (flags: ServeFlags) => {
       tuneHeapForServing();
-      let config: ReturnType<typeof readConfig>;
-      try {
-        config = readConfig(flags.config);
-      } catch (e) {
-        throw new InvalidArgumentError((e as Error).message);
-      }
       if (Boolean(flags.cert) !== Boolean(flags.key))
         throw new InvalidArgumentError('--cert and --key go together');
       if (flags.generateCert && flags.cert)
         throw new InvalidArgumentError('--generate-cert and --cert exclude each other');
-      const timeScale = flags.timeScale ?? config.timeScale;
-      const fromEnv = process.env.BILLING_SIM_LOG;
-      if (fromEnv && !(LOG_FORMATS as string[]).includes(fromEnv))
-        throw new InvalidArgumentError(
-          `BILLING_SIM_LOG wants one of ${LOG_FORMATS.join(', ')}, got "${fromEnv}"`,
-        );
-      const log = flags.log ?? (fromEnv as LogFormat | undefined) ?? 'off';
+      const config = await loadServeConfig(flags.config, process.env, flagConfig(flags));
+      const timeScale = config.timeScale;
+      const log = config.log ?? 'off';
       const onRequest = requestLogger(log, process.stdout);
-      const ports: Record<string, number> = {};
-      const simulators: Record<string, Record<string, unknown>> = {};
-      for (const [name, { port, ...rest }] of Object.entries(config.simulators ?? {})) {
-        if (port !== undefined) ports[name] = port;
-        simulators[name] = rest;
-      }
+      const start = startOptionsFrom(config);
       const running = await startSimulators({
-        seed: flags.seed ?? config.seed,
-        clock: timeScale && timeScale !== 1 ? { mode: 'scaled', scale: timeScale } : { mode: 'system' },
-        only: flags.only ?? config.only,
-        host: flags.host ?? config.host,
-        ports,
-        simulators,
-        kernel: onRequest ? { onRequest } : undefined,
+        ...start,
+        kernel: onRequest ? { ...start.kernel, onRequest } : start.kernel,
         tls:
           flags.cert && flags.key
             ? { cert: readPem('--cert', flags.cert), key: readPem('--key', flags.key) }
@@ -149,7 +159,7 @@ export function registerServe(program: Command): void {
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
       const lines = ['billing-sim is running', ''];
-      for (const mod of SIMULATORS) {
+      for (const mod of PLUGINS) {
         const app = running.apps[mod.name];
         const url = running.urls[mod.name];
         if (!app || !url) continue;
@@ -163,7 +173,7 @@ export function registerServe(program: Command): void {
       }
       if (Object.keys(running.apps).length === 0) lines.push('(no simulators selected)');
       lines.push(
-        `seed ${flags.seed ?? config.seed ?? 1} · clock ${timeScale && timeScale !== 1 ? `×${timeScale}` : 'real time'} · Ctrl-C to stop`,
+        `seed ${config.seed ?? 1} · clock ${timeScale && timeScale !== 1 ? `×${timeScale}` : 'real time'} · Ctrl-C to stop`,
       );
       // With JSON request lines, stdout is JSON only (pipe it to jq); the banner goes to stderr.
       (log === 'json' ? process.stderr : process.stdout).write(`${lines.join('\n')}\n`);

@@ -5,6 +5,7 @@ import { type FaultRuleInput, FaultStore } from './faults.js';
 import { JobEngine } from './jobs.js';
 import { DEFAULT_JOURNAL_BODY_BYTES, Journal } from './journal.js';
 import type { RequestLogEntry } from './journal-recorder.js';
+import { OptionsValidator } from './options-validation.js';
 import { createRateLimiter, type RateLimitConfig, type RateLimiter } from './rate-limit.js';
 import { SeededData } from './seed.js';
 
@@ -67,6 +68,8 @@ export class Kernel {
    * them; empty for an app built on its own.
    */
   peers: SimulatorPeer[] = [];
+  /** Checks admin updates against the options schema (this app's own ajv, loaded on first use). */
+  readonly validator = new OptionsValidator();
 
   constructor(
     readonly vendor: string,

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { packageRoot } from '../../contracts/index.js';
-import { VENDORS } from '../../harness/flows/index.js';
+import { loadHarnesses } from '../../harness/vendors.js';
 
 const BIN = join(packageRoot(), 'bin', 'billing-sim.js');
 const VERSION = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')).version as string;
@@ -53,7 +53,7 @@ describe('a CLI that explains itself', () => {
       expect(stdout).not.toMatch(/\(default: (\{\}|\[\]|undefined|null)\)|\[object /);
     }
     const flows = await cli(['flows', '--help']);
-    for (const v of VENDORS) for (const e of v.env) expect(flows.stdout).toContain(e.env);
+    for (const v of await loadHarnesses()) for (const e of v.env) expect(flows.stdout).toContain(e.env);
     expect(flows.stdout).toMatch(/^\s+2\s+usage error/m);
     const serve = await cli(['serve', '--help']);
     expect(serve.stdout).toContain('BILLING_SIM_LOG');

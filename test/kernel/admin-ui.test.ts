@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { Clock, SIMULATORS, startSimulators } from '../../simulators/index.js';
+import { Clock, PLUGINS, startSimulators } from '../../simulators/index.js';
 import { contractGuard } from '../support/contract-guard.js';
 import { toyContracts } from '../support/toy-contracts.js';
 import { createToyApp } from '../support/toy-vendor.js';
@@ -33,14 +33,14 @@ describe('dashboard files and the simulator directory', () => {
     const clock = new Clock({ mode: 'manual', start: '2026-10-15T10:00:00Z' });
     await using sims = await startSimulators({
       clock,
-      ports: Object.fromEntries(SIMULATORS.map((s) => [s.name, 0])),
+      ports: Object.fromEntries(PLUGINS.map((s) => [s.name, 0])),
     });
     const a = (await request(sims.apps.webex!).get('/_sim/simulators').expect(200)).body;
     const b = (await request(sims.apps.purecloud!).get('/_sim/simulators').expect(200)).body;
     expect(a.current).toBe('webex');
     expect(b.current).toBe('purecloud');
     expect(a.simulators).toEqual(b.simulators);
-    expect(a.simulators.map((s: { name: string }) => s.name)).toEqual(SIMULATORS.map((s) => s.name));
+    expect(a.simulators.map((s: { name: string }) => s.name)).toEqual(PLUGINS.map((s) => s.name));
     for (const sim of a.simulators as { name: string; url: string; curl: string[]; banner: string[] }[]) {
       expect(sim.url).toBe(sims.urls[sim.name]);
       expect(sim.banner.length).toBeGreaterThan(0);

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packageRoot } from '../../contracts/index.js';
-import { SIMULATORS } from '../../simulators/index.js';
+import { PLUGINS } from '../../simulators/index.js';
 
 /**
  * The package as a user gets it: `npm pack` (of the built tree — `npm test` builds first),
@@ -80,7 +80,7 @@ describe('the published package', () => {
       'README.md',
     ])
       expect(files).toContain(needed);
-    for (const vendor of SIMULATORS) expect(files).toContain(`contracts/${vendor.name}.openapi.yaml`);
+    for (const vendor of PLUGINS) expect(files).toContain(`contracts/${vendor.name}.openapi.yaml`);
     const unwanted = files.filter(
       (f) =>
         /\.map$|\.tsbuildinfo$|(^|\/)test\/|\.test\.|^bench\/|^dist\/bench\/|^dist\/bin\//.test(f) ||
@@ -97,7 +97,7 @@ describe('the published package', () => {
     const config = join(work, 'sim.json');
     writeFileSync(
       config,
-      JSON.stringify({ simulators: Object.fromEntries(SIMULATORS.map((s) => [s.name, { port: 0 }])) }),
+      JSON.stringify({ simulators: Object.fromEntries(PLUGINS.map((s) => [s.name, { port: 0 }])) }),
     );
     const child = spawn(bin(), ['serve', '--config', config], {
       cwd: project,
@@ -113,7 +113,7 @@ describe('the published package', () => {
       child.on('exit', () => reject(new Error(`serve exited before its banner:\n${seen}`)));
     });
     const urls = [...banner.matchAll(/admin: (\S+)\/_sim\/health/g)].map((m) => m[1]!);
-    expect(urls).toHaveLength(SIMULATORS.length);
+    expect(urls).toHaveLength(PLUGINS.length);
     for (const url of urls) {
       for (const path of [
         '/_sim/health',
