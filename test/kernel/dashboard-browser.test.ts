@@ -155,6 +155,35 @@ describe('dashboard in headless Chromium', () => {
     await page.close();
   });
 
+  it('asks for the admin token when the API answers 401, then sends it with every call', async () => {
+    // The server side of the token is the admin API's (adminToken); here the browser stands in
+    // for it, so the page's part is checked on its own: ask, remember for the tab, send.
+    const page = await openPage();
+    const seen: (string | undefined)[] = [];
+    await page.route('**/_sim/**', (route) => {
+      const url = new URL(route.request().url());
+      if (/^\/_sim\/(ui|docs)(\/|$)/.test(url.pathname)) return route.continue();
+      const given = route.request().headers()['x-sim-admin-token'];
+      seen.push(given);
+      if (given === 'letmein') return route.continue();
+      return route.fulfill({
+        status: 401,
+        contentType: 'application/json',
+        body: JSON.stringify({ error: 'the admin API needs the admin token' }),
+      });
+    });
+    await page.goto(`${sims.urls.purecloud}/_sim/ui`);
+    await page.waitForSelector('#token-form:not([hidden])');
+    expect(await page.textContent('#vendor')).toBe('');
+    await page.fill('#token-input', 'letmein');
+    await page.click('#token-form button[type="submit"]');
+    await expect.poll(() => page.textContent('#vendor')).toBe('purecloud');
+    expect(await page.isHidden('#token-form')).toBe(true);
+    expect(seen).toContain('letmein');
+    expect(seen.slice(seen.indexOf('letmein')).every((t) => t === 'letmein')).toBe(true);
+    await page.close();
+  });
+
   it('/_sim/docs renders the vendor contract and the admin API offline', async () => {
     const page = await openPage();
     await page.goto(`${sims.urls.webex}/_sim/docs`);
