@@ -62,6 +62,13 @@ describe('self-describing admin', () => {
       vendor: 'toy',
       node: process.version,
     });
+    // A GET that carries a broken JSON body gets the admin API's declared 400.
+    const broken = await request(app)
+      .get('/_sim/version')
+      .set('Content-Type', 'application/json')
+      .send('{oops');
+    expect(broken.status).toBe(400);
+    expect(broken.body).toEqual({ error: 'body is not valid JSON' });
     const doc = (await request(app).get('/_sim/openapi.json').expect(200)).body;
     expect(Object.keys(doc.paths)).toContain('/_sim/requests/find');
   });
