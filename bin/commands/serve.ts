@@ -3,7 +3,6 @@ import { type Command, InvalidArgumentError } from 'commander';
 import { PLUGINS, startSimulators } from '../../simulators/index.js';
 import { type ConfigFile, startOptionsFrom } from '../../simulators/kernel/config.js';
 import { loadServeConfig, parseList, parseNumber, wrap } from '../config.js';
-import { tuneHeapForServing } from '../heap.js';
 import { helpSections } from '../help.js';
 import { LOG_FORMATS, type LogFormat, requestLogger } from '../request-log.js';
 
@@ -131,7 +130,6 @@ export function registerServe(program: Command): void {
       }),
     )
     .action(async (flags: ServeFlags) => {
-      tuneHeapForServing();
       if (Boolean(flags.cert) !== Boolean(flags.key))
         throw new InvalidArgumentError('--cert and --key go together');
       if (flags.generateCert && flags.cert)
