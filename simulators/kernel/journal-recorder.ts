@@ -80,9 +80,11 @@ function keep(res: Response, c: Capture, chunk: unknown, encoding: unknown): voi
     c.captured += length;
     return;
   }
-  // Copy (a Buffer may be reused by its producer; a long string is not kept whole).
-  const buf = isString ? Buffer.from(chunk, enc) : Buffer.from(chunk);
-  const part = Buffer.from(buf.subarray(0, room));
+  // Copy only what fits (a Buffer may be reused by its producer; a long string is not kept
+  // whole): `room` characters encode to at least `room` bytes.
+  const part = isString
+    ? Buffer.from(chunk.length > room ? chunk.slice(0, room) : chunk, enc).subarray(0, room)
+    : Buffer.from(chunk.subarray(0, room));
   c.chunks.push(part);
   c.captured += part.length;
 }
