@@ -114,8 +114,8 @@ export function registerServe(program: Command): void {
             'ports, faults, limits from a file; 1 s = 1 min',
           ],
           [
-            'billing-sim serve --host 0.0.0.0 --log json',
-            'in a container: reachable from outside, JSON request log',
+            'billing-sim serve --log json | jq .',
+            'one JSON line per request on stdout (the banner on stderr)',
           ],
           ['billing-sim serve --cert cert.pem --key key.pem', 'your certificate for the HTTPS simulators'],
         ],
