@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { packageInfo } from '../simulators/kernel/version.js';
 import { registerConfig } from './commands/config.js';
+import { registerDrift } from './commands/drift.js';
 import { type FlowsEnv, registerFlows } from './commands/flows.js';
 import { registerServe } from './commands/serve.js';
 import { helpSections } from './help.js';
@@ -63,6 +64,7 @@ const program = new Command()
 
 registerServe(program);
 registerFlows(program, flowsEnv);
+registerDrift(program);
 registerConfig(program);
 
 try {

@@ -32,6 +32,8 @@ interface ServeFlags {
   generateCert?: boolean;
   key?: string;
   log?: LogFormat;
+  replay?: string;
+  replayMatchHeaders?: string[];
   port?: Record<string, string>;
 }
 
@@ -129,6 +131,15 @@ export function registerServe(program: Command): void {
         ],
       }),
     )
+    .option(
+      '--replay <dir>',
+      'answer requests that match an exchange recorded by `billing-sim flows --record <dir>` with the recorded answer; the rest reach the simulators',
+    )
+    .option(
+      '--replay-match-headers <names>',
+      'request headers that must match too, besides method, path and query (default if-none-match,if-match,range)',
+      parseList,
+    )
     .action(async (flags: ServeFlags) => {
       if (Boolean(flags.cert) !== Boolean(flags.key))
         throw new InvalidArgumentError('--cert and --key go together');
@@ -138,16 +149,28 @@ export function registerServe(program: Command): void {
       const timeScale = config.timeScale;
       const log = config.log ?? 'off';
       const onRequest = requestLogger(log, process.stdout);
+      // Loaded only when asked for: a plain serve does not pay for the harness modules.
+      const replay = flags.replay
+        ? await (await import('../../harness/replay/replay.js')).ReplayStore.load(flags.replay, {
+            matchHeaders: flags.replayMatchHeaders,
+          }).catch((e: Error) => {
+            throw new InvalidArgumentError(`--replay ${flags.replay}: ${e.message}`);
+          })
+        : undefined;
       const start = startOptionsFrom(config);
       const running = await startSimulators({
         ...start,
-        kernel: onRequest ? { ...start.kernel, onRequest } : start.kernel,
         tls:
           flags.cert && flags.key
             ? { cert: readPem('--cert', flags.cert), key: readPem('--key', flags.key) }
             : flags.generateCert
               ? 'generate'
               : undefined,
+        kernel: {
+          ...start.kernel,
+          ...(onRequest ? { onRequest } : {}),
+          ...(replay ? { intercept: (vendor, req, res) => replay.intercept(vendor, req, res) } : {}),
+        },
       });
       // Handlers first: a supervisor may signal as soon as it sees the banner.
       const stop = async () => {
@@ -170,6 +193,7 @@ export function registerServe(program: Command): void {
         );
       }
       if (Object.keys(running.apps).length === 0) lines.push('(no simulators selected)');
+      if (replay) lines.push(`replaying ${replay.size} recorded exchange(s) from ${flags.replay}`, '');
       lines.push(
         `seed ${config.seed ?? 1} · clock ${timeScale && timeScale !== 1 ? `×${timeScale}` : 'real time'} · Ctrl-C to stop`,
       );

@@ -172,6 +172,10 @@ export function kernelOptionsProperties(): Record<string, JsonSchema> {
       [FUNCTION_KEYWORD]: true,
       description: 'library only: called once per vendor request (the request log)',
     },
+    intercept: {
+      [FUNCTION_KEYWORD]: true,
+      description: 'library only: answers a request before the simulator (serve --replay)',
+    },
     admin: { type: 'boolean', default: true, description: 'serve the /_sim admin API' },
     signingSecret: {
       type: 'string',
