@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type Command, InvalidArgumentError } from 'commander';
 import { PLUGINS, startSimulators } from '../../simulators/index.js';
 import { type ConfigFile, startOptionsFrom } from '../../simulators/kernel/config.js';
@@ -32,9 +31,9 @@ interface ServeFlags {
   cert?: string;
   generateCert?: boolean;
   key?: string;
+  log?: LogFormat;
   replay?: string;
   replayMatchHeaders?: string[];
-  log?: LogFormat;
   port?: Record<string, string>;
 }
 
@@ -97,15 +96,6 @@ export function registerServe(program: Command): void {
     .option('--key <file>', 'PEM private key that goes with --cert')
     .option('--generate-cert', 'a fresh self-signed localhost certificate instead of the shipped one')
     .option(
-      '--replay <dir>',
-      'answer requests that match an exchange recorded by `billing-sim flows --record <dir>` with the recorded answer; the rest reach the simulators',
-    )
-    .option(
-      '--replay-match-headers <names>',
-      'request headers that must match too, besides method, path and query (default if-none-match,if-match,range)',
-      parseList,
-    )
-    .option(
       '--log <format>',
       'one line per request: pretty, json (one JSON object per line) or off (default: log in the config, $BILLING_SIM_LOG, else off)',
       logFormat,
@@ -141,6 +131,15 @@ export function registerServe(program: Command): void {
         ],
       }),
     )
+    .option(
+      '--replay <dir>',
+      'answer requests that match an exchange recorded by `billing-sim flows --record <dir>` with the recorded answer; the rest reach the simulators',
+    )
+    .option(
+      '--replay-match-headers <names>',
+      'request headers that must match too, besides method, path and query (default if-none-match,if-match,range)',
+      parseList,
+    )
     .action(async (flags: ServeFlags) => {
       if (Boolean(flags.cert) !== Boolean(flags.key))
         throw new InvalidArgumentError('--cert and --key go together');
@@ -148,6 +147,8 @@ export function registerServe(program: Command): void {
         throw new InvalidArgumentError('--generate-cert and --cert exclude each other');
       const config = await loadServeConfig(flags.config, process.env, flagConfig(flags));
       const timeScale = config.timeScale;
+      const log = config.log ?? 'off';
+      const onRequest = requestLogger(log, process.stdout);
       // Loaded only when asked for: a plain serve does not pay for the harness modules.
       const replay = flags.replay
         ? await (await import('../../harness/replay/replay.js')).ReplayStore.load(flags.replay, {
@@ -156,27 +157,20 @@ export function registerServe(program: Command): void {
             throw new InvalidArgumentError(`--replay ${flags.replay}: ${e.message}`);
           })
         : undefined;
-      const log = config.log ?? 'off';
-      const onRequest = requestLogger(log, process.stdout);
       const start = startOptionsFrom(config);
       const running = await startSimulators({
         ...start,
-        kernel: {
-          ...start.kernel,
-          ...(onRequest ? { onRequest } : {}),
-          ...(replay
-            ? {
-                intercept: (vendor: string, req: IncomingMessage, res: ServerResponse) =>
-                  replay.intercept(vendor, req, res),
-              }
-            : {}),
-        },
         tls:
           flags.cert && flags.key
             ? { cert: readPem('--cert', flags.cert), key: readPem('--key', flags.key) }
             : flags.generateCert
               ? 'generate'
               : undefined,
+        kernel: {
+          ...start.kernel,
+          ...(onRequest ? { onRequest } : {}),
+          ...(replay ? { intercept: (vendor, req, res) => replay.intercept(vendor, req, res) } : {}),
+        },
       });
       // Handlers first: a supervisor may signal as soon as it sees the banner.
       const stop = async () => {

@@ -71,7 +71,7 @@ export function configFromEnv(
   const problems: string[] = [];
   // Functions are library-only options: no environment variable can hold one.
   const kernelKeys = Object.keys(kernelOptionsProperties()).filter(
-    (k) => k !== 'onExchange' && k !== 'intercept' && k !== 'onRequest',
+    (k) => k !== 'onExchange' && k !== 'onRequest' && k !== 'intercept',
   );
   const top = new Map<string, string>([...TOP_LEVEL, ...kernelKeys].map((k) => [envName(k), k]));
   const vendorKeys = new Map(

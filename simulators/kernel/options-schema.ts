@@ -168,13 +168,13 @@ export function kernelOptionsProperties(): Record<string, JsonSchema> {
       description: 'bytes kept of each journaled request and response body (0: headers only)',
     },
     onExchange: { [FUNCTION_KEYWORD]: true, description: 'library only: sees every response' },
-    intercept: {
-      [FUNCTION_KEYWORD]: true,
-      description: 'library only: answers a request before the simulator (serve --replay)',
-    },
     onRequest: {
       [FUNCTION_KEYWORD]: true,
       description: 'library only: called once per vendor request (the request log)',
+    },
+    intercept: {
+      [FUNCTION_KEYWORD]: true,
+      description: 'library only: answers a request before the simulator (serve --replay)',
     },
     admin: { type: 'boolean', default: true, description: 'serve the /_sim admin API' },
     signingSecret: {

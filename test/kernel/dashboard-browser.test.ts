@@ -186,7 +186,8 @@ describe('dashboard in headless Chromium', () => {
 
   it('/_sim/docs renders the vendor contract and the admin API offline', async () => {
     const page = await openPage();
-    await page.goto(`${sims.urls.webex}/_sim/docs`);
+    // Swagger UI's bundle is 1.5 MB of script: on a loaded machine it takes a while to run.
+    await page.goto(`${sims.urls.webex}/_sim/docs`, { timeout: 30_000 });
     await page.waitForSelector('.swagger-ui .info .title', { timeout: 20_000 });
     expect(await page.textContent('.swagger-ui .info .title')).toMatch(/Webex/);
     await page.waitForSelector('.opblock-tag-section', { timeout: 20_000 });

@@ -60,7 +60,7 @@ beforeAll(() => {
 afterAll(() => {
   for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
   if (work) rmSync(work, { recursive: true, force: true });
-});
+}, 120_000);
 
 function bin(): string {
   return join(project, 'node_modules', '.bin', 'billing-sim');
