@@ -253,6 +253,7 @@ export function* broadworksRows(ds: PartnerDataset, year: number, month: number)
     if (c.internal) continue;
     const totals = new Map<string, { quantity: number; billableDays: number }>();
     for (const user of c.users) {
+      if (!user.broadworks) continue;
       const o = overlap(user.broadworks, start, end);
       if (!o) continue;
       const pkg = user.broadworks.pkg;
