@@ -1,4 +1,10 @@
-import { type ContractSet, type CsvContracts, contracts, csvContracts } from '../contracts/index.js';
+import {
+  type ContractSet,
+  type CsvContracts,
+  contracts,
+  csvContracts,
+  type ResponseProfile,
+} from '../contracts/index.js';
 import { priceUsage, totalsByCustomer } from './billing/lines.js';
 import { FlowContext, type FlowEvent, FlowStopped, type Period, type Target } from './flows/context.js';
 import type { FlowDefinition } from './flows/flow.js';
@@ -16,6 +22,8 @@ export interface RunTarget extends Target {
   insecure?: boolean;
   /** The target's own time (the embedded simulators' clock); default RunOptions.time. */
   time?: HarnessTime;
+  /** Contract view its responses are checked with; default `vendor` (only what the vendor guarantees). */
+  profile?: ResponseProfile;
 }
 
 export interface RunOptions {
@@ -33,6 +41,8 @@ export interface RunOptions {
   csv?: CsvContracts;
   /** Unknown fields and headers fail the flow instead of warning. */
   strict?: boolean;
+  /** Contract view for every target, overriding each target's own (`--profile`). */
+  profile?: ResponseProfile;
   /** HTTP tuning (timeouts, retries) shared by every flow. */
   http?: Omit<HttpClientOptions, 'time' | 'stopwatch' | 'transcript' | 'ca' | 'insecure'>;
   /** Harness-time budget of one polling loop. Default 30 min. */
@@ -116,7 +126,12 @@ async function runOne(
     target,
     period,
     client,
-    check: new ContractCheck(options.contracts ?? contracts(), flow.vendor, options.strict),
+    check: new ContractCheck(
+      options.contracts ?? contracts(),
+      flow.vendor,
+      options.strict,
+      options.profile ?? target.profile ?? 'vendor',
+    ),
     csv: options.csv ?? csvContracts(),
     time,
     stopwatch: options.stopwatch,
