@@ -54,9 +54,16 @@ export interface WebexOptions extends KernelOptions {
   generation?: WebexGeneration;
   /** Share of new reports that end FAILED, 0..1, drawn from the seed per report. Default 0. */
   failureRate?: number;
-  /** [R] 409 when a report with the same parameters is IN_PROGRESS or COMPLETED. Default true. */
+  /**
+   * Scenario option (an invented rule, off by default: Cisco documents no 409 for billing
+   * reports): 409 when a report with the same parameters is IN_PROGRESS or COMPLETED. Turn it on
+   * to reproduce clients that treat 409 as "it exists".
+   */
   duplicateCreate409?: boolean;
-  /** [R] 423 Locked when deleting an IN_PROGRESS report. Default true. */
+  /**
+   * Scenario option (an invented rule, off by default: Cisco documents no 423 for billing
+   * reports): 423 Locked with Retry-After when deleting an IN_PROGRESS report.
+   */
   lockDeleteInProgress423?: boolean;
   /** Retry-After of that 423. Default: the remaining generation time (time mode), else 10 s. */
   lockRetryAfterSeconds?: number;
@@ -157,8 +164,8 @@ export interface ResolvedWebexOptions {
 export const WEBEX_DEFAULTS = {
   generation: { kind: 'time', ms: 30_000 } as WebexGeneration,
   failureRate: 0,
-  duplicateCreate409: true,
-  lockDeleteInProgress423: true,
+  duplicateCreate409: false,
+  lockDeleteInProgress423: false,
   downloadUrlTtlSeconds: 3600,
   data: { customers: [6, 12], usersPerCustomer: [3, 30] } as Required<WebexDataSizes>,
   rateLimit: { kind: 'fixed-window', limit: 300, windowMs: 60_000 } as const,

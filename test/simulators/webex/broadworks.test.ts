@@ -106,8 +106,8 @@ describe('webex BroadWorks billing reports', () => {
     }
   });
 
-  it('validates billingPeriod (400 naming it), 409 on a duplicate month, nothing stored when rejected', async () => {
-    const { app } = webexApp(guard);
+  it('validates billingPeriod (400 naming it), 409 on a duplicate month (scenario option), nothing stored when rejected', async () => {
+    const { app } = webexApp(guard, { duplicateCreate409: true, lockDeleteInProgress423: true });
     const before = storeSnapshot(app);
     for (const [body, message] of [
       [{}, /^billingPeriod is required/],

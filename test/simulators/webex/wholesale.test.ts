@@ -240,8 +240,35 @@ describe('webex wholesale billing reports: lifecycle rules', () => {
     expect((await request(app).get(path).set(bearer(TOKENS.acme))).body.status).toBe('COMPLETED');
   });
 
-  it('409 on a duplicate create while IN_PROGRESS or COMPLETED; switchable', async () => {
+  it('duplicate creates are accepted by default (Cisco documents no 409): two reports, two ids', async () => {
     const { app } = webexApp(guard);
+    const body = { billingStartDate: '2026-01-01', billingEndDate: '2026-01-31', type: 'CUSTOMER' };
+    const a = await createReport(app, body);
+    const b = await createReport(app, body);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    expect(a.body.id).not.toBe(b.body.id);
+    expect(app.sim.kernel.jobs.list()).toHaveLength(2);
+    // QA still gets a 409 on demand from a fault rule, with nothing stored.
+    app.sim.kernel.faults.add({
+      match: { method: 'POST', path: WHOLESALE },
+      effect: { status: 409 },
+      times: 1,
+    });
+    expectWebexError(await createReport(app, body), 409);
+    expect(app.sim.kernel.jobs.list()).toHaveLength(2);
+  });
+
+  it('deleting an IN_PROGRESS report is accepted by default (Cisco documents no 423)', async () => {
+    const { app } = webexApp(guard, { generation: { kind: 'manual' } });
+    const r = await createReport(app, { billingStartDate: '2026-01-01', billingEndDate: '2026-01-31' });
+    expect((await request(app).delete(`${WHOLESALE}/${r.body.id}`).set(bearer(TOKENS.acme))).status).toBe(
+      204,
+    );
+    expect(app.sim.kernel.jobs.list()).toHaveLength(0);
+  });
+
+  it('scenario option duplicateCreate409: 409 on a duplicate create while IN_PROGRESS or COMPLETED', async () => {
+    const { app } = webexApp(guard, { duplicateCreate409: true });
     const body = { billingStartDate: '2026-01-01', billingEndDate: '2026-01-31', type: 'CUSTOMER' };
     const first = await createReport(app, body);
     const before = storeSnapshot(app);
@@ -260,8 +287,11 @@ describe('webex wholesale billing reports: lifecycle rules', () => {
     expect((await createReport(off, body)).status).toBe(200);
   });
 
-  it('423 with Retry-After when deleting an IN_PROGRESS report; 204 once finished; switchable', async () => {
-    const { app, clock } = webexApp(guard, { generation: { kind: 'time', ms: 90_000 } });
+  it('scenario option lockDeleteInProgress423: 423 with Retry-After while IN_PROGRESS; 204 once finished', async () => {
+    const { app, clock } = webexApp(guard, {
+      generation: { kind: 'time', ms: 90_000 },
+      lockDeleteInProgress423: true,
+    });
     const created = await createReport(app, { billingStartDate: '2026-01-01', billingEndDate: '2026-01-31' });
     const path = `${WHOLESALE}/${created.body.id}`;
     clock.advance(30_000);
@@ -278,7 +308,11 @@ describe('webex wholesale billing reports: lifecycle rules', () => {
     expectWebexError(await request(app).get(path).set(bearer(TOKENS.acme)), 404, /Billing Report not found/);
     expectWebexError(await request(app).delete(path).set(bearer(TOKENS.acme)), 404);
 
-    const fixed = webexApp(guard, { generation: { kind: 'manual' }, lockRetryAfterSeconds: 7 }).app;
+    const fixed = webexApp(guard, {
+      generation: { kind: 'manual' },
+      lockDeleteInProgress423: true,
+      lockRetryAfterSeconds: 7,
+    }).app;
     const r = await createReport(fixed, { billingStartDate: '2026-01-01', billingEndDate: '2026-01-31' });
     const l = await request(fixed).delete(`${WHOLESALE}/${r.body.id}`).set(bearer(TOKENS.acme));
     expectWebexError(l, 423);
