@@ -1,6 +1,6 @@
 import type { Request, Response, Router } from 'express';
 import { type JobView, SimError } from '../kernel/index.js';
-import { dayOf, formatDay, parseDay, yearsBefore } from './dates.js';
+import { dayOf, formatDay, parseDay, parseFilterDay, yearsBefore } from './dates.js';
 import { badRequest, jsonObjectBody, oneOf, origin, queryParam } from './http.js';
 import { decodeId, encodeId } from './ids.js';
 import { SCOPES } from './options.js';
@@ -36,6 +36,7 @@ function reportBody(state: WebexState, req: Request, job: Job) {
     billingEndDate: d.billingEndDate,
     type: d.type,
     category: d.category,
+    internal: d.internal,
     ...lifecycleFields(state, req, job),
   };
 }
@@ -49,6 +50,7 @@ function listItem(job: Job) {
     status: job.state as ReportStatus,
     type: d.type,
     category: d.category,
+    internal: d.internal,
   };
 }
 
@@ -100,12 +102,17 @@ function decodeCursor(text: string, sortBy: SortBy): SortKey {
 function list(state: WebexState, req: Request, res: Response): void {
   const caller = state.authorize(req, SCOPES.wholesaleRead);
   const problems: string[] = [];
-  const start = queryParam(req, 'billingStartDate');
-  const end = queryParam(req, 'billingEndDate');
-  if (start !== undefined && parseDay(start) === undefined)
-    problems.push(`billingStartDate must be a date in the format YYYY-MM-DD; got "${start}".`);
-  if (end !== undefined && parseDay(end) === undefined)
-    problems.push(`billingEndDate must be a date in the format YYYY-MM-DD; got "${end}".`);
+  // SDKs send YYYY-MM-DD or an ISO date-time (wxc_sdk: 2025-01-01T00:00:00.000Z): either names a day.
+  const filterDay = (name: 'billingStartDate' | 'billingEndDate'): string | undefined => {
+    const raw = queryParam(req, name);
+    if (raw === undefined) return undefined;
+    const day = parseFilterDay(raw);
+    if (day === undefined)
+      problems.push(`${name} must be a date (YYYY-MM-DD) or an ISO 8601 date-time; got "${raw}".`);
+    return day === undefined ? undefined : formatDay(day);
+  };
+  const start = filterDay('billingStartDate');
+  const end = filterDay('billingEndDate');
   const type = oneOf(req, 'type', TYPES, problems);
   const status = oneOf(req, 'status', STATUSES, problems);
   const sortBy = oneOf(req, 'sortBy', SORTS, problems) ?? 'billingStartDate';
@@ -251,5 +258,6 @@ function create(state: WebexState, req: Request, res: Response): void {
     billingEndDate,
     type,
     category: job.data.category,
+    internal,
   });
 }

@@ -41,6 +41,7 @@ describe('webex wholesale billing reports: end to end', () => {
         billingEndDate: '2026-02-28',
         type,
         category: 'RECONCILIATION',
+        internal: false,
       });
       expect(decodeId('BILLING_REPORT', created.body.id)).toMatch(/^[0-9a-f-]{36}$/);
       expect(Buffer.from(created.body.id, 'base64url').toString()).toMatch(
@@ -52,6 +53,7 @@ describe('webex wholesale billing reports: end to end', () => {
       expect(first.body.status).toBe('IN_PROGRESS');
       expect(first.body.tempDownloadURL).toBeUndefined();
       expect(first.body.created).toBe('2026-03-15T10:00:00.000Z');
+      expect(first.body.internal).toBe(false);
       expect(first.body.createdBy).toBe(encodeId('PEOPLE', '0acd3875-4e12-4d77-b981-e389fd8846c0'));
 
       const done = await pollUntilDone(app, `${WHOLESALE}/${created.body.id}`, TOKENS.acme);
@@ -150,7 +152,20 @@ describe('webex wholesale billing reports: end to end', () => {
       status: 'COMPLETED',
       type: 'PARTNER',
       category: 'RECONCILIATION',
+      internal: false,
     });
+    // wxc_sdk sends ISO date-times for the date filters: they name the same UTC day.
+    expect((await list({ billingStartDate: '2026-01-01T00:00:00.000Z' })).map((i) => i.id)).toEqual([
+      c.body.id,
+    ]);
+    expect((await list({ billingEndDate: '2026-01-20T23:30:00-00:00' })).map((i) => i.id)).toEqual([
+      a.body.id,
+    ]);
+    expect((await list({ billingStartDate: '2025-12-01T01:00:00+02:00' })).map((i) => i.id)).toEqual([]);
+    expect((await list({ billingStartDate: '2025-12-01T01:00:00+01:00' })).map((i) => i.id)).toEqual([
+      b.body.id,
+    ]);
+    expect((await list({ billingStartDate: '2025-12-01T00:30:00Z' })).map((i) => i.id)).toEqual([b.body.id]);
     // listing never advances a polls-driven report
     for (let i = 0; i < 5; i++) await request(app).get(WHOLESALE).set(bearer(TOKENS.acme));
     expect((await list({ status: 'IN_PROGRESS' })).length).toBe(2);
@@ -198,6 +213,17 @@ describe('webex wholesale billing reports: end to end', () => {
       .query({ subPartnerOrgId: sub })
       .set(bearer(TOKENS.acme));
     expect(filtered.body.items.map((i: { id: string }) => i.id)).toEqual([mine.body.id]);
+    // `internal` is echoed on create (as in Cisco's example), get and list.
+    expect(internal.body.internal).toBe(true);
+    expect(mine.body.internal).toBe(false);
+    const got = await request(app).get(`${WHOLESALE}/${internal.body.id}`).set(bearer(TOKENS.acme));
+    expect(got.body.internal).toBe(true);
+    const listed = (await request(app).get(WHOLESALE).set(bearer(TOKENS.acme))).body.items as {
+      id: string;
+      internal: boolean;
+    }[];
+    expect(listed.find((i) => i.id === internal.body.id)?.internal).toBe(true);
+    expect(listed.find((i) => i.id === mine.body.id)?.internal).toBe(false);
   });
 });
 
@@ -528,6 +554,10 @@ describe('webex wholesale billing reports: input validation', () => {
     const bad: [Record<string, string>, RegExp][] = [
       [{ billingStartDate: '2026-1-1' }, /^billingStartDate must be a date/],
       [{ billingEndDate: 'yesterday' }, /^billingEndDate must be a date/],
+      [
+        { billingEndDate: '2026-01-01T00:00:00' },
+        /^billingEndDate must be a date \(YYYY-MM-DD\) or an ISO 8601 date-time/,
+      ],
       [{ type: 'RESELLER' }, /^type must be one of/],
       [{ status: 'DONE' }, /^status must be one of IN_PROGRESS, COMPLETED, FAILED/],
       [{ sortBy: 'created' }, /^sortBy must be one of/],
