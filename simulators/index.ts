@@ -106,6 +106,27 @@ async function startOne(
   });
   into.apps[mod.name] = app;
   into.servers[mod.name] = server;
+  await startExtraListeners(mod.name, app, options.ports?.[mod.name] ?? mod.defaultPort, options, into);
   into.urls[mod.name] = server.url;
   into.credentials[mod.name] = app.sim.credentials;
+}
+
+/** A simulator's own second listeners (e.g. a download host): free ports when the API's is free. */
+async function startExtraListeners(
+  name: string,
+  app: SimApp,
+  apiPort: number,
+  options: StartOptions,
+  into: RunningSimulators,
+): Promise<void> {
+  const freePorts = apiPort === 0;
+  for (const extra of app.sim.listeners ?? []) {
+    const server = await serve(extra.handler, {
+      port: freePorts ? 0 : extra.port,
+      host: extra.host ?? options.host,
+      tls: extra.tls,
+    });
+    into.servers[`${name}.${extra.name}`] = server;
+    extra.listening?.(server.url);
+  }
 }

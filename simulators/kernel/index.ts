@@ -49,6 +49,7 @@ export {
   type Identity,
   type SimApp,
   type SimHandle,
+  type SimListener,
   stateOf,
   type VendorAdapter,
 } from './vendor-app.js';

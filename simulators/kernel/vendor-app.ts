@@ -1,3 +1,4 @@
+import type { RequestListener } from 'node:http';
 import express, { type Express, type NextFunction, type Request, type Response, type Router } from 'express';
 import { adminRouter } from './admin.js';
 import { type ErrorRenderer, kernelError, rateLimitedError, SimError } from './errors.js';
@@ -5,6 +6,7 @@ import { tapResponse } from './exchange.js';
 import { applyFault, faultFor } from './fault-middleware.js';
 import { Kernel, type KernelOptions } from './kernel.js';
 import type { RateDecision, RateLimitConfig } from './rate-limit.js';
+import type { TlsChoice } from './tls.js';
 
 /** Who a request claims to be, read cheaply (no validation) for fault matching and rate keys. */
 export interface Identity {
@@ -49,12 +51,32 @@ export interface VendorAdapter {
   reset?(): void;
 }
 
+/**
+ * A second listener a simulator needs beside its API (e.g. the CDN host of Webex download
+ * links). startSimulators serves each one next to the app and tells it its URL.
+ */
+export interface SimListener {
+  /** Short name; the running server is `servers['<vendor>.<name>']`. */
+  name: string;
+  handler: RequestListener;
+  /** Port when the API listens on its default port; 0 (a free port) when the API's is 0. */
+  port: number;
+  /** Listen address; default the API's. */
+  host?: string;
+  /** HTTPS: `true` for the shipped localhost certificate, or PEMs. */
+  tls?: TlsChoice;
+  /** Called once listening, with the listener's own URL. */
+  listening?(url: string): void;
+}
+
 /** Handle attached to every simulator app for tests and the CLI. */
 export interface SimHandle<C = unknown> {
   vendor: string;
   kernel: Kernel;
   /** Demo credentials the banner prints and tests use. */
   credentials: C;
+  /** Listeners beyond the API's own (served by startSimulators). */
+  listeners?: SimListener[];
   reset(): void;
 }
 

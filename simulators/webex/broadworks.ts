@@ -25,12 +25,12 @@ export function broadworksRoutes(router: Router, state: WebexState): void {
   });
 }
 
-function reportBody(state: WebexState, req: Request, job: Job) {
+function reportBody(state: WebexState, _req: Request, job: Job) {
   const d = job.data;
   return {
     id: encodeId('BILLING_REPORT', d.uuid),
     billingPeriod: d.billingPeriod,
-    ...lifecycleFields(state, req, job),
+    ...lifecycleFields(state, job),
   };
 }
 

@@ -1,7 +1,3 @@
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { stringify } from 'csv-stringify';
-import type { Response } from 'express';
 import {
   BROADWORKS_PACKAGES,
   overlap,
@@ -331,14 +327,29 @@ export function* broadworksRows(ds: PartnerDataset, year: number, month: number)
   }
 }
 
-/** Streams rows as CSV with backpressure; a client that goes away stops the generator. */
-export async function streamCsv(res: Response, rows: Iterable<string[]>): Promise<void> {
-  const source = Readable.from(rows, { objectMode: true });
-  const csv = stringify({ record_delimiter: 'unix' });
-  try {
-    await pipeline(source, csv, res);
-  } catch {
-    // The client closed the connection or the socket broke: nothing more to send.
-    if (!res.destroyed) res.destroy();
+/** One CSV record: RFC 4180 quoting (cells with a comma, quote or line break), LF line end. */
+export function csvLine(cells: readonly string[]): string {
+  let line = '';
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i] as string;
+    if (i > 0) line += ',';
+    line += /[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
   }
+  return `${line}\n`;
+}
+
+/**
+ * The CSV bytes of some rows, in chunks of about `chunkBytes`, produced lazily: a file is
+ * never held whole, and the same rows always give the same bytes.
+ */
+export function* csvChunks(rows: Iterable<string[]>, chunkBytes = 64 * 1024): Generator<Buffer> {
+  let pending = '';
+  for (const row of rows) {
+    pending += csvLine(row);
+    if (pending.length >= chunkBytes) {
+      yield Buffer.from(pending, 'utf8');
+      pending = '';
+    }
+  }
+  if (pending) yield Buffer.from(pending, 'utf8');
 }

@@ -1,13 +1,12 @@
-import type { NextFunction, Request, Response, Router } from 'express';
-import { createVendorApp, type SimApp, SimError } from '../kernel/index.js';
+import type { Router } from 'express';
+import { createVendorApp, type SimApp } from '../kernel/index.js';
 import type { SimulatorModule } from '../registry.js';
 import { broadworksRoutes } from './broadworks.js';
-import { broadworksRows, streamCsv, wholesaleRows } from './csv.js';
-import { matchFile } from './download.js';
+import { downloadHostHandler } from './downloads/host.js';
 import { renderWebexError, TrackingIds } from './envelope.js';
 import { encodeId } from './ids.js';
 import { resolveOptions, WEBEX_DEFAULTS, type WebexOptions } from './options.js';
-import { type ReportData, WebexState } from './state.js';
+import { WebexState } from './state.js';
 import { wholesaleRoutes } from './wholesale.js';
 
 export { BROADWORKS_COLUMNS, WHOLESALE_COLUMNS } from './csv.js';
@@ -51,13 +50,15 @@ export function createWebexApp(options: WebexOptions = {}): SimApp<WebexCredenti
       tokens: p.tokens.map((t) => ({ token: t.token, scopes: [...t.scopes], label: t.label })),
     })),
   };
-  return createVendorApp({
+  let webex: WebexState | undefined;
+  const app = createVendorApp({
     name: 'webex',
     options,
     defaults: { rateLimit: WEBEX_DEFAULTS.rateLimit, bodyLimitBytes: WEBEX_DEFAULTS.bodyLimitBytes },
     credentials,
     adapter: (kernel) => {
       const state = new WebexState(kernel, resolved);
+      webex = state;
       const tracking = new TrackingIds(kernel.data);
       return {
         renderError: renderWebexError,
@@ -66,58 +67,41 @@ export function createWebexApp(options: WebexOptions = {}): SimApp<WebexCredenti
           tracking.assign(req, res);
         },
         rateLimitKey: (req, identity) => identity.token ?? req.ip ?? 'anonymous',
-        // Signed download links are served by a CDN in the real service: not rate limited.
-        rateLimitSkip: (req) =>
-          (req.method === 'GET' || req.method === 'HEAD') && matchFile(req.path) !== undefined,
         jsonTypes: ['application/json', 'application/*+json'],
         // Report routes answer every other method, OPTIONS included, with 405 and Allow.
         answersOptions: true,
         routes(router: Router) {
           wholesaleRoutes(router, state);
           broadworksRoutes(router, state);
-          router.use((req, res, next) => download(state, req, res, next));
         },
         reset: () => state.reset(),
       };
     },
   });
+  const state = webex as WebexState;
+  // tempDownloadURL lives on another origin, like Webex's CloudFront host: a listener of its own.
+  const d = resolved.downloads;
+  app.sim.listeners = [
+    {
+      name: DOWNLOAD_LISTENER,
+      handler: downloadHostHandler(state),
+      port: d.port,
+      host: d.host,
+      tls: d.tls === false ? undefined : d.tls,
+      listening: (url) => state.downloadListening(url),
+    },
+  ];
+  return app;
 }
 
-/** GET of a tempDownloadURL: no bearer token; signature and expiry checked; CSV streamed. */
-function download(state: WebexState, req: Request, res: Response, next: NextFunction): void {
-  const file = req.method === 'GET' || req.method === 'HEAD' ? matchFile(req.path) : undefined;
-  if (!file || file.prefix !== state.downloadPrefix()) {
-    next();
-    return;
-  }
-  state.signer.verify(file.objectPath, req.query as Record<string, unknown>, state.kernel.clock.now());
-  const job = state.reportByFile(file.fileUuid);
-  if (!job || job.data.partnerOrgUuid !== file.orgUuid || job.state !== 'COMPLETED') {
-    throw new SimError(404, 'The billing report file does not exist (the report may have been deleted).');
-  }
-  const partner = state.partner(job.data.partnerOrgUuid);
-  if (!partner) throw new SimError(404, 'The billing report file does not exist.');
-  res.status(200);
-  res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-  res.setHeader('Content-Disposition', `attachment; filename="${file.fileUuid}.csv"`);
-  res.setHeader('Cache-Control', 'private, no-store');
-  if (req.method === 'HEAD') {
-    res.end();
-    return;
-  }
-  void streamCsv(res, rowsOf(state, job.data, partner));
-}
+/** Name of the download host listener (`servers['webex.downloads']` of startSimulators). */
+export const DOWNLOAD_LISTENER = 'downloads';
 
-function rowsOf(state: WebexState, data: ReportData, partner: Parameters<WebexState['dataset']>[0]) {
-  const ds = state.dataset(partner);
-  if (data.family === 'broadworks') return broadworksRows(ds, data.year, data.month);
-  return wholesaleRows(ds, {
-    start: data.start,
-    end: data.end,
-    type: data.type,
-    subPartnerOrgUuid: data.subPartnerOrgUuid,
-    internal: data.internal,
-  });
+/** The download host's request handler of a Webex app (tests drive it with supertest). */
+export function downloadHost(app: SimApp) {
+  const listener = app.sim.listeners?.find((l) => l.name === DOWNLOAD_LISTENER);
+  if (!listener) throw new Error('not a Webex simulator app: it has no download host');
+  return listener.handler;
 }
 
 export const webexSimulator: SimulatorModule = {

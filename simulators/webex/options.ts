@@ -70,14 +70,25 @@ export interface WebexOptions extends KernelOptions {
   /** Lifetime of a tempDownloadURL, in seconds, counted from the GET that returned it. Default 3600. */
   downloadUrlTtlSeconds?: number;
   /**
-   * Origin (and optional path prefix) of the tempDownloadURL, e.g. `https://files.example.test/reports`.
-   * Default: the origin the client used to reach the simulator (from the request's Host).
+   * Public origin (and optional path prefix) put in tempDownloadURL, e.g. when a proxy fronts the
+   * download host: `https://files.example.test/reports`. Default: the download listener's own URL.
    */
   downloadBaseUrl?: string;
+  /** The download host's own listener (the CloudFront stand-in). */
+  downloads?: WebexDownloadHostOptions;
   /** Key-Pair-Id put in download URLs. Default: derived from the seed. */
   keyPairId?: string;
   /** Sizes of the seeded customer and user data behind the CSV reports. */
   data?: WebexDataSizes;
+}
+
+export interface WebexDownloadHostOptions {
+  /** Listen address. Default: the API's. */
+  host?: string;
+  /** Port. Default 8403 (0 when the API's port is 0: a free one). */
+  port?: number;
+  /** HTTPS with the shipped localhost certificate (`true`) or your PEMs. Default: plain http, like the API. */
+  tls?: boolean | { cert: string; key: string };
 }
 
 const ALL_SCOPES = Object.values(SCOPES);
@@ -157,6 +168,7 @@ export interface ResolvedWebexOptions {
   lockRetryAfterSeconds: number | undefined;
   downloadUrlTtlSeconds: number;
   downloadBaseUrl: string | undefined;
+  downloads: { host: string | undefined; port: number; tls: false | true | { cert: string; key: string } };
   keyPairId: string | undefined;
   data: Required<WebexDataSizes>;
 }
@@ -167,6 +179,7 @@ export const WEBEX_DEFAULTS = {
   duplicateCreate409: false,
   lockDeleteInProgress423: false,
   downloadUrlTtlSeconds: 3600,
+  downloadPort: 8403,
   data: { customers: [6, 12], usersPerCustomer: [3, 30] } as Required<WebexDataSizes>,
   rateLimit: { kind: 'fixed-window', limit: 300, windowMs: 60_000 } as const,
   bodyLimitBytes: 64 * 1024,
@@ -179,6 +192,16 @@ function range(name: string, value: [number, number] | undefined, fallback: [num
     throw new RangeError(`webex option ${name} must be [min, max] integers with 0 ≤ min ≤ max`);
   }
   return [min, max] as [number, number];
+}
+
+function resolveDownloads(d: WebexDownloadHostOptions | undefined): ResolvedWebexOptions['downloads'] {
+  const port = d?.port ?? WEBEX_DEFAULTS.downloadPort;
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new RangeError('webex option downloads.port must be an integer port (0 = a free one)');
+  const tls = d?.tls ?? false;
+  if (typeof tls === 'object' && (typeof tls.cert !== 'string' || typeof tls.key !== 'string'))
+    throw new RangeError('webex option downloads.tls must be true, false or {cert, key} PEMs');
+  return { host: d?.host, port, tls };
 }
 
 /** Checks the options a person wrote (config file) and fills the defaults. */
@@ -209,6 +232,7 @@ export function resolveOptions(options: WebexOptions): ResolvedWebexOptions {
     lockRetryAfterSeconds: options.lockRetryAfterSeconds,
     downloadUrlTtlSeconds: ttl,
     downloadBaseUrl: options.downloadBaseUrl?.replace(/\/+$/, ''),
+    downloads: resolveDownloads(options.downloads),
     keyPairId: options.keyPairId,
     data: {
       customers: range('data.customers', options.data?.customers, WEBEX_DEFAULTS.data.customers),

@@ -1,7 +1,8 @@
 import type { Request } from 'express';
 import { BodyCache, type JobAdvance, type JobView, type Kernel, SimError } from '../kernel/index.js';
 import { buildDataset, type PartnerDataset } from './data.js';
-import { broadworksObjectPath, DownloadSigner, wholesaleObjectPath } from './download.js';
+import type { FileMeta } from './downloads/host.js';
+import { broadworksObjectPath, DownloadSigner, wholesaleObjectPath } from './downloads/signer.js';
 import { encodeId } from './ids.js';
 import type { ResolvedWebexOptions, WebexPartner, WebexToken } from './options.js';
 
@@ -66,19 +67,24 @@ export class WebexState {
   private readonly signedUrls = new Map<string, { key: string; url: string }>();
   /** Rendered GET bodies per report, rebuilt when its status or signed link changes. */
   readonly reportBodies = new BodyCache();
+  /** Length and ETag per downloaded report (one entry per live report). */
+  private readonly fileMetas = new Map<string, FileMeta>();
+  /** The download listener's own URL, once it listens (startSimulators tells it). */
+  private downloadListenerUrl: string | undefined;
   private counter = 0;
 
   constructor(
     readonly kernel: Kernel,
     readonly options: ResolvedWebexOptions,
   ) {
-    this.signer = new DownloadSigner(kernel.seed, options.keyPairId);
+    this.signer = new DownloadSigner(kernel.secret, kernel.seed, options.keyPairId);
     for (const partner of options.partners) {
       for (const token of partner.tokens) this.tokens.set(token.token, { partner, token });
     }
   }
 
   reset(): void {
+    this.fileMetas.clear();
     this.signedUrls.clear();
     this.reportBodies.clear();
     this.files.clear();
@@ -179,6 +185,7 @@ export class WebexState {
     const job = this.kernel.jobs.get<ReportData>(uuid);
     if (job) this.files.delete(job.data.fileUuid);
     this.signedUrls.delete(uuid);
+    this.fileMetas.delete(uuid);
     this.reportBodies.delete(uuid);
     this.kernel.jobs.remove(uuid);
   }
@@ -190,15 +197,24 @@ export class WebexState {
     return 10;
   }
 
+  fileMeta(reportId: string, measure: () => FileMeta): FileMeta {
+    let meta = this.fileMetas.get(reportId);
+    if (!meta) {
+      meta = measure();
+      this.fileMetas.set(reportId, meta);
+    }
+    return meta;
+  }
+
   /** The tempDownloadURL for a COMPLETED report, signed now for the configured lifetime. */
-  downloadUrl(req: Request, job: JobView<ReportData>): string {
+  downloadUrl(job: JobView<ReportData>): string {
     const data = job.data;
     const objectPath =
       data.family === 'wholesale'
         ? wholesaleObjectPath(data.partnerOrgUuid, data.fileUuid)
         : broadworksObjectPath(data.partnerOrgUuid, job.finishedAt ?? job.createdAt, data.fileUuid);
     const expires = Math.floor(this.kernel.clock.now() / 1000) + this.options.downloadUrlTtlSeconds;
-    const base = this.downloadBase(req);
+    const base = this.downloadBase();
     // The link only changes when the simulator's second (or the host) does: sign once per change.
     const key = `${base}|${expires}`;
     const cached = this.signedUrls.get(job.id);
@@ -208,8 +224,20 @@ export class WebexState {
     return url;
   }
 
-  downloadBase(req: Request): string {
-    return this.options.downloadBaseUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+  /**
+   * Origin (and path prefix) of download links: `downloadBaseUrl`, else the download listener's
+   * own URL, else (before it listens, e.g. under supertest) the address it is configured for.
+   */
+  downloadBase(): string {
+    if (this.options.downloadBaseUrl) return this.options.downloadBaseUrl;
+    if (this.downloadListenerUrl) return this.downloadListenerUrl;
+    const d = this.options.downloads;
+    const host = d.host ?? '127.0.0.1';
+    return `${d.tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${d.port}`;
+  }
+
+  downloadListening(url: string): void {
+    this.downloadListenerUrl = url;
   }
 
   /** The path prefix the download route serves under (from `downloadBaseUrl`). */

@@ -28,7 +28,7 @@ export function wholesaleRoutes(router: Router, state: WebexState): void {
   });
 }
 
-function reportBody(state: WebexState, req: Request, job: Job) {
+function reportBody(state: WebexState, _req: Request, job: Job) {
   const d = job.data;
   return {
     id: encodeId('BILLING_REPORT', d.uuid),
@@ -37,7 +37,7 @@ function reportBody(state: WebexState, req: Request, job: Job) {
     type: d.type,
     category: d.category,
     internal: d.internal,
-    ...lifecycleFields(state, req, job),
+    ...lifecycleFields(state, job),
   };
 }
 

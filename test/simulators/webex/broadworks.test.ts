@@ -7,6 +7,7 @@ import {
   bearer,
   checkedCsv,
   download,
+  expectCdnError,
   expectWebexError,
   pollUntilDone,
   storeSnapshot,
@@ -66,7 +67,7 @@ describe('webex BroadWorks billing reports', () => {
 
     const deleted = await request(app).delete(path).set(bearer(TOKENS.acmeBroadworksRw));
     expect(deleted.status).toBe(204);
-    expectWebexError(await download(app, done.body.tempDownloadURL), 404);
+    expectCdnError(await download(app, done.body.tempDownloadURL), 404, 'NoSuchKey');
   });
 
   it('lists with before/after (YYYY-MM and ISO date-times) and sortBy', async () => {
