@@ -47,6 +47,7 @@ export { type CertificateOptions, selfSignedCertificate, type TlsChoice, type Tl
 export {
   createVendorApp,
   type Identity,
+  publicOrigin,
   type SimApp,
   type SimHandle,
   type SimListener,

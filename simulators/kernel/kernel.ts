@@ -31,6 +31,12 @@ export interface KernelOptions {
    * across restarts (state snapshots) or between processes.
    */
   signingSecret?: string;
+  /**
+   * Origin clients reach this simulator at (`https://sim.example.test`, behind a proxy): absolute
+   * URLs the simulator writes (pagination links …) start with it. Default: the address of the
+   * listener the request came in on — never the request's unchecked Host header.
+   */
+  publicOrigin?: string;
 }
 
 /** Per-instance state shared by the kernel middleware, the admin API and the vendor's routes. */
@@ -60,6 +66,20 @@ export class Kernel {
     this.journal = new Journal(options.journalSize ?? 1000);
     this.limiter = createRateLimiter(this.clock, options.rateLimit ?? defaults.rateLimit);
     for (const rule of options.faults ?? []) this.faults.add(rule);
+    if (options.publicOrigin !== undefined) {
+      let url: URL;
+      try {
+        url = new URL(options.publicOrigin);
+      } catch {
+        throw new RangeError(
+          `kernel option publicOrigin must be an absolute http(s) URL, got "${options.publicOrigin}"`,
+        );
+      }
+      if (url.protocol !== 'http:' && url.protocol !== 'https:')
+        throw new RangeError(
+          `kernel option publicOrigin must be an http(s) URL, got "${options.publicOrigin}"`,
+        );
+    }
   }
 
   /** Back to a clean slate: jobs, faults, journal and rate windows (the clock keeps its time). */

@@ -123,6 +123,7 @@ export function createVendorApp<C>(spec: VendorAppSpec<C>): SimApp<C> {
   const jsonTypes = adapter.jsonTypes ?? ['application/json', 'application/*+json'];
   const parseJson = express.json({ limit: bodyLimit, type: jsonTypes });
 
+  const httpDate = httpDates();
   const render = (req: Request, res: Response, error: SimError): void => {
     if (error.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(error.retryAfterSeconds));
     adapter.renderError(req, res, error);
@@ -174,6 +175,8 @@ export function createVendorApp<C>(spec: VendorAppSpec<C>): SimApp<C> {
   // fault delays the request. Fewer layers and no promise per request keep the kernel's cost
   // close to a bare Express route.
   app.use((req: Request, res: Response, next: NextFunction) => {
+    // The simulator's time, like every timestamp in its bodies (Node would write the wall clock).
+    res.setHeader('Date', httpDate(kernel.clock.now()));
     const isAdmin = req.path === '/_sim' || req.path.startsWith('/_sim/');
     if (options.onExchange) tapResponse(isAdmin ? 'sim' : spec.name, req, res, options.onExchange);
     if (isAdmin && admin) return admin(req, res, next);
@@ -226,6 +229,33 @@ export function createVendorApp<C>(spec: VendorAppSpec<C>): SimApp<C> {
   };
   app.sim = handle;
   return app;
+}
+
+/** IMF-fixdates, memoised per second (per app: no state shared between apps). */
+function httpDates(): (ms: number) => string {
+  let second = Number.NaN;
+  let text = '';
+  return (ms) => {
+    const s = Math.floor(ms / 1000);
+    if (s !== second) {
+      second = s;
+      text = new Date(s * 1000).toUTCString();
+    }
+    return text;
+  };
+}
+
+/**
+ * The origin absolute URLs start with: the kernel's `publicOrigin`, else the address of the
+ * listener the request arrived on (never the client's Host header, which anyone can set).
+ */
+export function publicOrigin(kernel: Kernel, req: Request): string {
+  const configured = kernel.options.publicOrigin;
+  if (configured !== undefined) return configured.replace(/\/+$/, '');
+  const socket = req.socket as { localAddress?: string; localPort?: number; encrypted?: boolean };
+  const address = socket.localAddress?.replace(/^::ffff:/, '') ?? '127.0.0.1';
+  const host = address.includes(':') ? `[${address}]` : address;
+  return `${socket.encrypted ? 'https' : 'http'}://${host}:${socket.localPort ?? 80}`;
 }
 
 /** Maps body-parser and unknown errors onto kernel kinds so vendors render one type. */

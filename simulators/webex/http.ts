@@ -47,10 +47,6 @@ export function jsonObjectBody(req: Request): Record<string, unknown> {
   return body as Record<string, unknown>;
 }
 
-export function origin(req: Request): string {
-  return `${req.protocol}://${req.get('host') ?? 'localhost'}`;
-}
-
 /** Answers 405 with Allow for a known path and an unsupported method. */
 export function methodNotAllowed(allow: string[]) {
   return (req: Request, res: Response): never => {

@@ -1,7 +1,7 @@
 import type { Request, Response, Router } from 'express';
-import { type JobView, SimError } from '../kernel/index.js';
+import { type JobView, publicOrigin, SimError } from '../kernel/index.js';
 import { dayOf, formatDay, parseDay, parseFilterDay, yearsBefore } from './dates.js';
-import { badRequest, jsonObjectBody, oneOf, origin, queryParam } from './http.js';
+import { badRequest, jsonObjectBody, oneOf, queryParam } from './http.js';
 import { decodeId, encodeId } from './ids.js';
 import { SCOPES } from './options.js';
 import { lifecycleFields, reportRoutes } from './report-item.js';
@@ -154,7 +154,7 @@ function list(state: WebexState, req: Request, res: Response): void {
     }
     params.set('max', String(max));
     params.set('cursor', encodeCursor(sortBy, last.key));
-    res.setHeader('Link', `<${origin(req)}${BASE}?${params.toString()}>; rel="next"`);
+    res.setHeader('Link', `<${publicOrigin(state.kernel, req)}${BASE}?${params.toString()}>; rel="next"`);
   }
   res.json({ items: page.map((x) => listItem(x.job)) });
 }
