@@ -6,6 +6,7 @@ import { downloadHostHandler } from './downloads/host.js';
 import { renderWebexError, TrackingIds } from './envelope.js';
 import { encodeId } from './ids.js';
 import { resolveOptions, WEBEX_DEFAULTS, type WebexOptions } from './options.js';
+import { issueTokens, oauthRoutes } from './routes/oauth.js';
 import { WebexState } from './state.js';
 import { wholesaleRoutes } from './wholesale.js';
 
@@ -30,6 +31,11 @@ export interface WebexCredentials {
     subPartners: { name: string; orgId: string }[];
     tokens: { token: string; scopes: string[]; label?: string }[];
   }[];
+  /**
+   * OAuth integrations with a refresh token issued at start (signed with the kernel secret):
+   * `POST /v1/access_token` with `grant_type=refresh_token` turns it into expiring access tokens.
+   */
+  integrations: { clientId: string; clientSecret: string; redirectUri: string; refreshToken: string }[];
 }
 
 /**
@@ -49,6 +55,7 @@ export function createWebexApp(options: WebexOptions = {}): SimApp<WebexCredenti
       })),
       tokens: p.tokens.map((t) => ({ token: t.token, scopes: [...t.scopes], label: t.label })),
     })),
+    integrations: [],
   };
   let webex: WebexState | undefined;
   const app = createVendorApp({
@@ -63,6 +70,7 @@ export function createWebexApp(options: WebexOptions = {}): SimApp<WebexCredenti
       return {
         renderError: renderWebexError,
         identify: (req) => state.identify(req),
+        authenticate: (req) => state.authenticate(req),
         everyResponse: (req, res) => {
           tracking.assign(req, res);
         },
@@ -71,6 +79,7 @@ export function createWebexApp(options: WebexOptions = {}): SimApp<WebexCredenti
         // Report routes answer every other method, OPTIONS included, with 405 and Allow.
         answersOptions: true,
         routes(router: Router) {
+          oauthRoutes(router, state);
           wholesaleRoutes(router, state);
           broadworksRoutes(router, state);
         },
@@ -79,6 +88,14 @@ export function createWebexApp(options: WebexOptions = {}): SimApp<WebexCredenti
     },
   });
   const state = webex as WebexState;
+  for (const i of resolved.integrations) {
+    credentials.integrations.push({
+      clientId: i.clientId,
+      clientSecret: i.clientSecret,
+      redirectUri: i.redirectUri,
+      refreshToken: issueTokens(state, i, i.scopes).refresh_token,
+    });
+  }
   // tempDownloadURL lives on another origin, like Webex's CloudFront host: a listener of its own.
   const d = resolved.downloads;
   app.sim.listeners = [

@@ -47,9 +47,27 @@ export interface WebexDataSizes {
   usersPerCustomer?: [number, number];
 }
 
+/** An OAuth integration registered with the simulator (client credentials + the admin who authorized it). */
+export interface WebexIntegration {
+  clientId: string;
+  clientSecret: string;
+  redirectUri: string;
+  /** The partner organization whose administrator authorized it. */
+  partnerOrgUuid: string;
+  /** That administrator (`createdBy` of the reports its tokens create). */
+  personUuid: string;
+  scopes: string[];
+}
+
 export interface WebexOptions extends KernelOptions {
-  /** Partner organizations, their sub-partners and bearer tokens. Default: DEMO_PARTNERS. */
+  /** Partner organizations, their sub-partners and non-expiring demo bearer tokens. Default: DEMO_PARTNERS. */
   partners?: WebexPartner[];
+  /** OAuth integrations for `POST /v1/access_token`. Default: DEMO_INTEGRATIONS (one, for Acme). */
+  integrations?: WebexIntegration[];
+  /** [R] Lifetime of an access token from `/v1/access_token`, simulator seconds. Default 1209600 (14 days). */
+  accessTokenLifetimeSeconds?: number;
+  /** [R] Lifetime of a refresh token, renewed by each refresh. Default 7776000 (90 days). */
+  refreshTokenLifetimeSeconds?: number;
   /** Report generation: simulator time or GET polls until the report finishes. Default 30 s. */
   generation?: WebexGeneration;
   /** Share of new reports that end FAILED, 0..1, drawn from the seed per report. Default 0. */
@@ -159,8 +177,23 @@ export const DEMO_PARTNERS: WebexPartner[] = [
   },
 ];
 
+/** The demo integration: Acme's partner administrator authorized it with all four billing scopes. */
+export const DEMO_INTEGRATIONS: WebexIntegration[] = [
+  {
+    clientId: 'C0billingsimdemo0acme0integration',
+    clientSecret: 'billing-sim-demo-client-secret',
+    redirectUri: 'http://localhost:8080/callback',
+    partnerOrgUuid: '1eb65fdf-9643-417f-9974-ad72cae0e10f',
+    personUuid: '0acd3875-4e12-4d77-b981-e389fd8846c0',
+    scopes: [...ALL_SCOPES],
+  },
+];
+
 export interface ResolvedWebexOptions {
   partners: WebexPartner[];
+  integrations: WebexIntegration[];
+  accessTokenLifetimeSeconds: number;
+  refreshTokenLifetimeSeconds: number;
   generation: WebexGeneration;
   failureRate: number;
   duplicateCreate409: boolean;
@@ -180,6 +213,8 @@ export const WEBEX_DEFAULTS = {
   lockDeleteInProgress423: false,
   downloadUrlTtlSeconds: 3600,
   downloadPort: 8403,
+  accessTokenLifetimeSeconds: 14 * 86_400,
+  refreshTokenLifetimeSeconds: 90 * 86_400,
   data: { customers: [6, 12], usersPerCustomer: [3, 30] } as Required<WebexDataSizes>,
   rateLimit: { kind: 'fixed-window', limit: 300, windowMs: 60_000 } as const,
   bodyLimitBytes: 64 * 1024,
@@ -223,8 +258,21 @@ export function resolveOptions(options: WebexOptions): ResolvedWebexOptions {
       seen.add(t.token);
     }
   }
+  const integrations = options.integrations ?? DEMO_INTEGRATIONS;
+  for (const i of integrations) {
+    if (!partners.some((p) => p.orgUuid === i.partnerOrgUuid))
+      throw new RangeError(`webex integration "${i.clientId}": partnerOrgUuid is not one of the partners`);
+  }
+  const lifetime = (name: 'accessTokenLifetimeSeconds' | 'refreshTokenLifetimeSeconds') => {
+    const v = options[name] ?? WEBEX_DEFAULTS[name];
+    if (!(Number.isFinite(v) && v > 0)) throw new RangeError(`webex option ${name} must be > 0`);
+    return v;
+  };
   return {
     partners,
+    integrations,
+    accessTokenLifetimeSeconds: lifetime('accessTokenLifetimeSeconds'),
+    refreshTokenLifetimeSeconds: lifetime('refreshTokenLifetimeSeconds'),
     generation,
     failureRate,
     duplicateCreate409: options.duplicateCreate409 ?? WEBEX_DEFAULTS.duplicateCreate409,

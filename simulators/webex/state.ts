@@ -1,10 +1,11 @@
 import type { Request } from 'express';
 import { BodyCache, type JobAdvance, type JobView, type Kernel, SimError } from '../kernel/index.js';
+import { TokenSigner } from './auth/tokens.js';
 import { buildDataset, type PartnerDataset } from './data.js';
 import type { FileMeta } from './downloads/host.js';
 import { broadworksObjectPath, DownloadSigner, wholesaleObjectPath } from './downloads/signer.js';
 import { encodeId } from './ids.js';
-import type { ResolvedWebexOptions, WebexPartner, WebexToken } from './options.js';
+import { type ResolvedWebexOptions, SCOPES, type WebexPartner, type WebexToken } from './options.js';
 
 export type ReportStatus = 'IN_PROGRESS' | 'COMPLETED' | 'FAILED';
 export type WholesaleType = 'PARTNER' | 'CUSTOMER' | 'USER';
@@ -56,9 +57,35 @@ export interface Caller {
   token: WebexToken;
 }
 
+/** The report routes and the scope each method needs; other methods need a valid token only. */
+const SCOPED_ROUTES: { path: RegExp; scopes: Record<string, string> }[] = [
+  {
+    path: /^\/v1\/wholesale\/billing\/reports$/,
+    scopes: { GET: SCOPES.wholesaleRead, POST: SCOPES.wholesaleWrite },
+  },
+  {
+    path: /^\/v1\/wholesale\/billing\/reports\/[^/]+$/,
+    scopes: { GET: SCOPES.wholesaleRead, DELETE: SCOPES.wholesaleWrite },
+  },
+  {
+    path: /^\/v1\/broadworks\/billing\/reports$/,
+    scopes: { GET: SCOPES.broadworksRead, POST: SCOPES.broadworksWrite },
+  },
+  {
+    path: /^\/v1\/broadworks\/billing\/reports\/[^/]+$/,
+    scopes: { GET: SCOPES.broadworksRead, DELETE: SCOPES.broadworksWrite },
+  },
+];
+
+/** Authorization codes remembered as spent (codes live 10 minutes; the oldest go first). */
+const SPENT_CODES_CAP = 1000;
+
 /** Tokens, partners, reports (kernel jobs), datasets and download links of one simulator. */
 export class WebexState {
   readonly signer: DownloadSigner;
+  /** Access, refresh tokens and authorization codes of the integrations (signed, not stored). */
+  readonly oauth: TokenSigner;
+  private readonly spentCodes = new Set<number>();
   private readonly tokens = new Map<string, Caller>();
   private readonly datasets = new Map<string, PartnerDataset>();
   /** file uuid → report uuid, for the download route. */
@@ -78,12 +105,14 @@ export class WebexState {
     readonly options: ResolvedWebexOptions,
   ) {
     this.signer = new DownloadSigner(kernel.secret, kernel.seed, options.keyPairId);
+    this.oauth = new TokenSigner(kernel.secret);
     for (const partner of options.partners) {
       for (const token of partner.tokens) this.tokens.set(token.token, { partner, token });
     }
   }
 
   reset(): void {
+    this.spentCodes.clear();
     this.fileMetas.clear();
     this.signedUrls.clear();
     this.reportBodies.clear();
@@ -101,23 +130,76 @@ export class WebexState {
   identify(req: Request): { token?: string; tenant?: string } {
     const token = this.bearer(req);
     if (!token) return {};
-    return { token, tenant: this.tokens.get(token)?.partner.orgUuid };
+    const tenant = this.tokens.get(token)?.partner.orgUuid ?? this.oauth.read(token)?.org;
+    return { token, tenant };
   }
 
-  /** 401 without a known bearer token, 403 without the scope. */
+  /**
+   * The kernel's authenticate hook: before the rate limiter and before the body is read, so
+   * 401/403 come before 400/413/415. Routes without credentials (the OAuth endpoints, unknown
+   * paths) answer undefined.
+   */
+  authenticate(req: Request): { principal: string } | SimError | undefined {
+    const route = SCOPED_ROUTES.find((r) => r.path.test(req.path));
+    if (!route) return undefined;
+    try {
+      const caller = this.callerOf(req);
+      const scope = route.scopes[req.method];
+      if (scope) this.requireScope(caller, scope);
+      return { principal: caller.token.token };
+    } catch (e) {
+      if (e instanceof SimError) return e;
+      throw e;
+    }
+  }
+
+  /** 401 without a valid bearer token, 403 without the scope. */
   authorize(req: Request, scope: string): Caller {
+    const caller = this.callerOf(req);
+    this.requireScope(caller, scope);
+    return caller;
+  }
+
+  private requireScope(caller: Caller, scope: string): void {
+    if (!caller.token.scopes.includes(scope)) {
+      throw new SimError(403, `The access token does not carry the scope this operation requires: ${scope}.`);
+    }
+  }
+
+  /** A demo token, or an access token this simulator issued and that has not expired. */
+  private callerOf(req: Request): Caller {
     const token = this.bearer(req);
-    const caller = token ? this.tokens.get(token) : undefined;
-    if (!caller) {
+    const demo = token ? this.tokens.get(token) : undefined;
+    if (demo) return demo;
+    const claims = token ? this.oauth.read(token) : undefined;
+    const partner = claims?.kind === 'access' ? this.partner(claims.org) : undefined;
+    if (!token || !claims || !partner) {
       throw new SimError(
         401,
         'The request requires a valid access token set in the Authorization request header.',
       );
     }
-    if (!caller.token.scopes.includes(scope)) {
-      throw new SimError(403, `The access token does not carry the scope this operation requires: ${scope}.`);
+    if (claims.exp <= this.kernel.clock.now()) {
+      throw new SimError(401, 'The access token has expired: get a new one with the refresh token.', {
+        details: {
+          problems: [
+            `The access token expired at ${new Date(claims.exp).toISOString()}; POST /v1/access_token with grant_type=refresh_token.`,
+          ],
+        },
+      });
     }
-    return caller;
+    return { partner, token: { token, scopes: claims.scopes, personUuid: claims.person } };
+  }
+
+  /** Marks an authorization code spent; false when it already was. */
+  spendCode(n: number): boolean {
+    if (this.spentCodes.has(n)) return false;
+    this.spentCodes.add(n);
+    if (this.spentCodes.size > SPENT_CODES_CAP) {
+      const oldest = this.spentCodes.values().next().value as number;
+      this.spentCodes.delete(oldest);
+    }
+    return true;
   }
 
   dataset(partner: WebexPartner): PartnerDataset {
