@@ -1,10 +1,10 @@
 import type { Request } from 'express';
 import { BodyCache, type JobAdvance, type JobView, type Kernel, SimError } from '../kernel/index.js';
 import { TokenSigner } from './auth/tokens.js';
-import { buildDataset, type PartnerDataset } from './data.js';
+import { encodeId } from './data/ids.js';
+import { buildDataset, type PartnerDataset } from './data/world.js';
 import type { FileMeta } from './downloads/host.js';
 import { broadworksObjectPath, DownloadSigner, wholesaleObjectPath } from './downloads/signer.js';
-import { encodeId } from './ids.js';
 import { type ResolvedWebexOptions, SCOPES, type WebexPartner, type WebexToken } from './options.js';
 
 export type ReportStatus = 'IN_PROGRESS' | 'COMPLETED' | 'FAILED';

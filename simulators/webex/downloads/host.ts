@@ -6,7 +6,7 @@ import type { Request, Response } from 'express';
 import { applyFault } from '../../kernel/fault-middleware.js';
 import { type FaultEffect, FaultRuleError, parseFaultHeader } from '../../kernel/faults.js';
 import { type Rng, SimError } from '../../kernel/index.js';
-import { broadworksRows, csvChunks, wholesaleRows } from '../csv.js';
+import { broadworksRows, csvChunks, wholesaleRows } from '../data/csv.js';
 import type { ReportData, WebexState } from '../state.js';
 import { type CdnRefusal, matchFile } from './signer.js';
 

@@ -1,8 +1,8 @@
 import express, { type Request, type Response, type Router } from 'express';
 import { SimError } from '../../kernel/index.js';
-import { badRequest } from '../http.js';
 import type { WebexIntegration } from '../options.js';
 import type { WebexState } from '../state.js';
+import { badRequest } from './params.js';
 
 /** [R] Authorization codes live ten minutes and open one token exchange. */
 const CODE_LIFETIME_MS = 10 * 60_000;

@@ -1,13 +1,14 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { Clock, createWebexApp, SIMULATORS } from '../../../simulators/index.js';
+import { Clock, createWebexApp } from '../../../simulators/index.js';
+import { PLUGINS } from '../../../simulators/registry.js';
 import { contractGuard } from '../../support/contract-guard.js';
 import { bearer, CLOCK_START, TOKENS, WHOLESALE, webexApp } from './helpers.js';
 
 const guard = contractGuard();
 
 describe('kernel, for every vendor: the Date header follows the simulator clock', () => {
-  it.each(SIMULATORS.map((m) => [m.name, m] as const))('%s', async (_name, mod) => {
+  it.each(PLUGINS.map((m) => [m.name, m] as const))('%s', async (_name, mod) => {
     const clock = new Clock({ mode: 'manual', start: '2031-07-04T12:00:00Z' });
     const app = mod.create({ clock, rateLimit: { kind: 'off' } });
     const first = await request(app).get('/no/such/path');

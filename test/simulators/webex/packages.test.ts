@@ -5,13 +5,13 @@ import { parse as parseYaml } from 'yaml';
 import { packageRoot } from '../../../contracts/files.js';
 import { csvContracts } from '../../../contracts/index.js';
 import { SeededData } from '../../../simulators/kernel/index.js';
-import { wholesaleRows } from '../../../simulators/webex/csv.js';
+import { wholesaleRows } from '../../../simulators/webex/data/csv.js';
+import { parseDay } from '../../../simulators/webex/data/dates.js';
 import {
   buildDataset,
   PACKAGES_SINCE_2026_04_01,
   WHOLESALE_PACKAGES,
-} from '../../../simulators/webex/data.js';
-import { parseDay } from '../../../simulators/webex/dates.js';
+} from '../../../simulators/webex/data/world.js';
 import { DEMO_PARTNERS, WEBEX_DEFAULTS } from '../../../simulators/webex/options.js';
 
 /** Cisco's `WholesalePackagesCustomer` enum (webex-wholesale.json, snapshot 2026-05-04), restated. */

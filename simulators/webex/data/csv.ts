@@ -1,3 +1,5 @@
+import { csvContracts } from '../../../contracts/csv.js';
+import { formatDay, formatMonth, monthDays } from './dates.js';
 import {
   BROADWORKS_PACKAGES,
   overlap,
@@ -5,84 +7,35 @@ import {
   type SimCustomer,
   type Subscription,
   WHOLESALE_PACKAGES,
-} from './data.js';
-import { formatDay, formatMonth, monthDays } from './dates.js';
+} from './world.js';
 
 /**
- * CSV layouts of the reports (declared in contracts/csv/webex-*.csv.yaml). The real layout is not
- * public [R]: these are reconciliation layouts where every level adds up — a PARTNER row is the sum
- * of its customers' rows for the package, a CUSTOMER row the sum of its users' rows.
+ * The reports' CSV files. Their layouts live in contracts/csv/webex-*.csv.yaml, the only list of
+ * columns: rows are built as records by column name and written in the contract's order. The
+ * real layout is not public [R]: these are reconciliation layouts where every level adds up — a
+ * PARTNER row is the sum of its customers' rows for the package, a CUSTOMER row the sum of its
+ * users' rows.
  */
-export const WHOLESALE_COLUMNS = {
-  PARTNER: [
-    'billingStartDate',
-    'billingEndDate',
-    'partnerOrgId',
-    'partnerName',
-    'subPartnerOrgId',
-    'subPartnerName',
-    'package',
-    'customerCount',
-    'quantity',
-    'billableDays',
-    'dailyQuantities',
-  ],
-  CUSTOMER: [
-    'billingStartDate',
-    'billingEndDate',
-    'partnerOrgId',
-    'partnerName',
-    'subPartnerOrgId',
-    'subPartnerName',
-    'customerOrgId',
-    'customerName',
-    'customerExternalId',
-    'package',
-    'quantity',
-    'billableDays',
-    'dailyQuantities',
-  ],
-  USER: [
-    'billingStartDate',
-    'billingEndDate',
-    'partnerOrgId',
-    'partnerName',
-    'subPartnerOrgId',
-    'subPartnerName',
-    'customerOrgId',
-    'customerName',
-    'customerExternalId',
-    'userId',
-    'userEmail',
-    'package',
-    'firstActiveDate',
-    'lastActiveDate',
-    'quantity',
-    'billableDays',
-    'dailyQuantities',
-  ],
+export const CSV_CONTRACTS = {
+  PARTNER: 'webex-wholesale-partner',
+  CUSTOMER: 'webex-wholesale-customer',
+  USER: 'webex-wholesale-user',
+  BROADWORKS: 'webex-broadworks',
 } as const;
 
-export const BROADWORKS_COLUMNS = [
-  'recordType',
-  'billingPeriod',
-  'partnerOrgId',
-  'partnerName',
-  'customerOrgId',
-  'customerName',
-  'enterpriseId',
-  'groupId',
-  'userId',
-  'broadworksUserId',
-  'userEmail',
-  'package',
-  'firstActiveDate',
-  'lastActiveDate',
-  'quantity',
-  'billableDays',
-] as const;
+export function columnsOf(layout: keyof typeof CSV_CONTRACTS): readonly string[] {
+  return csvContracts().get(CSV_CONTRACTS[layout]).columns;
+}
 
-export type WholesaleType = keyof typeof WHOLESALE_COLUMNS;
+type CsvRecord = Record<string, string>;
+
+/** The header, then each record's cells in the contract's column order. */
+function* inOrder(columns: readonly string[], records: Iterable<CsvRecord>): Generator<string[]> {
+  yield [...columns];
+  for (const r of records) yield columns.map((c) => r[c] ?? '');
+}
+
+export type WholesaleType = 'PARTNER' | 'CUSTOMER' | 'USER';
 
 export interface WholesaleReportParams {
   start: number;
@@ -136,35 +89,47 @@ function customerTotals(customer: SimCustomer, start: number, end: number): Map<
 }
 
 /** Rows (header first) of a wholesale report, produced lazily. */
-export function* wholesaleRows(ds: PartnerDataset, params: WholesaleReportParams): Generator<string[]> {
+export function wholesaleRows(ds: PartnerDataset, params: WholesaleReportParams): Generator<string[]> {
+  return inOrder(columnsOf(params.type), wholesaleRecords(ds, params));
+}
+
+function* wholesaleRecords(ds: PartnerDataset, params: WholesaleReportParams): Generator<CsvRecord> {
   const { start, end, type } = params;
-  const head = [formatDay(start), formatDay(end), ds.orgId, ds.partner.name];
-  yield [...WHOLESALE_COLUMNS[type]];
+  const head = {
+    billingStartDate: formatDay(start),
+    billingEndDate: formatDay(end),
+    partnerOrgId: ds.orgId,
+    partnerName: ds.partner.name,
+  };
   const customers = ds.customers.filter((c) => included(c, params));
-  const subCols = (c: SimCustomer) => [c.subPartner?.orgId ?? '', c.subPartner?.name ?? ''];
+  const customerCols = (c: SimCustomer) => ({
+    ...head,
+    subPartnerOrgId: c.subPartner?.orgId ?? '',
+    subPartnerName: c.subPartner?.name ?? '',
+    customerOrgId: c.orgId,
+    customerName: c.name,
+    customerExternalId: c.externalId,
+  });
   if (type === 'USER') {
     for (const c of customers) {
+      const cols = customerCols(c);
       for (const user of c.users) {
         for (const sub of user.wholesale) {
           const o = overlap(sub, start, end);
           if (!o) continue;
           const daily: number[] = [];
           for (let d = start; d <= end; d++) daily.push(d >= o.first && d <= o.last ? 1 : 0);
-          yield [
-            ...head,
-            ...subCols(c),
-            c.orgId,
-            c.name,
-            c.externalId,
-            user.id,
-            user.email,
-            sub.pkg,
-            formatDay(o.first),
-            formatDay(o.last),
-            '1',
-            String(o.days),
-            daily.join('|'),
-          ];
+          yield {
+            ...cols,
+            userId: user.id,
+            userEmail: user.email,
+            package: sub.pkg,
+            firstActiveDate: formatDay(o.first),
+            lastActiveDate: formatDay(o.last),
+            quantity: '1',
+            billableDays: String(o.days),
+            dailyQuantities: daily.join('|'),
+          };
         }
       }
     }
@@ -176,17 +141,13 @@ export function* wholesaleRows(ds: PartnerDataset, params: WholesaleReportParams
       for (const pkg of WHOLESALE_PACKAGES) {
         const t = totals.get(pkg);
         if (!t || t.quantity === 0) continue;
-        yield [
-          ...head,
-          ...subCols(c),
-          c.orgId,
-          c.name,
-          c.externalId,
-          pkg,
-          String(t.quantity),
-          String(t.billableDays),
-          t.daily.join('|'),
-        ];
+        yield {
+          ...customerCols(c),
+          package: pkg,
+          quantity: String(t.quantity),
+          billableDays: String(t.billableDays),
+          dailyQuantities: t.daily.join('|'),
+        };
       }
     }
     return;
@@ -219,16 +180,16 @@ export function* wholesaleRows(ds: PartnerDataset, params: WholesaleReportParams
   for (const pkg of WHOLESALE_PACKAGES) {
     const p = partner.get(pkg);
     if (!p) continue;
-    yield [
+    yield {
       ...head,
-      subId,
-      subName,
-      pkg,
-      String(p.customers),
-      String(p.quantity),
-      String(p.billableDays),
-      p.daily.join('|'),
-    ];
+      subPartnerOrgId: subId,
+      subPartnerName: subName,
+      package: pkg,
+      customerCount: String(p.customers),
+      quantity: String(p.quantity),
+      billableDays: String(p.billableDays),
+      dailyQuantities: p.daily.join('|'),
+    };
   }
 }
 
@@ -240,13 +201,21 @@ function encodeSub(uuid: string): string {
  * Rows (header first) of a BroadWorks report: for each customer its USER rows then its CUSTOMER
  * subtotals per package, and at the end the PARTNER totals per package.
  */
-export function* broadworksRows(ds: PartnerDataset, year: number, month: number): Generator<string[]> {
+export function broadworksRows(ds: PartnerDataset, year: number, month: number): Generator<string[]> {
+  return inOrder(columnsOf('BROADWORKS'), broadworksRecords(ds, year, month));
+}
+
+function* broadworksRecords(ds: PartnerDataset, year: number, month: number): Generator<CsvRecord> {
   const { first: start, last: end } = monthDays(year, month);
-  const period = formatMonth(year, month);
-  yield [...BROADWORKS_COLUMNS];
+  const head = {
+    billingPeriod: formatMonth(year, month),
+    partnerOrgId: ds.orgId,
+    partnerName: ds.partner.name,
+  };
   const partner = new Map<string, { quantity: number; billableDays: number }>();
   for (const c of ds.customers) {
     if (c.internal) continue;
+    const customer = { ...head, customerOrgId: c.orgId, customerName: c.name, enterpriseId: c.enterpriseId };
     const totals = new Map<string, { quantity: number; billableDays: number }>();
     for (const user of c.users) {
       if (!user.broadworks) continue;
@@ -257,24 +226,19 @@ export function* broadworksRows(ds: PartnerDataset, year: number, month: number)
       t.quantity += 1;
       t.billableDays += o.days;
       totals.set(pkg, t);
-      yield [
-        'USER',
-        period,
-        ds.orgId,
-        ds.partner.name,
-        c.orgId,
-        c.name,
-        c.enterpriseId,
-        c.groupId,
-        user.id,
-        user.broadworksUserId,
-        user.email,
-        pkg,
-        formatDay(o.first),
-        formatDay(o.last),
-        '1',
-        String(o.days),
-      ];
+      yield {
+        recordType: 'USER',
+        ...customer,
+        groupId: c.groupId,
+        userId: user.id,
+        broadworksUserId: user.broadworksUserId,
+        userEmail: user.email,
+        package: pkg,
+        firstActiveDate: formatDay(o.first),
+        lastActiveDate: formatDay(o.last),
+        quantity: '1',
+        billableDays: String(o.days),
+      };
     }
     for (const pkg of BROADWORKS_PACKAGES) {
       const t = totals.get(pkg);
@@ -283,47 +247,25 @@ export function* broadworksRows(ds: PartnerDataset, year: number, month: number)
       p.quantity += t.quantity;
       p.billableDays += t.billableDays;
       partner.set(pkg, p);
-      yield [
-        'CUSTOMER',
-        period,
-        ds.orgId,
-        ds.partner.name,
-        c.orgId,
-        c.name,
-        c.enterpriseId,
-        '',
-        '',
-        '',
-        '',
-        pkg,
-        '',
-        '',
-        String(t.quantity),
-        String(t.billableDays),
-      ];
+      yield {
+        recordType: 'CUSTOMER',
+        ...customer,
+        package: pkg,
+        quantity: String(t.quantity),
+        billableDays: String(t.billableDays),
+      };
     }
   }
   for (const pkg of BROADWORKS_PACKAGES) {
     const p = partner.get(pkg);
     if (!p) continue;
-    yield [
-      'PARTNER',
-      period,
-      ds.orgId,
-      ds.partner.name,
-      '',
-      '',
-      '',
-      '',
-      '',
-      '',
-      '',
-      pkg,
-      '',
-      '',
-      String(p.quantity),
-      String(p.billableDays),
-    ];
+    yield {
+      recordType: 'PARTNER',
+      ...head,
+      package: pkg,
+      quantity: String(p.quantity),
+      billableDays: String(p.billableDays),
+    };
   }
 }
 

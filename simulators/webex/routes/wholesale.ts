@@ -1,11 +1,11 @@
 import type { Request, Response, Router } from 'express';
-import { type JobView, publicOrigin, SimError } from '../kernel/index.js';
-import { dayOf, formatDay, parseDay, parseFilterDay, yearsBefore } from './dates.js';
-import { badRequest, jsonObjectBody, oneOf, queryParam } from './http.js';
-import { decodeId, encodeId } from './ids.js';
-import { SCOPES } from './options.js';
-import { lifecycleFields, reportRoutes } from './report-item.js';
-import type { ReportStatus, WebexState, WholesaleReportData, WholesaleType } from './state.js';
+import { type JobView, publicOrigin, SimError } from '../../kernel/index.js';
+import { dayOf, formatDay, parseDay, parseFilterDay, yearsBefore } from '../data/dates.js';
+import { decodeId, encodeId } from '../data/ids.js';
+import { SCOPES } from '../options.js';
+import type { ReportStatus, WebexState, WholesaleReportData, WholesaleType } from '../state.js';
+import { badRequest, jsonObjectBody, oneOf, queryParam } from './params.js';
+import { lifecycleFields, reportRoutes } from './reports.js';
 
 const BASE = '/v1/wholesale/billing/reports';
 const TYPES: readonly WholesaleType[] = ['PARTNER', 'CUSTOMER', 'USER'];

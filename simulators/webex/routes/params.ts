@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import { SimError } from '../kernel/index.js';
+import { SimError } from '../../kernel/index.js';
 
 /** 400 whose message is the first problem (it names the field); every problem goes in errors[]. */
 export function badRequest(problems: string[]): SimError {

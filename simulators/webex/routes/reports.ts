@@ -1,8 +1,8 @@
 import type { Request, Response, Router } from 'express';
-import { type JobView, SimError, sendRendered } from '../kernel/index.js';
-import { badRequest, methodNotAllowed } from './http.js';
-import { decodeId } from './ids.js';
-import type { ReportData, ReportStatus, WebexState } from './state.js';
+import { type JobView, SimError, sendRendered } from '../../kernel/index.js';
+import { decodeId } from '../data/ids.js';
+import type { ReportData, ReportStatus, WebexState } from '../state.js';
+import { badRequest, methodNotAllowed } from './params.js';
 
 /** What differs between the Wholesale and BroadWorks report resources. */
 export interface ReportFamily<D extends ReportData> {

@@ -1,6 +1,6 @@
-import type { SeededData } from '../kernel/index.js';
+import type { SeededData } from '../../kernel/index.js';
+import type { WebexDataSizes, WebexPartner, WebexSubPartner } from '../options.js';
 import { encodeId } from './ids.js';
-import type { WebexDataSizes, WebexPartner, WebexSubPartner } from './options.js';
 
 /**
  * The seeded world behind the billing reports: each partner's customers, their users and the
