@@ -4,9 +4,9 @@ import { OPTIONS_SCHEMA, type RprmOptions } from './options.js';
 
 export { createRprmApp, type RprmCredentials } from './app.js';
 export { QUOTING_EDGE_NAMES } from './data/pools.js';
+export { type CdrSource, type CdrSourceOptions, createCdrSource } from './data/source.js';
+export { CDR_FILES, type CdrFileName } from './data/zip.js';
 export { DEMO_USERS, type GenerationSpeed, type RprmOptions, type RprmUser } from './options.js';
-export { type CdrSource, type CdrSourceOptions, createCdrSource } from './standalone.js';
-export { CDR_FILES, type CdrFileName } from './zip.js';
 
 export const rprmPlugin: VendorPlugin = {
   name: 'rprm',
@@ -20,6 +20,7 @@ export const rprmPlugin: VendorPlugin = {
     openapi: 'contracts/rprm.openapi.yaml',
     csv: [
       'contracts/csv/rprm-calls.csv.yaml',
+      'contracts/csv/rprm-calls-1.csv.yaml',
       'contracts/csv/rprm-conferences.csv.yaml',
       'contracts/csv/rprm-callcounts.csv.yaml',
     ],
