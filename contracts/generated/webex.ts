@@ -52,7 +52,7 @@ export interface paths {
         put?: never;
         /**
          * Get or refresh an access token
-         * @description `grant_type=authorization_code` (with `code`, optional `redirect_uri`) or `grant_type=refresh_token` (with `refresh_token`), plus `client_id` and `client_secret`, as a form. Access tokens expire on the simulator clock after `accessTokenLifetimeSeconds` (default 1209600, 14 days); refresh tokens after `refreshTokenLifetimeSeconds` (default 7776000, 90 days), renewed by every refresh (x-reconstructed lifetimes). Tokens are signed with the kernel's signing secret, not stored. An expired access token answers 401 on every report operation. The demo tokens of `partners` never expire.
+         * @description `grant_type=authorization_code` (with `code`, optional `redirect_uri`) or `grant_type=refresh_token` (with `refresh_token`), plus `client_id` and `client_secret`, as a form. Access tokens expire on the simulator clock after `accessTokenLifetimeSeconds` (default 1209600, 14 days); refresh tokens after `refreshTokenLifetimeSeconds` (default 7776000, 90 days), renewed by every refresh (x-reconstructed lifetimes). Tokens are signed with the kernel's signing secret, not stored. An expired access token answers 401 on every report operation. The demo tokens of `partners` and an integration's `demoRefreshToken` never expire.
          */
         post: operations["accessToken"];
         delete?: never;

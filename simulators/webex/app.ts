@@ -24,7 +24,7 @@ export interface WebexCredentials {
    */
   integrations: { clientId: string; clientSecret: string; redirectUri: string; refreshToken: string }[];
   /** Origin of tempDownloadURL (the download host's listener once it listens). */
-  downloadOrigin(): string;
+  readonly downloadOrigin: string;
 }
 
 /**
@@ -45,7 +45,9 @@ export function createWebexApp(options: WebexOptions = {}): SimApp<WebexCredenti
       tokens: p.tokens.map((t) => ({ token: t.token, scopes: [...t.scopes], label: t.label })),
     })),
     integrations: [],
-    downloadOrigin: () => webex?.downloadBase() ?? '',
+    get downloadOrigin() {
+      return webex?.downloadBase() ?? '';
+    },
   };
   let webex: WebexState | undefined;
   const app = createVendorApp({
@@ -83,7 +85,8 @@ export function createWebexApp(options: WebexOptions = {}): SimApp<WebexCredenti
       clientId: i.clientId,
       clientSecret: i.clientSecret,
       redirectUri: i.redirectUri,
-      refreshToken: issueTokens(state, i, i.scopes).refresh_token,
+      // The demo refresh token when there is one: credentials stay the same in every process.
+      refreshToken: i.demoRefreshToken ?? issueTokens(state, i, i.scopes).refresh_token,
     });
   }
   // tempDownloadURL lives on another origin, like Webex's CloudFront host: a listener of its own.

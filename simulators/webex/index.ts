@@ -47,7 +47,7 @@ export const webexPlugin: VendorPlugin = {
       lines.push(`  ${p.name} (org ${p.orgId})`);
       for (const t of p.tokens) lines.push(`    ${t.token.padEnd(22)} ${t.label ?? t.scopes.join(' ')}`);
     }
-    lines.push(`downloads:  ${creds.downloadOrigin()} (tempDownloadURL host, no token)`);
+    lines.push(`downloads:  ${creds.downloadOrigin} (tempDownloadURL host, no token)`);
     for (const i of creds.integrations) {
       lines.push(
         `oauth:      ${url}/v1/access_token  client_id ${i.clientId}  client_secret ${i.clientSecret}`,

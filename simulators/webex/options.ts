@@ -58,6 +58,11 @@ export interface WebexIntegration {
   /** That administrator (`createdBy` of the reports its tokens create). */
   personUuid: string;
   scopes: string[];
+  /**
+   * A demo refresh token that never expires (like the demo access tokens): the refresh grant
+   * accepts it and answers with signed, expiring tokens. Optional.
+   */
+  demoRefreshToken?: string;
 }
 
 export interface WebexOptions extends KernelOptions {
@@ -187,6 +192,7 @@ export const DEMO_INTEGRATIONS: WebexIntegration[] = [
     partnerOrgUuid: '1eb65fdf-9643-417f-9974-ad72cae0e10f',
     personUuid: '0acd3875-4e12-4d77-b981-e389fd8846c0',
     scopes: [...ALL_SCOPES],
+    demoRefreshToken: 'acme-demo-refresh-token',
   },
 ];
 
@@ -415,6 +421,7 @@ export const OPTIONS_SCHEMA = {
           partnerOrgUuid: { type: 'string', minLength: 1 },
           personUuid: { type: 'string', minLength: 1 },
           scopes: { type: 'array', items: { type: 'string' } },
+          demoRefreshToken: { type: 'string', minLength: 1 },
         },
       },
     },

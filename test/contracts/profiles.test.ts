@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ContractSet, contracts, simulatorOnlyMarks, vendorView } from '../../contracts/index.js';
+import { ContractSet, contracts } from '../../contracts/index.js';
+import { simulatorOnlyMarks, vendorView } from '../../contracts/profiles.js';
 
 const fixture = fileURLToPath(new URL('../fixtures/contracts/profiled.openapi.yaml', import.meta.url));
 const set = new ContractSet([fixture]);

@@ -75,6 +75,12 @@ function accessToken(state: WebexState, req: Request, res: Response): void {
       throw badRequest(['redirect_uri does not match the one the code was issued for.']);
     if (!state.spendCode(claims.n)) throw badRequest(['code has already been used.']);
     scopes = claims.scopes;
+  } else if (
+    grant === 'refresh_token' &&
+    integration.demoRefreshToken &&
+    body.refresh_token === integration.demoRefreshToken
+  ) {
+    scopes = integration.scopes;
   } else if (grant === 'refresh_token') {
     const claims = text(body.refresh_token) ? state.oauth.read(body.refresh_token as string) : undefined;
     if (claims?.kind !== 'refresh' || claims.clientId !== integration.clientId)
