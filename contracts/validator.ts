@@ -14,6 +14,7 @@ import {
   resolveRef,
   resolveRefAt,
 } from './openapi.js';
+import { type ResponseProfile, vendorView } from './profiles.js';
 
 export interface Violation {
   /** Where: `status`, `header:<name>`, `content-type`, or a JSON path in the body (`/items/0/id`). */
@@ -45,8 +46,19 @@ interface Route {
 
 interface VendorContract {
   vendor: string;
+  /** The ajv schema id the document is registered under (one per view). */
+  schemaId: string;
   doc: OpenApiDocument;
   routes: Route[];
+}
+
+export interface ValidateOptions {
+  /**
+   * `simulator` (default): the contract as written, what the simulator sends. `vendor`: only
+   * what the vendor guarantees (the project's `x-simulator-only` constraints dropped) — use it
+   * against real targets.
+   */
+  profile?: ResponseProfile;
 }
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
@@ -58,6 +70,8 @@ const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 export class ContractSet {
   private readonly ajv: Ajv2020;
   private readonly vendors = new Map<string, VendorContract>();
+  /** Vendor views, built on first use. */
+  private readonly vendorViews = new Map<string, VendorContract>();
   private readonly validators = new Map<string, ValidateFunction>();
 
   /** Reads the given `*.openapi.yaml` files, or every one in the given folders; the file stem is the vendor key. */
@@ -76,7 +90,7 @@ export class ContractSet {
       const vendor = basename(file, '.openapi.yaml');
       const doc = parseYaml(readFileSync(file, 'utf8')) as OpenApiDocument;
       this.ajv.addSchema(doc as object, vendor);
-      this.vendors.set(vendor, { vendor, doc, routes: buildRoutes(doc) });
+      this.vendors.set(vendor, { vendor, schemaId: vendor, doc, routes: buildRoutes(doc) });
     }
   }
 
@@ -84,8 +98,9 @@ export class ContractSet {
     return [...this.vendors.keys()];
   }
 
-  document(vendor: string): OpenApiDocument {
-    return this.contract(vendor).doc;
+  /** The document of one view (default the simulator's, as written). */
+  document(vendor: string, profile: ResponseProfile = 'simulator'): OpenApiDocument {
+    return this.contract(vendor, profile).doc;
   }
 
   /** The declared operation for a concrete request path, or undefined. */
@@ -106,8 +121,9 @@ export class ContractSet {
     status: number,
     headers: HeaderBag,
     body: unknown,
+    options: ValidateOptions = {},
   ): Violation[] {
-    const contract = this.contract(vendor);
+    const contract = this.contract(vendor, options.profile ?? 'simulator');
     const cleanPath = path.split('?')[0] ?? path;
     const route = this.route(contract, method, cleanPath);
     // HTTP serves HEAD from the GET resource: same status and headers, no body.
@@ -141,7 +157,7 @@ export class ContractSet {
     );
     const lower = lowerKeys(headers);
     const violations = this.checkHeaders(contract.doc, response, lower);
-    if (!head) violations.push(...this.checkBody(vendor, responsePointer, response, lower, body));
+    if (!head) violations.push(...this.checkBody(contract.schemaId, responsePointer, response, lower, body));
     return violations;
   }
 
@@ -177,7 +193,7 @@ export class ContractSet {
   }
 
   private checkBody(
-    vendor: string,
+    schemaId: string,
     responsePointer: string,
     response: ResponseObject,
     headers: Map<string, string>,
@@ -216,7 +232,7 @@ export class ContractSet {
         return [{ path: 'body', message: 'body is not valid JSON' }];
       }
     }
-    const ref = `${vendor}#/${responsePointer}/${pointer('content', declared, 'schema')}`;
+    const ref = `${schemaId}#/${responsePointer}/${pointer('content', declared, 'schema')}`;
     const validate = this.compiled(ref);
     if (validate(value)) return [];
     return (validate.errors ?? []).map((e) => ({ path: e.instancePath || '/', message: describe(e) }));
@@ -241,10 +257,19 @@ export class ContractSet {
     return v;
   }
 
-  private contract(vendor: string): VendorContract {
+  private contract(vendor: string, profile: ResponseProfile = 'simulator'): VendorContract {
     const c = this.vendors.get(vendor);
     if (!c) throw new Error(`no contract for vendor "${vendor}" (have: ${this.vendorNames().join(', ')})`);
-    return c;
+    if (profile === 'simulator') return c;
+    let view = this.vendorViews.get(vendor);
+    if (!view) {
+      const doc = vendorView(c.doc);
+      const schemaId = `${vendor}@vendor-view`;
+      this.ajv.addSchema(doc as object, schemaId);
+      view = { vendor, schemaId, doc, routes: buildRoutes(doc) };
+      this.vendorViews.set(vendor, view);
+    }
+    return view;
   }
 
   private route(contract: VendorContract, method: string, path: string): Route | undefined {
@@ -319,6 +344,7 @@ export function validateResponse(
   status: number,
   headers: HeaderBag,
   body: unknown,
+  options: ValidateOptions = {},
 ): Violation[] {
-  return contracts().validateResponse(vendor, method, path, status, headers, body);
+  return contracts().validateResponse(vendor, method, path, status, headers, body, options);
 }

@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
+import type { ResponseProfile } from '../contracts/index.js';
 import type { VendorPlugin } from '../simulators/kernel/plugin.js';
 import { totalsByCustomer } from './billing/lines.js';
 import { writeLinesCsv, writeLinesJson } from './billing/output.js';
@@ -33,6 +34,8 @@ export interface ExecuteOptions {
   junit?: string;
   period?: Period;
   strict?: boolean;
+  /** Contract view for every target; default `vendor` for --target URLs, `simulator` for embedded ones. */
+  profile?: ResponseProfile;
   seed?: number;
   /** Start instant of the embedded simulators' clock. */
   at?: string;
@@ -157,6 +160,7 @@ export async function executeFlows(options: ExecuteOptions): Promise<ExecuteResu
       rateCard,
       period: options.period,
       strict: options.strict,
+      profile: options.profile,
       http: options.http,
       pollTimeoutMs: options.pollTimeoutMs,
       deadlineMs,

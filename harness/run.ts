@@ -1,4 +1,10 @@
-import { type ContractSet, type CsvContracts, contracts, csvContracts } from '../contracts/index.js';
+import {
+  type ContractSet,
+  type CsvContracts,
+  contracts,
+  csvContracts,
+  type ResponseProfile,
+} from '../contracts/index.js';
 import { priceUsage, totalsByCustomer } from './billing/lines.js';
 import { abortError, DEFAULT_DEADLINE_MS, DEFAULT_MAX_WAIT_MS, fmt, RunBudget } from './deadline.js';
 import { FlowContext, type FlowEvent, FlowStopped, type Period, type Target } from './flows/context.js';
@@ -18,6 +24,8 @@ export interface RunTarget extends Target {
   insecure?: boolean;
   /** The target's own time (the embedded simulators' clock); default RunOptions.time. */
   time?: HarnessTime;
+  /** Contract view its responses are checked with; default `vendor` (only what the vendor guarantees). */
+  profile?: ResponseProfile;
 }
 
 export interface RunOptions {
@@ -35,6 +43,8 @@ export interface RunOptions {
   csv?: CsvContracts;
   /** Unknown fields and headers fail the flow instead of warning. */
   strict?: boolean;
+  /** Contract view for every target, overriding each target's own (`--profile`). */
+  profile?: ResponseProfile;
   /** HTTP tuning (timeouts, retries) shared by every flow. */
   http?: Omit<HttpClientOptions, 'time' | 'stopwatch' | 'transcript' | 'ca' | 'insecure'>;
   /** Harness-time budget of one polling loop. Default 30 min. */
@@ -185,7 +195,12 @@ async function runOne(
     target,
     period,
     client,
-    check: new ContractCheck(options.contracts ?? contracts(), flow.vendor, options.strict),
+    check: new ContractCheck(
+      options.contracts ?? contracts(),
+      flow.vendor,
+      options.strict,
+      options.profile ?? target.profile ?? 'vendor',
+    ),
     csv: options.csv ?? csvContracts(),
     // Every wait a flow makes (polling, "come back later") is admitted against the run's budget.
     time: budget.guard(time),

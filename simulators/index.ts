@@ -182,8 +182,35 @@ async function startOne(
   }
   into.apps[plugin.name] = app;
   into.servers[plugin.name] = server;
+  await startExtraListeners(
+    plugin.name,
+    app,
+    options.ports?.[plugin.name] ?? plugin.defaultPort,
+    options,
+    into,
+  );
   into.urls[plugin.name] = server.url;
   into.credentials[plugin.name] = app.sim.credentials;
+}
+
+/** A simulator's own second listeners (e.g. a download host): free ports when the API's is free. */
+async function startExtraListeners(
+  name: string,
+  app: SimApp,
+  apiPort: number,
+  options: StartOptions,
+  into: RunningSimulators,
+): Promise<void> {
+  const freePorts = apiPort === 0;
+  for (const extra of app.sim.listeners ?? []) {
+    const server = await serve(extra.handler, {
+      port: freePorts ? 0 : extra.port,
+      host: extra.host ?? options.host,
+      tls: extra.tls,
+    });
+    into.servers[`${name}.${extra.name}`] = server;
+    extra.listening?.(server.url);
+  }
 }
 
 /** Why a simulator could not start, naming it and the way out (the CLI prints the message). */

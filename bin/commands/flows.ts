@@ -12,6 +12,7 @@ interface FlowsFlags {
   junit?: string;
   period?: { start: string; end: string };
   strict?: boolean;
+  profile?: 'vendor' | 'simulator';
   seed?: number;
   at?: string;
   timeScale?: number;
@@ -75,6 +76,15 @@ export function registerFlows(program: Command, env?: FlowsEnv): void {
     .option('--junit <file>', 'JUnit XML path (default: <out>/junit.xml)')
     .option('--period <start..end>', 'billing period (default: the previous calendar month)', period)
     .option('--strict', 'unknown fields and headers fail the flow instead of warning')
+    .option(
+      '--profile <view>',
+      'contract view: vendor (only what the vendor guarantees; default for --target) or simulator (the contract as written; default for embedded simulators)',
+      (raw: string) => {
+        if (raw !== 'vendor' && raw !== 'simulator')
+          throw new InvalidArgumentError(`--profile wants vendor or simulator, got "${raw}"`);
+        return raw;
+      },
+    )
     .option('--seed <n>', 'embedded simulators: data seed (default 1)', wrap(parseNumber('--seed', 0)))
     .option('--at <iso>', 'embedded simulators: start instant of their clock (default now)')
     .option(
@@ -165,6 +175,7 @@ export function registerFlows(program: Command, env?: FlowsEnv): void {
           junit: flags.junit,
           period: flags.period,
           strict: flags.strict,
+          profile: flags.profile,
           seed: flags.seed,
           at: flags.at,
           timeScale: flags.timeScale,

@@ -30,9 +30,49 @@ export interface paths {
         };
         /**
          * Download a wholesale report (tempDownloadURL)
-         * @description The CSV of a COMPLETED wholesale report, streamed. No bearer token: the URL is the credential. The signature is an HMAC-SHA256 over the object path, `Expires` and `Key-Pair-Id` with a per-instance secret derived from the seed; a missing, tampered or expired signature is a 403 in the Webex error envelope, a deleted report a 404. Column layouts: contracts/csv/webex-wholesale-{partner,customer,user}.csv.yaml.
+         * @description The CSV of a COMPLETED wholesale report, on the download host (its own listener, like Webex's CloudFront host), streamed. No bearer token: the URL is the credential. The signature is an HMAC-SHA256 over the object path, `Expires` and `Key-Pair-Id` with the kernel's signing secret. Failures come the CloudFront way, in XML and without TrackingID: 403 MissingKey / InvalidKey ("Unknown Key") / AccessDenied (missing, tampered or expired signature), 404 NoSuchKey for a deleted report. `Range: bytes=…` gets 206 with Content-Range (one range; several or a malformed header get the whole file), a range past the end 416; HEAD gets the headers; If-None-Match with the ETag 304. Column layouts: contracts/csv/webex-wholesale-{partner,customer,user}.csv.yaml.
          */
         get: operations["downloadWholesaleBillingReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/access_token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get or refresh an access token
+         * @description `grant_type=authorization_code` (with `code`, optional `redirect_uri`) or `grant_type=refresh_token` (with `refresh_token`), plus `client_id` and `client_secret`, as a form. Access tokens expire on the simulator clock after `accessTokenLifetimeSeconds` (default 1209600, 14 days); refresh tokens after `refreshTokenLifetimeSeconds` (default 7776000, 90 days), renewed by every refresh (x-reconstructed lifetimes). Tokens are signed with the kernel's signing secret, not stored. An expired access token answers 401 on every report operation. The demo tokens of `partners` and an integration's `demoRefreshToken` never expire.
+         */
+        post: operations["accessToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/authorize": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Authorize an integration (the consent step)
+         * @description The simulator consents at once, as the administrator who registered the integration (option `integrations`), and redirects to `redirect_uri` with `code` (and `state`). Codes live 10 minutes and open one token exchange (x-reconstructed, fixed).
+         */
+        get: operations["authorizeIntegration"];
         put?: never;
         post?: never;
         delete?: never;
@@ -56,7 +96,7 @@ export interface paths {
         put?: never;
         /**
          * Create a BroadWorks Billing Report
-         * @description Generate a monthly reconciliation report. `billingPeriod` must be a whole month before the current one and within the last five years (x-reconstructed). A second report for the same month while one is IN_PROGRESS or COMPLETED is a 409 (x-reconstructed, switchable: `duplicateCreate409`). Generation time and outcome are x-reconstructed options: `generation` (default `{kind: 'time', ms: 30000}`, 30 s of simulator time) and `failureRate` (default 0).
+         * @description Generate a monthly reconciliation report. `billingPeriod` must be a whole month before the current one and within the last five years (x-reconstructed). Scenario option `duplicateCreate409` (off by default): a second report for the same month while one is IN_PROGRESS or COMPLETED is a 409. Generation time and outcome are x-reconstructed options: `generation` (default `{kind: 'time', ms: 30000}`, 30 s of simulator time) and `failureRate` (default 0).
          */
         post: operations["createBroadWorksBillingReport"];
         delete?: never;
@@ -84,7 +124,7 @@ export interface paths {
         post?: never;
         /**
          * Delete a BroadWorks Billing Report
-         * @description Delete a report; 423 Locked with Retry-After while it is IN_PROGRESS (x-reconstructed, switchable).
+         * @description Delete a report. Scenario option `lockDeleteInProgress423` (x-reconstructed, off by default): 423 Locked with Retry-After while it is IN_PROGRESS.
          */
         delete: operations["deleteBroadWorksBillingReport"];
         options?: never;
@@ -107,7 +147,7 @@ export interface paths {
         put?: never;
         /**
          * Create a Wholesale Billing Report
-         * @description Generate a wholesale billing reconciliation report. The report starts IN_PROGRESS and becomes COMPLETED (with a `tempDownloadURL`) or FAILED (with `errors`). Dates must be within the last five years and before today (the current day and future dates are rejected), with `billingStartDate` ≤ `billingEndDate`; a violation is a 400 whose message names the field. A second report with the same dates, type, sub-partner and `internal` flag while one is IN_PROGRESS or COMPLETED is a 409 (x-reconstructed, switchable: `duplicateCreate409`); a FAILED one may be recreated. Generation time and outcome are x-reconstructed options: `generation` (default `{kind: 'time', ms: 30000}`, i.e. 30 s of simulator time; also `{kind: 'polls', count}`, `{kind: 'immediate'}`, `{kind: 'manual'}`) and `failureRate` (default 0: no report ends FAILED unless forced through `/_sim/jobs`).
+         * @description Generate a wholesale billing reconciliation report. The report starts IN_PROGRESS and becomes COMPLETED (with a `tempDownloadURL`) or FAILED (with `errors`). Dates must be within the last five years and before today (the current day and future dates are rejected), with `billingStartDate` ≤ `billingEndDate`; a violation is a 400 whose message names the field. Every create makes a new report. Scenario option `duplicateCreate409` (x-reconstructed, off by default: Cisco documents no such rule): a second report with the same dates, type, sub-partner and `internal` flag while one is IN_PROGRESS or COMPLETED is a 409; a FAILED one may be recreated. Generation time and outcome are x-reconstructed options: `generation` (default `{kind: 'time', ms: 30000}`, i.e. 30 s of simulator time; also `{kind: 'polls', count}`, `{kind: 'immediate'}`, `{kind: 'manual'}`) and `failureRate` (default 0: no report ends FAILED unless forced through `/_sim/jobs`).
          */
         post: operations["createWholesaleBillingReport"];
         delete?: never;
@@ -135,7 +175,7 @@ export interface paths {
         post?: never;
         /**
          * Delete a Wholesale Billing Report
-         * @description Delete a report. While it is IN_PROGRESS the answer is 423 Locked with Retry-After (x-reconstructed, switchable: `lockDeleteInProgress423`; Retry-After is the remaining generation time, or `lockRetryAfterSeconds`).
+         * @description Delete a report, in any status. Scenario option `lockDeleteInProgress423` (x-reconstructed, off by default: Cisco documents no such rule): while the report is IN_PROGRESS the answer is 423 Locked with Retry-After (the remaining generation time, or `lockRetryAfterSeconds`).
          */
         delete: operations["deleteWholesaleBillingReport"];
         options?: never;
@@ -147,6 +187,23 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AccessTokenRequest: {
+            client_id: string;
+            client_secret: string;
+            code?: string;
+            /** @enum {string} */
+            grant_type: "authorization_code" | "refresh_token";
+            redirect_uri?: string;
+            refresh_token?: string;
+        };
+        AccessTokenResponse: {
+            access_token: string;
+            /** @description Seconds until the access token expires. */
+            expires_in: number;
+            refresh_token: string;
+            /** @description Seconds until the refresh token expires. */
+            refresh_token_expires_in: number;
+        };
         BroadWorksBillingReportsListResponse: {
             items: components["schemas"]["BroadWorksListReport"][];
         };
@@ -181,6 +238,12 @@ export interface components {
          * @example 2026-10-01
          */
         Date: string;
+        /**
+         * @description `YYYY-MM-DD` or an ISO 8601 date-time with a zone (its UTC day).
+         * @example 2025-01-01
+         * @example 2025-01-01T00:00:00.000Z
+         */
+        DateFilter: string;
         /** @description Webex's error envelope. `trackingId` equals the response's TrackingID header. */
         Error: {
             errorCode?: number;
@@ -191,6 +254,8 @@ export interface components {
             message: string;
             trackingId: string;
         };
+        /** @description The `internal` flag the report was created with, echoed on create (as in Cisco's create example), get and list. Cisco's schemas do not declare it on responses: the vendor view accepts it as one of the fields a response may add. */
+        InternalFlag: boolean;
         /**
          * @description A year and month, `YYYY-MM`.
          * @example 2026-10
@@ -242,6 +307,7 @@ export interface components {
             billingStartDate: components["schemas"]["Date"];
             category: components["schemas"]["ReportCategory"];
             id: components["schemas"]["WebexId"];
+            internal: components["schemas"]["InternalFlag"];
             status: components["schemas"]["ReportStatus"];
             type: components["schemas"]["WholesaleReportType"];
         };
@@ -259,6 +325,7 @@ export interface components {
             /** @description Errors of the asynchronous generation; present only when FAILED. */
             errors?: components["schemas"]["ReportError"][];
             id: components["schemas"]["WebexId"];
+            internal: components["schemas"]["InternalFlag"];
             status: components["schemas"]["ReportStatus"];
             /**
              * Format: uri
@@ -272,6 +339,7 @@ export interface components {
             billingStartDate: components["schemas"]["Date"];
             category: components["schemas"]["ReportCategory"];
             id: components["schemas"]["WebexId"];
+            internal: components["schemas"]["InternalFlag"];
             type: components["schemas"]["WholesaleReportType"];
         };
         /** @enum {string} */
@@ -300,7 +368,58 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description A report with the same parameters is already IN_PROGRESS or COMPLETED (x-reconstructed, switchable). */
+        /** @description CloudFront refused the signed URL: `MissingKey` ("Missing Key-Pair-Id query parameter or cookie value"), `InvalidKey` ("Unknown Key") or `AccessDenied` ("Access denied": a missing, tampered or expired signature). XML, no TrackingID. */
+        CdnAccessDenied: {
+            headers: {
+                Allow: components["headers"]["Allow"];
+                "Content-Range"?: string;
+                "Retry-After": components["headers"]["RetryAfter"];
+                Server: components["headers"]["CdnServer"];
+                Via: components["headers"]["CdnVia"];
+                "X-Amz-Cf-Id": components["headers"]["CdnRequestId"];
+                "X-Amz-Cf-Pop": components["headers"]["CdnPop"];
+                "X-Cache": components["headers"]["CdnCache"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/xml": string;
+            };
+        };
+        /** @description Another CloudFront/S3 error in XML: 405 MethodNotAllowed (only GET and HEAD), 416 InvalidRange (with `Content-Range: bytes *\/<length>`), 500 InternalError; any status injected by a fault rule (the kernel's fault store covers the download host too). */
+        CdnError: {
+            headers: {
+                Allow: components["headers"]["Allow"];
+                "Content-Range"?: string;
+                "Retry-After": components["headers"]["RetryAfter"];
+                Server: components["headers"]["CdnServer"];
+                Via: components["headers"]["CdnVia"];
+                "X-Amz-Cf-Id": components["headers"]["CdnRequestId"];
+                "X-Amz-Cf-Pop": components["headers"]["CdnPop"];
+                "X-Cache": components["headers"]["CdnCache"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/xml": string;
+            };
+        };
+        /** @description The file is gone (its report was deleted): S3's `NoSuchKey`, XML, no TrackingID. */
+        CdnNoSuchKey: {
+            headers: {
+                Allow: components["headers"]["Allow"];
+                "Content-Range"?: string;
+                "Retry-After": components["headers"]["RetryAfter"];
+                Server: components["headers"]["CdnServer"];
+                Via: components["headers"]["CdnVia"];
+                "X-Amz-Cf-Id": components["headers"]["CdnRequestId"];
+                "X-Amz-Cf-Pop": components["headers"]["CdnPop"];
+                "X-Cache": components["headers"]["CdnCache"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/xml": string;
+            };
+        };
+        /** @description Scenario option `duplicateCreate409` (x-reconstructed, off by default): a report with the same parameters is already IN_PROGRESS or COMPLETED. Also produced by injected faults. */
         Conflict: {
             headers: {
                 "Retry-After": components["headers"]["RetryAfter"];
@@ -314,9 +433,52 @@ export interface components {
         /** @description The report as CSV (UTF-8, header row, LF line ends), streamed. */
         CsvFile: {
             headers: {
-                "Cache-Control"?: string;
+                "Accept-Ranges"?: "bytes";
                 "Content-Disposition": string;
-                TrackingID: components["headers"]["TrackingID"];
+                "Content-Length": number;
+                ETag: string;
+                "Last-Modified": string;
+                Server: components["headers"]["CdnServer"];
+                Via: components["headers"]["CdnVia"];
+                "X-Amz-Cf-Id": components["headers"]["CdnRequestId"];
+                "X-Amz-Cf-Pop": components["headers"]["CdnPop"];
+                "X-Cache": components["headers"]["CdnCache"];
+                [name: string]: unknown;
+            };
+            content: {
+                "text/csv": string;
+            };
+        };
+        /** @description If-None-Match named the file's ETag; no body. */
+        CsvFileNotModified: {
+            headers: {
+                "Accept-Ranges"?: "bytes";
+                "Content-Disposition"?: string;
+                ETag: string;
+                "Last-Modified"?: string;
+                Server: components["headers"]["CdnServer"];
+                Via: components["headers"]["CdnVia"];
+                "X-Amz-Cf-Id": components["headers"]["CdnRequestId"];
+                "X-Amz-Cf-Pop": components["headers"]["CdnPop"];
+                "X-Cache": components["headers"]["CdnCache"];
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        /** @description One byte range of the CSV (`Range: bytes=…`). */
+        CsvFileRange: {
+            headers: {
+                "Accept-Ranges"?: "bytes";
+                "Content-Disposition"?: string;
+                "Content-Length": number;
+                "Content-Range": string;
+                ETag?: string;
+                "Last-Modified"?: string;
+                Server: components["headers"]["CdnServer"];
+                Via: components["headers"]["CdnVia"];
+                "X-Amz-Cf-Id": components["headers"]["CdnRequestId"];
+                "X-Amz-Cf-Pop": components["headers"]["CdnPop"];
+                "X-Cache": components["headers"]["CdnCache"];
                 [name: string]: unknown;
             };
             content: {
@@ -367,7 +529,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description The report is IN_PROGRESS and cannot be deleted yet; Retry-After says when to try again (x-reconstructed, switchable). Also produced by injected faults. */
+        /** @description Scenario option `lockDeleteInProgress423` (x-reconstructed, off by default): the report is IN_PROGRESS and cannot be deleted yet; Retry-After says when to try again. Also produced by injected faults. */
         Locked: {
             headers: {
                 "Retry-After": components["headers"]["RetryAfter"];
@@ -497,6 +659,14 @@ export interface components {
     headers: {
         /** @description The methods the path supports. */
         Allow: string;
+        /** @description `Miss from cloudfront`, `Hit from cloudfront` or `Error from cloudfront`. */
+        CdnCache: string;
+        CdnPop: string;
+        /** @description CloudFront's request id (seeded, in request order). */
+        CdnRequestId: string;
+        /** @description `CloudFront` on refusals of the signed URL, `AmazonS3` when the origin answered. */
+        CdnServer: string;
+        CdnVia: string;
         /** @description RFC 5988 pagination link to the next page (absolute URL keeping every filter), present only when more results exist. */
         Link: string;
         /** @description Seconds to wait before retrying. */
@@ -532,12 +702,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            "4XX": components["responses"]["OtherError"];
-            "5XX": components["responses"]["OtherError"];
+            "4XX": components["responses"]["CdnError"];
+            "5XX": components["responses"]["CdnError"];
             200: components["responses"]["CsvFile"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            429: components["responses"]["TooManyRequests"];
+            206: components["responses"]["CsvFileRange"];
+            304: components["responses"]["CsvFileNotModified"];
+            403: components["responses"]["CdnAccessDenied"];
+            404: components["responses"]["CdnNoSuchKey"];
+            405: components["responses"]["CdnError"];
+            416: components["responses"]["CdnError"];
+            500: components["responses"]["CdnError"];
         };
     };
     downloadWholesaleBillingReport: {
@@ -561,11 +735,80 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            "4XX": components["responses"]["CdnError"];
+            "5XX": components["responses"]["CdnError"];
+            200: components["responses"]["CsvFile"];
+            206: components["responses"]["CsvFileRange"];
+            304: components["responses"]["CsvFileNotModified"];
+            403: components["responses"]["CdnAccessDenied"];
+            404: components["responses"]["CdnNoSuchKey"];
+            405: components["responses"]["CdnError"];
+            416: components["responses"]["CdnError"];
+            500: components["responses"]["CdnError"];
+        };
+    };
+    accessToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["AccessTokenRequest"];
+            };
+        };
+        responses: {
             "4XX": components["responses"]["OtherError"];
             "5XX": components["responses"]["OtherError"];
-            200: components["responses"]["CsvFile"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description The tokens. */
+            200: {
+                headers: {
+                    TrackingID: components["headers"]["TrackingID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessTokenResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    authorizeIntegration: {
+        parameters: {
+            query: {
+                client_id: string;
+                redirect_uri?: string;
+                response_type: "code";
+                scope?: string;
+                state?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["OtherError"];
+            "5XX": components["responses"]["OtherError"];
+            /** @description Redirect to the integration with `code`. */
+            302: {
+                headers: {
+                    Location: string;
+                    TrackingID: components["headers"]["TrackingID"];
+                    Vary?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -765,10 +1008,10 @@ export interface operations {
     listWholesaleBillingReports: {
         parameters: {
             query?: {
-                /** @description Only include billing reports having this billing end date (`YYYY-MM-DD`). */
-                billingEndDate?: components["schemas"]["Date"];
-                /** @description Only include billing reports having this billing start date (`YYYY-MM-DD`). */
-                billingStartDate?: components["schemas"]["Date"];
+                /** @description Only include billing reports having this billing end date; same forms as billingStartDate (x-reconstructed). */
+                billingEndDate?: components["schemas"]["DateFilter"];
+                /** @description Only include billing reports having this billing start date. `YYYY-MM-DD`, or an ISO 8601 date-time with a zone (wxc_sdk sends `2025-01-01T00:00:00.000Z`), read as its UTC calendar day (x-reconstructed: Cisco types it a plain string). */
+                billingStartDate?: components["schemas"]["DateFilter"];
                 /** @description Opaque position taken from a `Link rel="next"` URL; clients never build it. */
                 cursor?: string;
                 /** @description Limit the number of reports in one page, up to 100 (the default). Larger values are clamped to 100; zero, negative or non-integer values are a 400. */

@@ -6,7 +6,7 @@ import { readSmall, withOneRedownload } from './download.js';
 import type { FlowDefinition } from './flow.js';
 import { nextLink, walkPages } from './paging.js';
 import { poll } from './poll.js';
-import type { CallSpec, StepScope } from './step.js';
+import type { ApiResponse, CallSpec, StepScope } from './step.js';
 
 /**
  * Webex billing reports, Wholesale and BroadWorks: reuse a COMPLETED report for the period or
@@ -80,18 +80,75 @@ const BROADWORKS: ReportKind = {
   },
 };
 
-function bearer(ctx: FlowContext): Record<string, string> {
-  return { authorization: `Bearer ${ctx.credential('token')}` };
+/**
+ * The flow's bearer token. With an integration's refresh token (and client id and secret) it
+ * refreshes the access token when the API answers 401, once per call, as partners' scripts do;
+ * it starts with a refresh when no access token is given.
+ */
+class WebexSession {
+  private token: string | undefined;
+  private refreshToken: string | undefined;
+
+  constructor(private readonly ctx: FlowContext) {
+    this.token = ctx.optionalList('token')?.[0];
+    this.refreshToken = ctx.optionalList('refreshToken')?.[0];
+  }
+
+  private get client(): { id: string; secret: string } | undefined {
+    const id = this.ctx.optionalList('clientId')?.[0];
+    const secret = this.ctx.optionalList('clientSecret')?.join(',');
+    return id && secret && this.refreshToken ? { id, secret } : undefined;
+  }
+
+  /** Sends an API call with the bearer token; on 401 refreshes the token and sends it once more. */
+  async call(s: StepScope, spec: CallSpec): Promise<ApiResponse> {
+    if (this.token === undefined) {
+      if (!this.client) throw new StepFailure('no Webex access token, and no refresh token to get one');
+      await this.refresh(s);
+    }
+    const send = () =>
+      s.call({ ...spec, headers: { ...spec.headers, authorization: `Bearer ${this.token}` } });
+    const res = await send();
+    if (res.status !== 401 || !this.client) return res;
+    s.progress('access token refused (401); refreshing it');
+    await this.refresh(s);
+    return send();
+  }
+
+  private async refresh(s: StepScope): Promise<void> {
+    const client = this.client as { id: string; secret: string };
+    const res = await s.call({
+      method: 'POST',
+      path: '/v1/access_token',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        grant_type: 'refresh_token',
+        client_id: client.id,
+        client_secret: client.secret,
+        refresh_token: this.refreshToken as string,
+      }).toString(),
+      retrySafe: true,
+    });
+    s.expect(res, 200);
+    const body = s.json(res);
+    this.token = s.field<string>(body.access_token, '$.access_token', 'string');
+    if (typeof body.refresh_token === 'string') this.refreshToken = body.refresh_token;
+  }
 }
 
 type Report = Record<string, unknown> & { id: string; status: string };
 
-async function findReport(ctx: FlowContext, s: StepScope, kind: ReportKind): Promise<Report | undefined> {
+async function findReport(
+  ctx: FlowContext,
+  s: StepScope,
+  kind: ReportKind,
+  auth: WebexSession,
+): Promise<Report | undefined> {
   const found: Report[] = [];
   const pages = await walkPages(
     s,
-    (spec) => s.call(spec),
-    { path: kind.base, query: kind.listQuery(ctx.period), headers: bearer(ctx) },
+    (spec) => auth.call(s, spec),
+    { path: kind.base, query: kind.listQuery(ctx.period) },
     (res) => nextLink(res.headers.link),
     (res, index) => {
       const items = s.field<Record<string, unknown>[]>(
@@ -110,17 +167,22 @@ async function findReport(ctx: FlowContext, s: StepScope, kind: ReportKind): Pro
   return pick;
 }
 
-async function createReport(ctx: FlowContext, s: StepScope, kind: ReportKind): Promise<Report> {
-  const res = await s.call({
+async function createReport(
+  ctx: FlowContext,
+  s: StepScope,
+  kind: ReportKind,
+  auth: WebexSession,
+): Promise<Report> {
+  const res = await auth.call(s, {
     method: 'POST',
     path: kind.base,
-    headers: { ...bearer(ctx), 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json' },
     body: JSON.stringify(kind.createBody(ctx.period)),
     // A resent create is harmless: the duplicate answers 409, which means "it exists".
     retrySafe: true,
   });
   if (res.status === 409) {
-    const existing = await findReport(ctx, s, kind);
+    const existing = await findReport(ctx, s, kind, auth);
     if (!existing)
       throw new StepFailure(`create answered 409 but no report for ${kind.describe(ctx.period)} is listed`);
     s.setNote(`409: reusing the existing ${existing.status} report`);
@@ -132,9 +194,15 @@ async function createReport(ctx: FlowContext, s: StepScope, kind: ReportKind): P
   return { ...body, id: s.field<string>(body.id, '$.id', 'string'), status: 'IN_PROGRESS' };
 }
 
-async function waitForReport(ctx: FlowContext, s: StepScope, kind: ReportKind, id: string): Promise<Report> {
+async function waitForReport(
+  ctx: FlowContext,
+  s: StepScope,
+  kind: ReportKind,
+  id: string,
+  auth: WebexSession,
+): Promise<Report> {
   return poll(s, { what: 'report', everyMs: POLL_EVERY_MS, timeoutMs: ctx.env.pollTimeoutMs }, async () => {
-    const res = await s.call({ path: `${kind.base}/${encodeURIComponent(id)}`, headers: bearer(ctx) });
+    const res = await auth.call(s, { path: `${kind.base}/${encodeURIComponent(id)}` });
     s.expect(res, 200);
     const body = s.json<Report>(res);
     const status = s.field<string>(body.status, '$.status', 'string');
@@ -159,6 +227,7 @@ async function download(
   s: StepScope,
   kind: ReportKind,
   report: Report,
+  auth: WebexSession,
 ): Promise<UsageRecord[]> {
   const contract = ctx.env.csv.get(kind.csvContract);
   let url = s.field<string>(report.tempDownloadURL, '$.tempDownloadURL', 'string');
@@ -170,10 +239,7 @@ async function download(
       refreshed = true;
       await readSmall(res.body);
       s.progress('download link refused (403, expired?); reading the report for a fresh one');
-      const again = await s.call({
-        path: `${kind.base}/${encodeURIComponent(report.id)}`,
-        headers: bearer(ctx),
-      });
+      const again = await auth.call(s, { path: `${kind.base}/${encodeURIComponent(report.id)}` });
       s.expect(again, 200);
       url = s.field<string>(s.json(again).tempDownloadURL, '$.tempDownloadURL', 'string');
       res = await s.stream({ path: url });
@@ -211,17 +277,20 @@ function reportFlow(kind: ReportKind): FlowDefinition {
     vendor: VENDOR,
     title: kind.title,
     async run(ctx) {
-      let report = await ctx.step('find report', (s) => findReport(ctx, s, kind));
-      if (!report) report = await ctx.step('create report', (s) => createReport(ctx, s, kind));
-      let done = await ctx.step('wait for report', (s) => waitForReport(ctx, s, kind, (report as Report).id));
+      const auth = new WebexSession(ctx);
+      let report = await ctx.step('find report', (s) => findReport(ctx, s, kind, auth));
+      if (!report) report = await ctx.step('create report', (s) => createReport(ctx, s, kind, auth));
+      let done = await ctx.step('wait for report', (s) =>
+        waitForReport(ctx, s, kind, (report as Report).id, auth),
+      );
       if (done.status === 'FAILED') {
         const reason = failureText(done);
         report = await ctx.step('recreate failed report', async (s) => {
           s.progress(`report FAILED (${reason}); creating it again`);
-          return createReport(ctx, s, kind);
+          return createReport(ctx, s, kind, auth);
         });
         done = await ctx.step('wait for recreated report', (s) =>
-          waitForReport(ctx, s, kind, (report as Report).id),
+          waitForReport(ctx, s, kind, (report as Report).id, auth),
         );
         if (done.status === 'FAILED') {
           await ctx.step('report outcome', async () => {
@@ -229,7 +298,7 @@ function reportFlow(kind: ReportKind): FlowDefinition {
           });
         }
       }
-      const usage = await ctx.step('download and parse CSV', (s) => download(ctx, s, kind, done));
+      const usage = await ctx.step('download and parse CSV', (s) => download(ctx, s, kind, done, auth));
       ctx.usage.push(...usage);
     },
   };
@@ -244,12 +313,21 @@ export const webexHarness: VendorHarness = {
   // A minute of simulator time per report: instant on the virtual clock, and still several polls.
   embeddedOptions: { generation: { kind: 'time', ms: 60_000 } },
   embeddedCredentials(simulator) {
-    const partners =
-      (simulator as { partners?: { tokens: { token: string; scopes: string[] }[] }[] } | undefined)
-        ?.partners ?? [];
-    const tokens = partners.flatMap((p) => p.tokens);
+    const creds = simulator as
+      | {
+          partners?: { tokens: { token: string; scopes: string[] }[] }[];
+          integrations?: { clientId: string; clientSecret: string; refreshToken: string }[];
+        }
+      | undefined;
+    const tokens = (creds?.partners ?? []).flatMap((p) => p.tokens);
     const best = [...tokens].sort((a, b) => b.scopes.length - a.scopes.length)[0];
-    return { token: best?.token };
+    const integration = creds?.integrations?.[0];
+    return {
+      token: best?.token,
+      refreshToken: integration?.refreshToken,
+      clientId: integration?.clientId,
+      clientSecret: integration?.clientSecret,
+    };
   },
   env: [
     {
@@ -258,6 +336,24 @@ export const webexHarness: VendorHarness = {
       required: true,
       description:
         'partner administrator access token with the spark-admin:wholesale_billing_reports_* and broadworks_billing_reports_* scopes',
+    },
+    {
+      env: 'BILLING_SIM_WEBEX_REFRESH_TOKEN',
+      credential: 'refreshToken',
+      required: false,
+      description: "the integration's refresh token: the flow gets a new access token on 401 (or at start)",
+    },
+    {
+      env: 'BILLING_SIM_WEBEX_CLIENT_ID',
+      credential: 'clientId',
+      required: false,
+      description: "the integration's client id (with the refresh token)",
+    },
+    {
+      env: 'BILLING_SIM_WEBEX_CLIENT_SECRET',
+      credential: 'clientSecret',
+      required: false,
+      description: "the integration's client secret (with the refresh token)",
     },
   ],
 };

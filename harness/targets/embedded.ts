@@ -58,6 +58,8 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<Embedded>
       credentials: v.embeddedCredentials(running.credentials[v.vendor]),
       ca: running.servers[v.vendor]?.certificate,
       time,
+      // The simulators promise exactly their contract as written.
+      profile: 'simulator',
     };
   }
   return { running, targets, time, close: () => running.close() };

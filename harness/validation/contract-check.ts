@@ -1,4 +1,4 @@
-import type { ContractSet, Violation } from '../../contracts/index.js';
+import type { ContractSet, ResponseProfile, Violation } from '../../contracts/index.js';
 import { type Finding, toJsonPath } from './findings.js';
 
 export interface ResponseToCheck {
@@ -21,6 +21,8 @@ export class ContractCheck {
     private readonly set: ContractSet,
     private readonly vendor: string,
     private readonly strict = false,
+    /** `vendor` against real targets (only what the vendor guarantees), `simulator` for the simulators. */
+    private readonly profile: ResponseProfile = 'simulator',
   ) {}
 
   check(step: string, res: ResponseToCheck): Finding[] {
@@ -33,6 +35,7 @@ export class ContractCheck {
         res.status,
         res.headers,
         res.body,
+        { profile: this.profile },
       );
     } catch (e) {
       return [{ severity: 'error', step, path: 'contract', message: (e as Error).message }];

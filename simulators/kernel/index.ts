@@ -51,8 +51,10 @@ export { type CertificateOptions, selfSignedCertificate, type TlsChoice, type Tl
 export {
   createVendorApp,
   type Identity,
+  publicOrigin,
   type SimApp,
   type SimHandle,
+  type SimListener,
   stateOf,
   type VendorAdapter,
 } from './vendor-app.js';

@@ -39,6 +39,12 @@ export interface KernelOptions {
    */
   signingSecret?: string;
   /**
+   * Origin clients reach this simulator at (`https://sim.example.test`, behind a proxy): absolute
+   * URLs the simulator writes (pagination links …) start with it. Default: the address of the
+   * listener the request came in on — never the request's unchecked Host header.
+   */
+  publicOrigin?: string;
+  /**
    * Answers a vendor request before the kernel and the vendor do, returning true when it did
    * (`serve --replay` answers from a recording this way). Admin routes never reach it.
    */
@@ -95,6 +101,20 @@ export class Kernel {
     );
     this.limiter = createRateLimiter(this.clock, options.rateLimit ?? defaults.rateLimit);
     for (const rule of options.faults ?? []) this.faults.add(rule);
+    if (options.publicOrigin !== undefined) {
+      let url: URL;
+      try {
+        url = new URL(options.publicOrigin);
+      } catch {
+        throw new RangeError(
+          `kernel option publicOrigin must be an absolute http(s) URL, got "${options.publicOrigin}"`,
+        );
+      }
+      if (url.protocol !== 'http:' && url.protocol !== 'https:')
+        throw new RangeError(
+          `kernel option publicOrigin must be an http(s) URL, got "${options.publicOrigin}"`,
+        );
+    }
   }
 
   /** Back to a clean slate: jobs, faults, journal and rate windows (the clock keeps its time). */

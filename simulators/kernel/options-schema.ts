@@ -182,6 +182,11 @@ export function kernelOptionsProperties(): Record<string, JsonSchema> {
       minLength: 1,
       description: 'key for everything signed (default: random per process)',
     },
+    publicOrigin: {
+      type: 'string',
+      pattern: '^https?://',
+      description: 'origin of absolute URLs the simulator writes (default: the listener address, never Host)',
+    },
   };
 }
 

@@ -1,4 +1,5 @@
 import { isUtf8 } from 'node:buffer';
+import type { RequestListener } from 'node:http';
 import express, { type Express, type NextFunction, type Request, type Response, type Router } from 'express';
 import { adminRouter } from './admin.js';
 import { type ErrorRenderer, kernelError, RateLimitedErrors, SimError } from './errors.js';
@@ -8,6 +9,7 @@ import { type Capture, recordExchange } from './journal-recorder.js';
 import { Kernel, type KernelOptions } from './kernel.js';
 import type { RateDecision, RateLimitConfig } from './rate-limit.js';
 import { ContractRequests, contractFileOf } from './request-validation.js';
+import type { TlsChoice } from './tls.js';
 
 /** Who a request claims to be, read cheaply (no validation) for fault matching and rate keys. */
 export interface Identity {
@@ -58,12 +60,32 @@ export interface VendorAdapter {
   reset?(): void;
 }
 
+/**
+ * A second listener a simulator needs beside its API (e.g. the CDN host of Webex download
+ * links). startSimulators serves each one next to the app and tells it its URL.
+ */
+export interface SimListener {
+  /** Short name; the running server is `servers['<vendor>.<name>']`. */
+  name: string;
+  handler: RequestListener;
+  /** Port when the API listens on its default port; 0 (a free port) when the API's is 0. */
+  port: number;
+  /** Listen address; default the API's. */
+  host?: string;
+  /** HTTPS: `true` for the shipped localhost certificate, or PEMs. */
+  tls?: TlsChoice;
+  /** Called once listening, with the listener's own URL. */
+  listening?(url: string): void;
+}
+
 /** Handle attached to every simulator app for tests and the CLI. */
 export interface SimHandle<C = unknown> {
   vendor: string;
   kernel: Kernel;
   /** Demo credentials the banner prints and tests use. */
   credentials: C;
+  /** Listeners beyond the API's own (served by startSimulators). */
+  listeners?: SimListener[];
   reset(): void;
 }
 
@@ -114,6 +136,7 @@ export function createVendorApp<C>(spec: VendorAppSpec<C>): SimApp<C> {
   const jsonTypes = adapter.jsonTypes ?? ['application/json', 'application/*+json'];
   const parseJson = express.json({ limit: bodyLimit, type: jsonTypes, verify: rejectInvalidUtf8 });
 
+  const httpDate = httpDates();
   const render = (req: Request, res: Response, error: SimError): void => {
     if (error.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(error.retryAfterSeconds));
     adapter.renderError(req, res, error);
@@ -165,6 +188,8 @@ export function createVendorApp<C>(spec: VendorAppSpec<C>): SimApp<C> {
   // fault delays the request. Fewer layers and no promise per request keep the kernel's cost
   // close to a bare Express route.
   app.use((req: Request, res: Response, next: NextFunction) => {
+    // The simulator's time, like every timestamp in its bodies (Node would write the wall clock).
+    res.setHeader('Date', httpDate(kernel.clock.now()));
     const isAdmin = req.path === '/_sim' || req.path.startsWith('/_sim/');
     if (options.onExchange) tapResponse(isAdmin ? 'sim' : spec.name, req, res, options.onExchange);
     if (isAdmin && admin) return admin(req, res, next);
@@ -231,6 +256,33 @@ export function createVendorApp<C>(spec: VendorAppSpec<C>): SimApp<C> {
   };
   app.sim = handle;
   return app;
+}
+
+/** IMF-fixdates, memoised per second (per app: no state shared between apps). */
+function httpDates(): (ms: number) => string {
+  let second = Number.NaN;
+  let text = '';
+  return (ms) => {
+    const s = Math.floor(ms / 1000);
+    if (s !== second) {
+      second = s;
+      text = new Date(s * 1000).toUTCString();
+    }
+    return text;
+  };
+}
+
+/**
+ * The origin absolute URLs start with: the kernel's `publicOrigin`, else the address of the
+ * listener the request arrived on (never the client's Host header, which anyone can set).
+ */
+export function publicOrigin(kernel: Kernel, req: Request): string {
+  const configured = kernel.options.publicOrigin;
+  if (configured !== undefined) return configured.replace(/\/+$/, '');
+  const socket = req.socket as { localAddress?: string; localPort?: number; encrypted?: boolean };
+  const address = socket.localAddress?.replace(/^::ffff:/, '') ?? '127.0.0.1';
+  const host = address.includes(':') ? `[${address}]` : address;
+  return `${socket.encrypted ? 'https' : 'http'}://${host}:${socket.localPort ?? 80}`;
 }
 
 /** JSON bodies are UTF-8 (RFC 8259): a lossy decode would let broken bytes through as U+FFFD. */

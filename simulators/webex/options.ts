@@ -48,30 +48,71 @@ export interface WebexDataSizes {
   usersPerCustomer?: [number, number];
 }
 
+/** An OAuth integration registered with the simulator (client credentials + the admin who authorized it). */
+export interface WebexIntegration {
+  clientId: string;
+  clientSecret: string;
+  redirectUri: string;
+  /** The partner organization whose administrator authorized it. */
+  partnerOrgUuid: string;
+  /** That administrator (`createdBy` of the reports its tokens create). */
+  personUuid: string;
+  scopes: string[];
+  /**
+   * A demo refresh token that never expires (like the demo access tokens): the refresh grant
+   * accepts it and answers with signed, expiring tokens. Optional.
+   */
+  demoRefreshToken?: string;
+}
+
 export interface WebexOptions extends KernelOptions {
-  /** Partner organizations, their sub-partners and bearer tokens. Default: DEMO_PARTNERS. */
+  /** Partner organizations, their sub-partners and non-expiring demo bearer tokens. Default: DEMO_PARTNERS. */
   partners?: WebexPartner[];
+  /** OAuth integrations for `POST /v1/access_token`. Default: DEMO_INTEGRATIONS (one, for Acme). */
+  integrations?: WebexIntegration[];
+  /** [R] Lifetime of an access token from `/v1/access_token`, simulator seconds. Default 1209600 (14 days). */
+  accessTokenLifetimeSeconds?: number;
+  /** [R] Lifetime of a refresh token, renewed by each refresh. Default 7776000 (90 days). */
+  refreshTokenLifetimeSeconds?: number;
   /** Report generation: simulator time or GET polls until the report finishes. Default 30 s. */
   generation?: WebexGeneration;
   /** Share of new reports that end FAILED, 0..1, drawn from the seed per report. Default 0. */
   failureRate?: number;
-  /** [R] 409 when a report with the same parameters is IN_PROGRESS or COMPLETED. Default true. */
+  /**
+   * Scenario option (an invented rule, off by default: Cisco documents no 409 for billing
+   * reports): 409 when a report with the same parameters is IN_PROGRESS or COMPLETED. Turn it on
+   * to reproduce clients that treat 409 as "it exists".
+   */
   duplicateCreate409?: boolean;
-  /** [R] 423 Locked when deleting an IN_PROGRESS report. Default true. */
+  /**
+   * Scenario option (an invented rule, off by default: Cisco documents no 423 for billing
+   * reports): 423 Locked with Retry-After when deleting an IN_PROGRESS report.
+   */
   lockDeleteInProgress423?: boolean;
   /** Retry-After of that 423. Default: the remaining generation time (time mode), else 10 s. */
   lockRetryAfterSeconds?: number;
   /** Lifetime of a tempDownloadURL, in seconds, counted from the GET that returned it. Default 3600. */
   downloadUrlTtlSeconds?: number;
   /**
-   * Origin (and optional path prefix) of the tempDownloadURL, e.g. `https://files.example.test/reports`.
-   * Default: the origin the client used to reach the simulator (from the request's Host).
+   * Public origin (and optional path prefix) put in tempDownloadURL, e.g. when a proxy fronts the
+   * download host: `https://files.example.test/reports`. Default: the download listener's own URL.
    */
   downloadBaseUrl?: string;
+  /** The download host's own listener (the CloudFront stand-in). */
+  downloads?: WebexDownloadHostOptions;
   /** Key-Pair-Id put in download URLs. Default: derived from the seed. */
   keyPairId?: string;
   /** Sizes of the seeded customer and user data behind the CSV reports. */
   data?: WebexDataSizes;
+}
+
+export interface WebexDownloadHostOptions {
+  /** Listen address. Default: the API's. */
+  host?: string;
+  /** Port. Default 8403 (0 when the API's port is 0: a free one). */
+  port?: number;
+  /** HTTPS with the shipped localhost certificate (`true`) or your PEMs. Default: plain http, like the API. */
+  tls?: boolean | { cert: string; key: string };
 }
 
 const ALL_SCOPES = Object.values(SCOPES);
@@ -142,8 +183,24 @@ export const DEMO_PARTNERS: WebexPartner[] = [
   },
 ];
 
+/** The demo integration: Acme's partner administrator authorized it with all four billing scopes. */
+export const DEMO_INTEGRATIONS: WebexIntegration[] = [
+  {
+    clientId: 'C0billingsimdemo0acme0integration',
+    clientSecret: 'billing-sim-demo-client-secret',
+    redirectUri: 'http://localhost:8080/callback',
+    partnerOrgUuid: '1eb65fdf-9643-417f-9974-ad72cae0e10f',
+    personUuid: '0acd3875-4e12-4d77-b981-e389fd8846c0',
+    scopes: [...ALL_SCOPES],
+    demoRefreshToken: 'acme-demo-refresh-token',
+  },
+];
+
 export interface ResolvedWebexOptions {
   partners: WebexPartner[];
+  integrations: WebexIntegration[];
+  accessTokenLifetimeSeconds: number;
+  refreshTokenLifetimeSeconds: number;
   generation: WebexGeneration;
   failureRate: number;
   duplicateCreate409: boolean;
@@ -151,6 +208,7 @@ export interface ResolvedWebexOptions {
   lockRetryAfterSeconds: number | undefined;
   downloadUrlTtlSeconds: number;
   downloadBaseUrl: string | undefined;
+  downloads: { host: string | undefined; port: number; tls: false | true | { cert: string; key: string } };
   keyPairId: string | undefined;
   data: Required<WebexDataSizes>;
 }
@@ -158,9 +216,12 @@ export interface ResolvedWebexOptions {
 export const WEBEX_DEFAULTS = {
   generation: { kind: 'time', ms: 30_000 } as WebexGeneration,
   failureRate: 0,
-  duplicateCreate409: true,
-  lockDeleteInProgress423: true,
+  duplicateCreate409: false,
+  lockDeleteInProgress423: false,
   downloadUrlTtlSeconds: 3600,
+  downloadPort: 8403,
+  accessTokenLifetimeSeconds: 14 * 86_400,
+  refreshTokenLifetimeSeconds: 90 * 86_400,
   data: { customers: [6, 12], usersPerCustomer: [3, 30] } as Required<WebexDataSizes>,
   rateLimit: { kind: 'fixed-window', limit: 300, windowMs: 60_000 } as const,
   bodyLimitBytes: 64 * 1024,
@@ -173,6 +234,16 @@ function range(name: string, value: [number, number] | undefined, fallback: [num
     throw new RangeError(`webex option ${name} must be [min, max] integers with 0 ≤ min ≤ max`);
   }
   return [min, max] as [number, number];
+}
+
+function resolveDownloads(d: WebexDownloadHostOptions | undefined): ResolvedWebexOptions['downloads'] {
+  const port = d?.port ?? WEBEX_DEFAULTS.downloadPort;
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new RangeError('webex option downloads.port must be an integer port (0 = a free one)');
+  const tls = d?.tls ?? false;
+  if (typeof tls === 'object' && (typeof tls.cert !== 'string' || typeof tls.key !== 'string'))
+    throw new RangeError('webex option downloads.tls must be true, false or {cert, key} PEMs');
+  return { host: d?.host, port, tls };
 }
 
 /** Checks the options a person wrote (config file) and fills the defaults. */
@@ -194,8 +265,21 @@ export function resolveOptions(options: WebexOptions): ResolvedWebexOptions {
       seen.add(t.token);
     }
   }
+  const integrations = options.integrations ?? DEMO_INTEGRATIONS;
+  for (const i of integrations) {
+    if (!partners.some((p) => p.orgUuid === i.partnerOrgUuid))
+      throw new RangeError(`webex integration "${i.clientId}": partnerOrgUuid is not one of the partners`);
+  }
+  const lifetime = (name: 'accessTokenLifetimeSeconds' | 'refreshTokenLifetimeSeconds') => {
+    const v = options[name] ?? WEBEX_DEFAULTS[name];
+    if (!(Number.isFinite(v) && v > 0)) throw new RangeError(`webex option ${name} must be > 0`);
+    return v;
+  };
   return {
     partners,
+    integrations,
+    accessTokenLifetimeSeconds: lifetime('accessTokenLifetimeSeconds'),
+    refreshTokenLifetimeSeconds: lifetime('refreshTokenLifetimeSeconds'),
     generation,
     failureRate,
     duplicateCreate409: options.duplicateCreate409 ?? WEBEX_DEFAULTS.duplicateCreate409,
@@ -203,6 +287,7 @@ export function resolveOptions(options: WebexOptions): ResolvedWebexOptions {
     lockRetryAfterSeconds: options.lockRetryAfterSeconds,
     downloadUrlTtlSeconds: ttl,
     downloadBaseUrl: options.downloadBaseUrl?.replace(/\/+$/, ''),
+    downloads: resolveDownloads(options.downloads),
     keyPairId: options.keyPairId,
     data: {
       customers: range('data.customers', options.data?.customers, WEBEX_DEFAULTS.data.customers),
@@ -299,6 +384,59 @@ export const OPTIONS_SCHEMA = {
       default: WEBEX_DEFAULTS.downloadUrlTtlSeconds,
     },
     downloadBaseUrl: { type: 'string', pattern: '^https?://' },
+    downloads: {
+      type: 'object',
+      additionalProperties: false,
+      description: 'the download host listener (the CloudFront stand-in): host, port, tls',
+      properties: {
+        host: { type: 'string', minLength: 1 },
+        port: { type: 'integer', minimum: 0, maximum: 65_535, default: WEBEX_DEFAULTS.downloadPort },
+        tls: {
+          description:
+            'true: the shipped localhost certificate; or {cert, key} PEMs; default false (plain http)',
+          anyOf: [
+            { type: 'boolean' },
+            {
+              type: 'object',
+              required: ['cert', 'key'],
+              additionalProperties: false,
+              properties: { cert: { type: 'string' }, key: { type: 'string' } },
+            },
+          ],
+          default: false,
+        },
+      },
+    },
+    integrations: {
+      type: 'array',
+      description: 'OAuth integrations for /v1/access_token (default: DEMO_INTEGRATIONS)',
+      items: {
+        type: 'object',
+        required: ['clientId', 'clientSecret', 'redirectUri', 'partnerOrgUuid', 'personUuid', 'scopes'],
+        additionalProperties: false,
+        properties: {
+          clientId: { type: 'string', minLength: 1 },
+          clientSecret: { type: 'string', minLength: 1 },
+          redirectUri: { type: 'string', pattern: '^https?://' },
+          partnerOrgUuid: { type: 'string', minLength: 1 },
+          personUuid: { type: 'string', minLength: 1 },
+          scopes: { type: 'array', items: { type: 'string' } },
+          demoRefreshToken: { type: 'string', minLength: 1 },
+        },
+      },
+    },
+    accessTokenLifetimeSeconds: {
+      type: 'integer',
+      minimum: 1,
+      default: WEBEX_DEFAULTS.accessTokenLifetimeSeconds,
+      description: 'lifetime of access tokens from /v1/access_token, simulator seconds',
+    },
+    refreshTokenLifetimeSeconds: {
+      type: 'integer',
+      minimum: 1,
+      default: WEBEX_DEFAULTS.refreshTokenLifetimeSeconds,
+      description: 'lifetime of refresh tokens, renewed by each refresh',
+    },
     keyPairId: { type: 'string', minLength: 1 },
     data: {
       type: 'object',

@@ -1,9 +1,11 @@
 import type { Request } from 'express';
 import { BodyCache, type JobAdvance, type JobView, type Kernel, SimError } from '../kernel/index.js';
-import { buildDataset, type PartnerDataset } from './data.js';
-import { broadworksObjectPath, DownloadSigner, wholesaleObjectPath } from './download.js';
-import { encodeId } from './ids.js';
-import type { ResolvedWebexOptions, WebexPartner, WebexToken } from './options.js';
+import { TokenSigner } from './auth/tokens.js';
+import { encodeId } from './data/ids.js';
+import { buildDataset, type PartnerDataset } from './data/world.js';
+import type { FileMeta } from './downloads/host.js';
+import { broadworksObjectPath, DownloadSigner, wholesaleObjectPath } from './downloads/signer.js';
+import { type ResolvedWebexOptions, SCOPES, type WebexPartner, type WebexToken } from './options.js';
 
 export type ReportStatus = 'IN_PROGRESS' | 'COMPLETED' | 'FAILED';
 export type WholesaleType = 'PARTNER' | 'CUSTOMER' | 'USER';
@@ -55,9 +57,35 @@ export interface Caller {
   token: WebexToken;
 }
 
+/** The report routes and the scope each method needs (other methods answer 405 without a token). */
+const SCOPED_ROUTES: { path: RegExp; scopes: Record<string, string> }[] = [
+  {
+    path: /^\/v1\/wholesale\/billing\/reports$/,
+    scopes: { GET: SCOPES.wholesaleRead, POST: SCOPES.wholesaleWrite },
+  },
+  {
+    path: /^\/v1\/wholesale\/billing\/reports\/[^/]+$/,
+    scopes: { GET: SCOPES.wholesaleRead, DELETE: SCOPES.wholesaleWrite },
+  },
+  {
+    path: /^\/v1\/broadworks\/billing\/reports$/,
+    scopes: { GET: SCOPES.broadworksRead, POST: SCOPES.broadworksWrite },
+  },
+  {
+    path: /^\/v1\/broadworks\/billing\/reports\/[^/]+$/,
+    scopes: { GET: SCOPES.broadworksRead, DELETE: SCOPES.broadworksWrite },
+  },
+];
+
+/** Authorization codes remembered as spent (codes live 10 minutes; the oldest go first). */
+const SPENT_CODES_CAP = 1000;
+
 /** Tokens, partners, reports (kernel jobs), datasets and download links of one simulator. */
 export class WebexState {
   readonly signer: DownloadSigner;
+  /** Access, refresh tokens and authorization codes of the integrations (signed, not stored). */
+  readonly oauth: TokenSigner;
+  private readonly spentCodes = new Set<number>();
   private readonly tokens = new Map<string, Caller>();
   private readonly datasets = new Map<string, PartnerDataset>();
   /** file uuid → report uuid, for the download route. */
@@ -66,19 +94,26 @@ export class WebexState {
   private readonly signedUrls = new Map<string, { key: string; url: string }>();
   /** Rendered GET bodies per report, rebuilt when its status or signed link changes. */
   readonly reportBodies = new BodyCache();
+  /** Length and ETag per downloaded report (one entry per live report). */
+  private readonly fileMetas = new Map<string, FileMeta>();
+  /** The download listener's own URL, once it listens (startSimulators tells it). */
+  private downloadListenerUrl: string | undefined;
   private counter = 0;
 
   constructor(
     readonly kernel: Kernel,
     readonly options: ResolvedWebexOptions,
   ) {
-    this.signer = new DownloadSigner(kernel.seed, options.keyPairId);
+    this.signer = new DownloadSigner(kernel.secret, kernel.seed, options.keyPairId);
+    this.oauth = new TokenSigner(kernel.secret);
     for (const partner of options.partners) {
       for (const token of partner.tokens) this.tokens.set(token.token, { partner, token });
     }
   }
 
   reset(): void {
+    this.spentCodes.clear();
+    this.fileMetas.clear();
     this.signedUrls.clear();
     this.reportBodies.clear();
     this.files.clear();
@@ -95,23 +130,77 @@ export class WebexState {
   identify(req: Request): { token?: string; tenant?: string } {
     const token = this.bearer(req);
     if (!token) return {};
-    return { token, tenant: this.tokens.get(token)?.partner.orgUuid };
+    const tenant = this.tokens.get(token)?.partner.orgUuid ?? this.oauth.read(token)?.org;
+    return { token, tenant };
   }
 
-  /** 401 without a known bearer token, 403 without the scope. */
+  /**
+   * The kernel's authenticate hook: before the rate limiter and before the body is read, so
+   * 401/403 come before 400/413/415. Routes without credentials (the OAuth endpoints, unknown
+   * paths) answer undefined.
+   */
+  authenticate(req: Request): { principal: string } | SimError | undefined {
+    const route = SCOPED_ROUTES.find((r) => r.path.test(req.path));
+    // Methods a path does not have get their 405 (with Allow) whoever asks.
+    const scope = route?.scopes[req.method === 'HEAD' ? 'GET' : req.method];
+    if (!scope) return undefined;
+    try {
+      const caller = this.callerOf(req);
+      this.requireScope(caller, scope);
+      return { principal: caller.token.token };
+    } catch (e) {
+      if (e instanceof SimError) return e;
+      throw e;
+    }
+  }
+
+  /** 401 without a valid bearer token, 403 without the scope. */
   authorize(req: Request, scope: string): Caller {
+    const caller = this.callerOf(req);
+    this.requireScope(caller, scope);
+    return caller;
+  }
+
+  private requireScope(caller: Caller, scope: string): void {
+    if (!caller.token.scopes.includes(scope)) {
+      throw new SimError(403, `The access token does not carry the scope this operation requires: ${scope}.`);
+    }
+  }
+
+  /** A demo token, or an access token this simulator issued and that has not expired. */
+  private callerOf(req: Request): Caller {
     const token = this.bearer(req);
-    const caller = token ? this.tokens.get(token) : undefined;
-    if (!caller) {
+    const demo = token ? this.tokens.get(token) : undefined;
+    if (demo) return demo;
+    const claims = token ? this.oauth.read(token) : undefined;
+    const partner = claims?.kind === 'access' ? this.partner(claims.org) : undefined;
+    if (!token || !claims || !partner) {
       throw new SimError(
         401,
         'The request requires a valid access token set in the Authorization request header.',
       );
     }
-    if (!caller.token.scopes.includes(scope)) {
-      throw new SimError(403, `The access token does not carry the scope this operation requires: ${scope}.`);
+    if (claims.exp <= this.kernel.clock.now()) {
+      throw new SimError(401, 'The access token has expired: get a new one with the refresh token.', {
+        details: {
+          problems: [
+            `The access token expired at ${new Date(claims.exp).toISOString()}; POST /v1/access_token with grant_type=refresh_token.`,
+          ],
+        },
+      });
     }
-    return caller;
+    return { partner, token: { token, scopes: claims.scopes, personUuid: claims.person } };
+  }
+
+  /** Marks an authorization code spent; false when it already was. */
+  spendCode(n: number): boolean {
+    if (this.spentCodes.has(n)) return false;
+    this.spentCodes.add(n);
+    if (this.spentCodes.size > SPENT_CODES_CAP) {
+      const oldest = this.spentCodes.values().next().value as number;
+      this.spentCodes.delete(oldest);
+    }
+    return true;
   }
 
   dataset(partner: WebexPartner): PartnerDataset {
@@ -179,6 +268,7 @@ export class WebexState {
     const job = this.kernel.jobs.get<ReportData>(uuid);
     if (job) this.files.delete(job.data.fileUuid);
     this.signedUrls.delete(uuid);
+    this.fileMetas.delete(uuid);
     this.reportBodies.delete(uuid);
     this.kernel.jobs.remove(uuid);
   }
@@ -190,15 +280,24 @@ export class WebexState {
     return 10;
   }
 
+  fileMeta(reportId: string, measure: () => FileMeta): FileMeta {
+    let meta = this.fileMetas.get(reportId);
+    if (!meta) {
+      meta = measure();
+      this.fileMetas.set(reportId, meta);
+    }
+    return meta;
+  }
+
   /** The tempDownloadURL for a COMPLETED report, signed now for the configured lifetime. */
-  downloadUrl(req: Request, job: JobView<ReportData>): string {
+  downloadUrl(job: JobView<ReportData>): string {
     const data = job.data;
     const objectPath =
       data.family === 'wholesale'
         ? wholesaleObjectPath(data.partnerOrgUuid, data.fileUuid)
         : broadworksObjectPath(data.partnerOrgUuid, job.finishedAt ?? job.createdAt, data.fileUuid);
     const expires = Math.floor(this.kernel.clock.now() / 1000) + this.options.downloadUrlTtlSeconds;
-    const base = this.downloadBase(req);
+    const base = this.downloadBase();
     // The link only changes when the simulator's second (or the host) does: sign once per change.
     const key = `${base}|${expires}`;
     const cached = this.signedUrls.get(job.id);
@@ -208,8 +307,20 @@ export class WebexState {
     return url;
   }
 
-  downloadBase(req: Request): string {
-    return this.options.downloadBaseUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+  /**
+   * Origin (and path prefix) of download links: `downloadBaseUrl`, else the download listener's
+   * own URL, else (before it listens, e.g. under supertest) the address it is configured for.
+   */
+  downloadBase(): string {
+    if (this.options.downloadBaseUrl) return this.options.downloadBaseUrl;
+    if (this.downloadListenerUrl) return this.downloadListenerUrl;
+    const d = this.options.downloads;
+    const host = d.host ?? '127.0.0.1';
+    return `${d.tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${d.port}`;
+  }
+
+  downloadListening(url: string): void {
+    this.downloadListenerUrl = url;
   }
 
   /** The path prefix the download route serves under (from `downloadBaseUrl`). */

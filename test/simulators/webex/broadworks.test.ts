@@ -7,6 +7,7 @@ import {
   bearer,
   checkedCsv,
   download,
+  expectCdnError,
   expectWebexError,
   pollUntilDone,
   storeSnapshot,
@@ -66,7 +67,7 @@ describe('webex BroadWorks billing reports', () => {
 
     const deleted = await request(app).delete(path).set(bearer(TOKENS.acmeBroadworksRw));
     expect(deleted.status).toBe(204);
-    expectWebexError(await download(app, done.body.tempDownloadURL), 404);
+    expectCdnError(await download(app, done.body.tempDownloadURL), 404, 'NoSuchKey');
   });
 
   it('lists with before/after (YYYY-MM and ISO date-times) and sortBy', async () => {
@@ -106,8 +107,8 @@ describe('webex BroadWorks billing reports', () => {
     }
   });
 
-  it('validates billingPeriod (400 naming it), 409 on a duplicate month, nothing stored when rejected', async () => {
-    const { app } = webexApp(guard);
+  it('validates billingPeriod (400 naming it), 409 on a duplicate month (scenario option), nothing stored when rejected', async () => {
+    const { app } = webexApp(guard, { duplicateCreate409: true, lockDeleteInProgress423: true });
     const before = storeSnapshot(app);
     for (const [body, message] of [
       [{}, /^billingPeriod is required/],

@@ -2,9 +2,9 @@ import { parse } from 'csv-parse/sync';
 import type { Express } from 'express';
 import request from 'supertest';
 import { expect } from 'vitest';
-import { csvContracts } from '../../../contracts/index.js';
+import { contracts, csvContracts } from '../../../contracts/index.js';
 import { Clock } from '../../../simulators/kernel/index.js';
-import { createWebexApp, type WebexOptions } from '../../../simulators/webex/index.js';
+import { createWebexApp, downloadHost, type WebexOptions } from '../../../simulators/webex/index.js';
 import type { ContractGuard } from '../../support/contract-guard.js';
 
 /** 2026-03-15: "today" for every test (so the latest valid wholesale end date is 2026-03-14). */
@@ -64,11 +64,21 @@ export async function pollUntilDone(app: Express, path: string, token: string, l
   throw new Error(`report ${path} still IN_PROGRESS after ${limit} polls`);
 }
 
-/** Fetches a tempDownloadURL from the app (path and query only: supertest picks the host). */
-export async function download(app: Express, url: string, headers: Record<string, string> = {}) {
+/**
+ * Fetches a tempDownloadURL from the app's download host (path and query only: supertest picks
+ * the host) and checks the answer against the contract, as the guard does for the API.
+ */
+export async function download(
+  app: Express,
+  url: string,
+  headers: Record<string, string> = {},
+  method: 'GET' | 'HEAD' | 'POST' = 'GET',
+) {
   const u = new URL(url);
-  return request(app)
-    .get(`${u.pathname}${u.search}`)
+  const path = `${u.pathname}${u.search}`;
+  const host = request(downloadHost(app as Parameters<typeof downloadHost>[0]));
+  const req = method === 'HEAD' ? host.head(path) : method === 'POST' ? host.post(path) : host.get(path);
+  const res = await req
     .set(headers)
     .buffer(true)
     .parse((res, cb) => {
@@ -80,6 +90,28 @@ export async function download(app: Express, url: string, headers: Record<string
         cb(null, json ? JSON.parse(buf.toString('utf8')) : buf);
       });
     });
+  // Only paths and methods the contract declares (a deployment's path prefix is outside it).
+  if (method === 'POST' || !/^\/[^/]+\/(WHOLESALE|\d{4}\/\d{2}\/\d{2})\//.test(u.pathname)) return res;
+  const violations = contracts().validateResponse(
+    'webex',
+    method,
+    u.pathname,
+    res.status,
+    res.headers,
+    Buffer.isBuffer(res.body) ? res.body : undefined,
+  );
+  expect(violations, `${method} ${u.pathname} → ${res.status} against the contract`).toEqual([]);
+  return res;
+}
+
+/** A CloudFront/S3 refusal: the status, an XML `<Error><Code>` and none of the Webex API's headers. */
+export function expectCdnError(res: request.Response, status: number, code: string, message?: RegExp): void {
+  expect(res.status).toBe(status);
+  expect(res.headers['content-type']).toBe('application/xml');
+  expect(res.headers.trackingid).toBeUndefined();
+  const text = (res.body as Buffer).toString('utf8');
+  expect(text).toContain(`<Error><Code>${code}</Code>`);
+  if (message) expect(text).toMatch(message);
 }
 
 export function parseCsv(text: string | Buffer): string[][] {

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { dayOf, formatDay } from '../../../simulators/webex/dates.js';
+import { dayOf, formatDay } from '../../../simulators/webex/data/dates.js';
 import { contractGuard } from '../../support/contract-guard.js';
 import { bearer, CLOCK_START, TOKENS, WHOLESALE, webexApp } from './helpers.js';
 

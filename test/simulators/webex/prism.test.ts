@@ -92,6 +92,9 @@ describe('prism proxy --errors in front of the webex simulator', () => {
     const { app } = webexApp(undefined, {
       generation: { kind: 'polls', count: 1 },
       rateLimit: { kind: 'fixed-window', limit: 1000, windowMs: 60_000 },
+      // The scenario options, so the proxy also sees the (opt-in) 409 and 423.
+      duplicateCreate409: true,
+      lockDeleteInProgress423: true,
     });
     sim = await serve(app, { port: 0 });
     prism = await startPrism(sim.url);

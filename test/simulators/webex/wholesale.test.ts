@@ -41,6 +41,7 @@ describe('webex wholesale billing reports: end to end', () => {
         billingEndDate: '2026-02-28',
         type,
         category: 'RECONCILIATION',
+        internal: false,
       });
       expect(decodeId('BILLING_REPORT', created.body.id)).toMatch(/^[0-9a-f-]{36}$/);
       expect(Buffer.from(created.body.id, 'base64url').toString()).toMatch(
@@ -52,6 +53,7 @@ describe('webex wholesale billing reports: end to end', () => {
       expect(first.body.status).toBe('IN_PROGRESS');
       expect(first.body.tempDownloadURL).toBeUndefined();
       expect(first.body.created).toBe('2026-03-15T10:00:00.000Z');
+      expect(first.body.internal).toBe(false);
       expect(first.body.createdBy).toBe(encodeId('PEOPLE', '0acd3875-4e12-4d77-b981-e389fd8846c0'));
 
       const done = await pollUntilDone(app, `${WHOLESALE}/${created.body.id}`, TOKENS.acme);
@@ -68,7 +70,7 @@ describe('webex wholesale billing reports: end to end', () => {
       expect(file.status).toBe(200);
       expect(file.headers['content-type']).toBe('text/csv; charset=utf-8');
       expect(file.headers['content-disposition']).toMatch(/^attachment; filename="[0-9a-f-]{36}\.csv"$/);
-      expect(file.headers.trackingid).toMatch(/^ROUTER_/);
+      expect(file.headers.trackingid).toBeUndefined();
       byType[type] = checkedCsv(`webex-wholesale-${type.toLowerCase()}`, file.body as Buffer);
       expect(byType[type]!.length).toBeGreaterThan(0);
     }
@@ -150,7 +152,20 @@ describe('webex wholesale billing reports: end to end', () => {
       status: 'COMPLETED',
       type: 'PARTNER',
       category: 'RECONCILIATION',
+      internal: false,
     });
+    // wxc_sdk sends ISO date-times for the date filters: they name the same UTC day.
+    expect((await list({ billingStartDate: '2026-01-01T00:00:00.000Z' })).map((i) => i.id)).toEqual([
+      c.body.id,
+    ]);
+    expect((await list({ billingEndDate: '2026-01-20T23:30:00-00:00' })).map((i) => i.id)).toEqual([
+      a.body.id,
+    ]);
+    expect((await list({ billingStartDate: '2025-12-01T01:00:00+02:00' })).map((i) => i.id)).toEqual([]);
+    expect((await list({ billingStartDate: '2025-12-01T01:00:00+01:00' })).map((i) => i.id)).toEqual([
+      b.body.id,
+    ]);
+    expect((await list({ billingStartDate: '2025-12-01T00:30:00Z' })).map((i) => i.id)).toEqual([b.body.id]);
     // listing never advances a polls-driven report
     for (let i = 0; i < 5; i++) await request(app).get(WHOLESALE).set(bearer(TOKENS.acme));
     expect((await list({ status: 'IN_PROGRESS' })).length).toBe(2);
@@ -198,6 +213,17 @@ describe('webex wholesale billing reports: end to end', () => {
       .query({ subPartnerOrgId: sub })
       .set(bearer(TOKENS.acme));
     expect(filtered.body.items.map((i: { id: string }) => i.id)).toEqual([mine.body.id]);
+    // `internal` is echoed on create (as in Cisco's example), get and list.
+    expect(internal.body.internal).toBe(true);
+    expect(mine.body.internal).toBe(false);
+    const got = await request(app).get(`${WHOLESALE}/${internal.body.id}`).set(bearer(TOKENS.acme));
+    expect(got.body.internal).toBe(true);
+    const listed = (await request(app).get(WHOLESALE).set(bearer(TOKENS.acme))).body.items as {
+      id: string;
+      internal: boolean;
+    }[];
+    expect(listed.find((i) => i.id === internal.body.id)?.internal).toBe(true);
+    expect(listed.find((i) => i.id === mine.body.id)?.internal).toBe(false);
   });
 });
 
@@ -240,8 +266,35 @@ describe('webex wholesale billing reports: lifecycle rules', () => {
     expect((await request(app).get(path).set(bearer(TOKENS.acme))).body.status).toBe('COMPLETED');
   });
 
-  it('409 on a duplicate create while IN_PROGRESS or COMPLETED; switchable', async () => {
+  it('duplicate creates are accepted by default (Cisco documents no 409): two reports, two ids', async () => {
     const { app } = webexApp(guard);
+    const body = { billingStartDate: '2026-01-01', billingEndDate: '2026-01-31', type: 'CUSTOMER' };
+    const a = await createReport(app, body);
+    const b = await createReport(app, body);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    expect(a.body.id).not.toBe(b.body.id);
+    expect(app.sim.kernel.jobs.list()).toHaveLength(2);
+    // QA still gets a 409 on demand from a fault rule, with nothing stored.
+    app.sim.kernel.faults.add({
+      match: { method: 'POST', path: WHOLESALE },
+      effect: { status: 409 },
+      times: 1,
+    });
+    expectWebexError(await createReport(app, body), 409);
+    expect(app.sim.kernel.jobs.list()).toHaveLength(2);
+  });
+
+  it('deleting an IN_PROGRESS report is accepted by default (Cisco documents no 423)', async () => {
+    const { app } = webexApp(guard, { generation: { kind: 'manual' } });
+    const r = await createReport(app, { billingStartDate: '2026-01-01', billingEndDate: '2026-01-31' });
+    expect((await request(app).delete(`${WHOLESALE}/${r.body.id}`).set(bearer(TOKENS.acme))).status).toBe(
+      204,
+    );
+    expect(app.sim.kernel.jobs.list()).toHaveLength(0);
+  });
+
+  it('scenario option duplicateCreate409: 409 on a duplicate create while IN_PROGRESS or COMPLETED', async () => {
+    const { app } = webexApp(guard, { duplicateCreate409: true });
     const body = { billingStartDate: '2026-01-01', billingEndDate: '2026-01-31', type: 'CUSTOMER' };
     const first = await createReport(app, body);
     const before = storeSnapshot(app);
@@ -260,8 +313,11 @@ describe('webex wholesale billing reports: lifecycle rules', () => {
     expect((await createReport(off, body)).status).toBe(200);
   });
 
-  it('423 with Retry-After when deleting an IN_PROGRESS report; 204 once finished; switchable', async () => {
-    const { app, clock } = webexApp(guard, { generation: { kind: 'time', ms: 90_000 } });
+  it('scenario option lockDeleteInProgress423: 423 with Retry-After while IN_PROGRESS; 204 once finished', async () => {
+    const { app, clock } = webexApp(guard, {
+      generation: { kind: 'time', ms: 90_000 },
+      lockDeleteInProgress423: true,
+    });
     const created = await createReport(app, { billingStartDate: '2026-01-01', billingEndDate: '2026-01-31' });
     const path = `${WHOLESALE}/${created.body.id}`;
     clock.advance(30_000);
@@ -278,7 +334,11 @@ describe('webex wholesale billing reports: lifecycle rules', () => {
     expectWebexError(await request(app).get(path).set(bearer(TOKENS.acme)), 404, /Billing Report not found/);
     expectWebexError(await request(app).delete(path).set(bearer(TOKENS.acme)), 404);
 
-    const fixed = webexApp(guard, { generation: { kind: 'manual' }, lockRetryAfterSeconds: 7 }).app;
+    const fixed = webexApp(guard, {
+      generation: { kind: 'manual' },
+      lockDeleteInProgress423: true,
+      lockRetryAfterSeconds: 7,
+    }).app;
     const r = await createReport(fixed, { billingStartDate: '2026-01-01', billingEndDate: '2026-01-31' });
     const l = await request(fixed).delete(`${WHOLESALE}/${r.body.id}`).set(bearer(TOKENS.acme));
     expectWebexError(l, 423);
@@ -494,6 +554,10 @@ describe('webex wholesale billing reports: input validation', () => {
     const bad: [Record<string, string>, RegExp][] = [
       [{ billingStartDate: '2026-1-1' }, /^billingStartDate must be a date/],
       [{ billingEndDate: 'yesterday' }, /^billingEndDate must be a date/],
+      [
+        { billingEndDate: '2026-01-01T00:00:00' },
+        /^billingEndDate must be a date \(YYYY-MM-DD\) or an ISO 8601 date-time/,
+      ],
       [{ type: 'RESELLER' }, /^type must be one of/],
       [{ status: 'DONE' }, /^status must be one of IN_PROGRESS, COMPLETED, FAILED/],
       [{ sortBy: 'created' }, /^sortBy must be one of/],

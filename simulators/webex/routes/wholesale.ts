@@ -1,11 +1,11 @@
 import type { Request, Response, Router } from 'express';
-import { type JobView, SimError } from '../kernel/index.js';
-import { dayOf, formatDay, parseDay, yearsBefore } from './dates.js';
-import { badRequest, jsonObjectBody, oneOf, origin, queryParam } from './http.js';
-import { decodeId, encodeId } from './ids.js';
-import { SCOPES } from './options.js';
-import { lifecycleFields, reportRoutes } from './report-item.js';
-import type { ReportStatus, WebexState, WholesaleReportData, WholesaleType } from './state.js';
+import { type JobView, publicOrigin, SimError } from '../../kernel/index.js';
+import { dayOf, formatDay, parseDay, parseFilterDay, yearsBefore } from '../data/dates.js';
+import { decodeId, encodeId } from '../data/ids.js';
+import { SCOPES } from '../options.js';
+import type { ReportStatus, WebexState, WholesaleReportData, WholesaleType } from '../state.js';
+import { badRequest, jsonObjectBody, oneOf, queryParam } from './params.js';
+import { lifecycleFields, reportRoutes } from './reports.js';
 
 const BASE = '/v1/wholesale/billing/reports';
 const TYPES: readonly WholesaleType[] = ['PARTNER', 'CUSTOMER', 'USER'];
@@ -28,7 +28,7 @@ export function wholesaleRoutes(router: Router, state: WebexState): void {
   });
 }
 
-function reportBody(state: WebexState, req: Request, job: Job) {
+function reportBody(state: WebexState, _req: Request, job: Job) {
   const d = job.data;
   return {
     id: encodeId('BILLING_REPORT', d.uuid),
@@ -36,7 +36,8 @@ function reportBody(state: WebexState, req: Request, job: Job) {
     billingEndDate: d.billingEndDate,
     type: d.type,
     category: d.category,
-    ...lifecycleFields(state, req, job),
+    internal: d.internal,
+    ...lifecycleFields(state, job),
   };
 }
 
@@ -49,6 +50,7 @@ function listItem(job: Job) {
     status: job.state as ReportStatus,
     type: d.type,
     category: d.category,
+    internal: d.internal,
   };
 }
 
@@ -100,12 +102,17 @@ function decodeCursor(text: string, sortBy: SortBy): SortKey {
 function list(state: WebexState, req: Request, res: Response): void {
   const caller = state.authorize(req, SCOPES.wholesaleRead);
   const problems: string[] = [];
-  const start = queryParam(req, 'billingStartDate');
-  const end = queryParam(req, 'billingEndDate');
-  if (start !== undefined && parseDay(start) === undefined)
-    problems.push(`billingStartDate must be a date in the format YYYY-MM-DD; got "${start}".`);
-  if (end !== undefined && parseDay(end) === undefined)
-    problems.push(`billingEndDate must be a date in the format YYYY-MM-DD; got "${end}".`);
+  // SDKs send YYYY-MM-DD or an ISO date-time (wxc_sdk: 2025-01-01T00:00:00.000Z): either names a day.
+  const filterDay = (name: 'billingStartDate' | 'billingEndDate'): string | undefined => {
+    const raw = queryParam(req, name);
+    if (raw === undefined) return undefined;
+    const day = parseFilterDay(raw);
+    if (day === undefined)
+      problems.push(`${name} must be a date (YYYY-MM-DD) or an ISO 8601 date-time; got "${raw}".`);
+    return day === undefined ? undefined : formatDay(day);
+  };
+  const start = filterDay('billingStartDate');
+  const end = filterDay('billingEndDate');
   const type = oneOf(req, 'type', TYPES, problems);
   const status = oneOf(req, 'status', STATUSES, problems);
   const sortBy = oneOf(req, 'sortBy', SORTS, problems) ?? 'billingStartDate';
@@ -147,7 +154,7 @@ function list(state: WebexState, req: Request, res: Response): void {
     }
     params.set('max', String(max));
     params.set('cursor', encodeCursor(sortBy, last.key));
-    res.setHeader('Link', `<${origin(req)}${BASE}?${params.toString()}>; rel="next"`);
+    res.setHeader('Link', `<${publicOrigin(state.kernel, req)}${BASE}?${params.toString()}>; rel="next"`);
   }
   res.json({ items: page.map((x) => listItem(x.job)) });
 }
@@ -251,5 +258,6 @@ function create(state: WebexState, req: Request, res: Response): void {
     billingEndDate,
     type,
     category: job.data.category,
+    internal,
   });
 }

@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import { SimError } from '../kernel/index.js';
+import { SimError } from '../../kernel/index.js';
 
 /** 400 whose message is the first problem (it names the field); every problem goes in errors[]. */
 export function badRequest(problems: string[]): SimError {
@@ -45,10 +45,6 @@ export function jsonObjectBody(req: Request): Record<string, unknown> {
     throw badRequest(['The request body must be a JSON object.']);
   }
   return body as Record<string, unknown>;
-}
-
-export function origin(req: Request): string {
-  return `${req.protocol}://${req.get('host') ?? 'localhost'}`;
 }
 
 /** Answers 405 with Allow for a known path and an unsupported method. */

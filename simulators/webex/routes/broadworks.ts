@@ -1,11 +1,11 @@
 import type { Request, Response, Router } from 'express';
-import { type JobView, SimError } from '../kernel/index.js';
-import { formatMonth, parseInstant, parseMonth } from './dates.js';
-import { badRequest, jsonObjectBody, oneOf, queryParam } from './http.js';
-import { encodeId } from './ids.js';
-import { SCOPES } from './options.js';
-import { lifecycleFields, reportRoutes } from './report-item.js';
-import type { BroadworksReportData, ReportStatus, WebexState } from './state.js';
+import { type JobView, SimError } from '../../kernel/index.js';
+import { formatMonth, parseInstant, parseMonth } from '../data/dates.js';
+import { encodeId } from '../data/ids.js';
+import { SCOPES } from '../options.js';
+import type { BroadworksReportData, ReportStatus, WebexState } from '../state.js';
+import { badRequest, jsonObjectBody, oneOf, queryParam } from './params.js';
+import { lifecycleFields, reportRoutes } from './reports.js';
 
 const BASE = '/v1/broadworks/billing/reports';
 const SORTS = ['id', 'status', 'billingPeriod'] as const;
@@ -25,12 +25,12 @@ export function broadworksRoutes(router: Router, state: WebexState): void {
   });
 }
 
-function reportBody(state: WebexState, req: Request, job: Job) {
+function reportBody(state: WebexState, _req: Request, job: Job) {
   const d = job.data;
   return {
     id: encodeId('BILLING_REPORT', d.uuid),
     billingPeriod: d.billingPeriod,
-    ...lifecycleFields(state, req, job),
+    ...lifecycleFields(state, job),
   };
 }
 

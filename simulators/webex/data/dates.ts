@@ -57,6 +57,20 @@ export function formatMonth(year: number, month: number): string {
 }
 
 /**
+ * The day a Wholesale list date filter names: `YYYY-MM-DD`, or an ISO 8601 date-time with a zone
+ * read as its UTC calendar day [R]. Undefined when unreadable.
+ */
+export function parseFilterDay(text: unknown): number | undefined {
+  const day = parseDay(text);
+  if (day !== undefined) return day;
+  if (typeof text !== 'string' || !ISO_DATE_TIME.test(text)) return undefined;
+  const ms = Date.parse(text);
+  return Number.isNaN(ms) ? undefined : dayOf(ms);
+}
+
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
+
+/**
  * An instant from a BroadWorks `before`/`after` filter: `YYYY-MM` (the month's first instant),
  * `YYYY-MM-DD` (midnight UTC) or an ISO 8601 date-time with a zone. Undefined when unreadable.
  */
@@ -66,8 +80,7 @@ export function parseInstant(text: unknown): number | undefined {
   if (month) return Date.UTC(month.year, month.month - 1, 1);
   const day = parseDay(text);
   if (day !== undefined) return day * DAY_MS;
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i.test(text))
-    return undefined;
+  if (!ISO_DATE_TIME.test(text)) return undefined;
   const ms = Date.parse(text);
   return Number.isNaN(ms) ? undefined : ms;
 }

@@ -1,8 +1,8 @@
 import type { Request, Response, Router } from 'express';
-import { type JobView, SimError, sendRendered } from '../kernel/index.js';
-import { badRequest, methodNotAllowed } from './http.js';
-import { decodeId } from './ids.js';
-import type { ReportData, ReportStatus, WebexState } from './state.js';
+import { type JobView, SimError, sendRendered } from '../../kernel/index.js';
+import { decodeId } from '../data/ids.js';
+import type { ReportData, ReportStatus, WebexState } from '../state.js';
+import { badRequest, methodNotAllowed } from './params.js';
 
 /** What differs between the Wholesale and BroadWorks report resources. */
 export interface ReportFamily<D extends ReportData> {
@@ -16,13 +16,13 @@ export interface ReportFamily<D extends ReportData> {
 }
 
 /** The fields a report carries by lifecycle: the signed link once COMPLETED, errors once FAILED. */
-export function lifecycleFields(state: WebexState, req: Request, job: JobView<ReportData>) {
+export function lifecycleFields(state: WebexState, job: JobView<ReportData>) {
   const status = job.state as ReportStatus;
   return {
     status,
     created: new Date(job.createdAt).toISOString(),
     createdBy: job.data.createdBy,
-    ...(status === 'COMPLETED' ? { tempDownloadURL: state.downloadUrl(req, job) } : {}),
+    ...(status === 'COMPLETED' ? { tempDownloadURL: state.downloadUrl(job) } : {}),
     ...(status === 'FAILED' ? { errors: state.errorsOf(job) } : {}),
   };
 }
@@ -41,7 +41,7 @@ export function reportRoutes<D extends ReportData>(
     const caller = state.authorize(req, family.readScope);
     const job = findReport<D>(state, family.family, caller.partner.orgUuid, req.params.id as string, true);
     // A report's body changes only with its status and, once COMPLETED, its signed link.
-    const link = job.state === 'COMPLETED' ? state.downloadUrl(req, job) : '';
+    const link = job.state === 'COMPLETED' ? state.downloadUrl(job) : '';
     sendRendered(
       res,
       state.reportBodies.get(job.id, `${job.state} ${link}`, () =>

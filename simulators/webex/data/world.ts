@@ -1,6 +1,6 @@
-import type { SeededData } from '../kernel/index.js';
+import type { SeededData } from '../../kernel/index.js';
+import type { WebexDataSizes, WebexPartner, WebexSubPartner } from '../options.js';
 import { encodeId } from './ids.js';
-import type { WebexDataSizes, WebexPartner, WebexSubPartner } from './options.js';
 
 /**
  * The seeded world behind the billing reports: each partner's customers, their users and the
@@ -8,6 +8,10 @@ import type { WebexDataSizes, WebexPartner, WebexSubPartner } from './options.js
  * pure function of (seed, partner, parameters), so totals agree across report types and instances.
  */
 
+/**
+ * Cisco's 14 wholesale packages (`WholesalePackagesCustomer` [C]), in the order report rows list
+ * them: the seven original ones first, then the newer ones.
+ */
 export const WHOLESALE_PACKAGES = [
   'webex_calling',
   'webex_calling_standard',
@@ -16,7 +20,26 @@ export const WHOLESALE_PACKAGES = [
   'webex_voice',
   'common_area_calling',
   'cx_essentials',
+  'cisco_calling_plan',
+  'attendant_console',
+  'cx_standard_agent',
+  'cx_premium_agent',
+  'cx_voice_ports',
+  'cx_ai_assistant',
+  'webex_ai_agent',
 ] as const;
+
+export type WholesalePackage = (typeof WHOLESALE_PACKAGES)[number];
+
+/** The five contact-centre and AI packages Cisco added on 2026-04-01 [C]: nobody holds them earlier. */
+export const PACKAGES_SINCE_2026_04_01: readonly WholesalePackage[] = [
+  'cx_premium_agent',
+  'cx_standard_agent',
+  'cx_voice_ports',
+  'cx_ai_assistant',
+  'webex_ai_agent',
+];
+const NEW_PACKAGES_DAY = Date.UTC(2026, 3, 1) / 86_400_000;
 
 export const BROADWORKS_PACKAGES = ['basic', 'standard', 'premium', 'softphone'] as const;
 
@@ -34,7 +57,8 @@ export interface SimUser {
   email: string;
   broadworksUserId: string;
   wholesale: Subscription[];
-  broadworks: Subscription;
+  /** Undefined for contact-centre voice ports and AI agents: they have no BroadWorks seat. */
+  broadworks: Subscription | undefined;
 }
 
 export interface SimCustomer {
@@ -154,6 +178,7 @@ function buildCustomer(
       broadworks: { pkg: userRng.pick(BROADWORKS_PACKAGES), from, to },
     });
   }
+  addNewerPackages(data, key, users, onboarded, domain, internal);
   return {
     orgUuid,
     orgId: encodeId('ORGANIZATION', orgUuid),
@@ -165,6 +190,67 @@ function buildCustomer(
     groupId: `grp-${orgUuid.slice(9, 13)}-main`,
     users,
   };
+}
+
+/**
+ * The packages beyond the original seven, drawn from their own seeded streams so the original
+ * subscriptions stay as they were [R mix]: a Cisco Calling Plan (PSTN) on about a fifth of the
+ * calling users, an attendant console on one or two receptionists of larger customers, and in
+ * about a third of the customers a contact centre (standard and premium agents, some with the AI
+ * assistant, voice ports and an AI agent) — the contact-centre and AI packages from 2026-04-01.
+ */
+function addNewerPackages(
+  data: SeededData,
+  key: string,
+  users: SimUser[],
+  onboarded: number,
+  domain: string,
+  internal: boolean,
+): void {
+  const calling = new Set(['webex_calling', 'webex_calling_standard', 'webex_suite']);
+  const people = users.filter((u) => u.wholesale[0]?.pkg !== 'common_area_calling');
+  users.forEach((user, u) => {
+    const rng = data.rng(`${key}:user:${u}:newer`);
+    const main = user.wholesale[0] as Subscription;
+    if (calling.has(main.pkg) && rng.bool(0.2)) {
+      user.wholesale.push({ pkg: 'cisco_calling_plan', from: main.from + rng.int(0, 60), to: main.to });
+    }
+  });
+  const cust = data.rng(`${key}:newer`);
+  if (people.length >= 8) {
+    for (const user of people.slice(0, cust.int(1, 2))) {
+      const main = user.wholesale[0] as Subscription;
+      user.wholesale.push({ pkg: 'attendant_console', from: main.from, to: main.to });
+    }
+  }
+  if (internal || people.length < 4 || !cust.bool(0.35)) return;
+  // Contact centre: starts on or after 2026-04-01, when the packages exist.
+  const opens = Math.max(NEW_PACKAGES_DAY, onboarded) + cust.int(0, 120);
+  const live = (from: number, to: number | undefined) =>
+    to === undefined || to >= from ? { from, to } : undefined;
+  const agents = people.slice(0, Math.max(2, Math.floor(people.length * (0.2 + 0.3 * cust.next()))));
+  agents.forEach((user, i) => {
+    const main = user.wholesale[0] as Subscription;
+    const span = live(Math.max(opens, main.from), main.to);
+    if (!span) return;
+    const premium = i % 4 === 0;
+    user.wholesale.push({ pkg: premium ? 'cx_premium_agent' : 'cx_standard_agent', ...span });
+    if (premium || cust.bool(0.3)) user.wholesale.push({ pkg: 'cx_ai_assistant', ...span });
+  });
+  const service = (kind: string, n: number, pkg: WholesalePackage, from: number) => {
+    const uuid = data.uuid(`${key}:${kind}:${n}`);
+    users.push({
+      uuid,
+      id: encodeId('PEOPLE', uuid),
+      email: `${kind}-${n + 1}@${domain}`,
+      broadworksUserId: '',
+      wholesale: [{ pkg, from, to: undefined }],
+      broadworks: undefined,
+    });
+  };
+  const ports = cust.int(2, 10);
+  for (let n = 0; n < ports; n++) service('voice-port', n, 'cx_voice_ports', opens);
+  if (cust.bool(0.6)) service('ai-agent', 0, 'webex_ai_agent', opens + cust.int(0, 60));
 }
 
 /** Days of [start, end] on which the subscription was held: first, last, count. */

@@ -1,18 +1,20 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import { SimError } from '../kernel/index.js';
 
 /**
  * Signed, expiring download URLs shaped like Webex's CloudFront links
  * (`…/<org-uuid>/WHOLESALE/<file-uuid>.csv?Expires=…&Signature=…&Key-Pair-Id=…`).
- * [R] The signature is an HMAC-SHA256 of the object path, the expiry and the key-pair id, with a
- * per-instance secret derived from the seed, in CloudFront's URL-safe base64 alphabet.
+ * [R] The signature is an HMAC-SHA256 of the object path, the expiry and the key-pair id with
+ * the kernel's signing secret (random per process unless `signingSecret` is set), in
+ * CloudFront's URL-safe base64 alphabet. The Key-Pair-Id is public: derived from the seed.
  */
 export class DownloadSigner {
   readonly keyPairId: string;
-  private readonly secret: Buffer;
 
-  constructor(seed: number, keyPairId?: string) {
-    this.secret = createHash('sha256').update(`billing-sim:webex:download-url:${seed}`).digest();
+  constructor(
+    private readonly secret: Buffer,
+    seed: number,
+    keyPairId?: string,
+  ) {
     const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
     const h = createHash('sha256').update(`billing-sim:webex:key-pair:${seed}`).digest();
     let id = 'APKA';
@@ -39,33 +41,26 @@ export class DownloadSigner {
     return `${base}${objectPath}?${q.join('&')}`;
   }
 
-  /** Throws the 403 a CDN gives for a missing, tampered or expired signature. */
-  verify(objectPath: string, query: Record<string, unknown>, nowMs: number): void {
-    const expires = query.Expires;
-    const signature = query.Signature;
-    const keyPair = query['Key-Pair-Id'];
-    if (typeof expires !== 'string' || typeof signature !== 'string' || typeof keyPair !== 'string') {
-      throw new SimError(403, 'Access denied: the download URL needs Expires, Signature and Key-Pair-Id.');
-    }
-    if (keyPair !== this.keyPairId) {
-      throw new SimError(403, 'Access denied: unknown Key-Pair-Id.');
-    }
-    if (!/^\d{1,12}$/.test(expires)) {
-      throw new SimError(403, 'Access denied: Expires must be a Unix time in seconds.');
-    }
+  /**
+   * Why CloudFront would refuse this URL, or undefined when it is good: a missing Key-Pair-Id,
+   * an unknown one, or (AccessDenied) a missing, tampered or expired signature.
+   */
+  verify(objectPath: string, query: URLSearchParams, nowMs: number): CdnRefusal | undefined {
+    const keyPair = query.get('Key-Pair-Id');
+    if (keyPair === null || keyPair === '') return 'missing-key';
+    if (keyPair !== this.keyPairId) return 'unknown-key';
+    const expires = query.get('Expires');
+    const signature = query.get('Signature');
+    if (expires === null || signature === null || !/^\d{1,12}$/.test(expires)) return 'access-denied';
     const expected = Buffer.from(this.sign(objectPath, Number(expires)));
     const given = Buffer.from(signature);
-    if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
-      throw new SimError(403, 'Access denied: the signature does not match the download URL.');
-    }
-    if (Number(expires) * 1000 <= nowMs) {
-      throw new SimError(
-        403,
-        `Access denied: the download URL expired at ${new Date(Number(expires) * 1000).toISOString()}.`,
-      );
-    }
+    if (expected.length !== given.length || !timingSafeEqual(expected, given)) return 'access-denied';
+    if (Number(expires) * 1000 <= nowMs) return 'access-denied';
+    return undefined;
   }
 }
+
+export type CdnRefusal = 'missing-key' | 'unknown-key' | 'access-denied';
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 const WHOLESALE_FILE = new RegExp(`^(.*)(/(${UUID})/WHOLESALE/(${UUID})\\.csv)$`);
