@@ -31,6 +31,11 @@ export interface KernelOptions {
    * across restarts (state snapshots) or between processes.
    */
   signingSecret?: string;
+  /**
+   * Token the /_sim admin API demands (`Authorization: Bearer …` or `X-Sim-Admin-Token`), health
+   * excepted. `serve` requires one when it binds beyond loopback. Default: none (open admin API).
+   */
+  adminToken?: string;
 }
 
 /** Per-instance state shared by the kernel middleware, the admin API and the vendor's routes. */
@@ -62,8 +67,12 @@ export class Kernel {
     for (const rule of options.faults ?? []) this.faults.add(rule);
   }
 
-  /** Back to a clean slate: jobs, faults, journal and rate windows (the clock keeps its time). */
-  reset(): void {
+  /**
+   * Back to a clean slate: jobs, faults, journal and rate windows. The clock keeps its time
+   * unless `clock` is set, which returns it to its start (a shared clock moves for every simulator).
+   */
+  reset(options: { clock?: boolean } = {}): void {
+    if (options.clock) this.clock.rewind();
     this.jobs.reset();
     this.faults.clear();
     this.journal.clear();

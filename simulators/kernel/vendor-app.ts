@@ -55,7 +55,8 @@ export interface SimHandle<C = unknown> {
   kernel: Kernel;
   /** Demo credentials the banner prints and tests use. */
   credentials: C;
-  reset(): void;
+  /** Clears kernel and vendor state; `clock: true` also returns the clock to its start. */
+  reset(options?: { clock?: boolean }): void;
 }
 
 export type SimApp<C = unknown> = Express & { sim: SimHandle<C> };
@@ -97,7 +98,7 @@ export function createVendorApp<C>(spec: VendorAppSpec<C>): SimApp<C> {
   app.set('case sensitive routing', true);
   app.set('strict routing', true);
 
-  const admin = options.admin === false ? undefined : adminRouter(kernel, () => handle.reset());
+  const admin = options.admin === false ? undefined : adminRouter(kernel, (o) => handle.reset(o));
   const jsonTypes = adapter.jsonTypes ?? ['application/json', 'application/*+json'];
   const parseJson = express.json({ limit: bodyLimit, type: jsonTypes });
 
@@ -197,8 +198,8 @@ export function createVendorApp<C>(spec: VendorAppSpec<C>): SimApp<C> {
     vendor: spec.name,
     kernel,
     credentials,
-    reset() {
-      kernel.reset();
+    reset(resetOptions) {
+      kernel.reset(resetOptions);
       adapter.reset?.();
     },
   };
