@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { type Command, InvalidArgumentError } from 'commander';
-import { SIMULATORS, startSimulators } from '../../simulators/index.js';
+import { adminExposure, SIMULATORS, startSimulators } from '../../simulators/index.js';
 import { parseList, parseNumber, readConfig, wrap } from '../config.js';
 import { tuneHeapForServing } from '../heap.js';
 
@@ -13,6 +13,8 @@ interface ServeFlags {
   cert?: string;
   generateCert?: boolean;
   key?: string;
+  adminToken?: string;
+  insecureAdmin?: boolean;
 }
 
 export function registerServe(program: Command): void {
@@ -45,6 +47,11 @@ export function registerServe(program: Command): void {
     )
     .option('--key <file>', 'PEM private key that goes with --cert')
     .option('--generate-cert', 'a fresh self-signed localhost certificate instead of the shipped one')
+    .option(
+      '--admin-token <token>',
+      'token the /_sim admin API demands (Bearer or X-Sim-Admin-Token); required beyond loopback (env BILLING_SIM_ADMIN_TOKEN, config adminToken)',
+    )
+    .option('--insecure-admin', 'bind beyond loopback with an open admin API (prints a warning)')
     .action(async (flags: ServeFlags) => {
       tuneHeapForServing();
       let config: ReturnType<typeof readConfig>;
@@ -57,6 +64,14 @@ export function registerServe(program: Command): void {
         throw new InvalidArgumentError('--cert and --key go together');
       if (flags.generateCert && flags.cert)
         throw new InvalidArgumentError('--generate-cert and --cert exclude each other');
+      const adminToken = resolveAdminToken(flags, config);
+      const exposure = adminExposure({
+        host: flags.host ?? config.host,
+        adminToken,
+        insecureAdmin: flags.insecureAdmin === true,
+      });
+      if (exposure && 'refuse' in exposure) throw new InvalidArgumentError(exposure.refuse);
+      if (exposure) process.stderr.write(`${exposure.warn}\n`);
       const timeScale = flags.timeScale ?? config.timeScale;
       const ports: Record<string, number> = {};
       const simulators: Record<string, Record<string, unknown>> = {};
@@ -71,6 +86,7 @@ export function registerServe(program: Command): void {
         host: flags.host ?? config.host,
         ports,
         simulators,
+        kernel: adminToken ? { adminToken } : undefined,
         tls:
           flags.cert && flags.key
             ? { cert: readFileSync(flags.cert, 'utf8'), key: readFileSync(flags.key, 'utf8') }
@@ -93,7 +109,7 @@ export function registerServe(program: Command): void {
         lines.push(
           `${mod.title}`,
           ...mod.describe(app, url).map((l) => `  ${l}`),
-          `  admin: ${url}/_sim/health`,
+          `  admin: ${url}/_sim/health${adminToken ? ' (admin token required)' : ''}`,
           '',
         );
       }
@@ -103,4 +119,14 @@ export function registerServe(program: Command): void {
       );
       process.stdout.write(`${lines.join('\n')}\n`);
     });
+}
+
+/** `--admin-token`, else BILLING_SIM_ADMIN_TOKEN, else the config's `adminToken`. */
+function resolveAdminToken(flags: ServeFlags, config: object): string | undefined {
+  const fromConfig = (config as { adminToken?: unknown }).adminToken;
+  if (fromConfig !== undefined && (typeof fromConfig !== 'string' || fromConfig === ''))
+    throw new InvalidArgumentError('config adminToken must be a non-empty string');
+  const token = flags.adminToken ?? (process.env.BILLING_SIM_ADMIN_TOKEN || undefined) ?? fromConfig;
+  if (token === '') throw new InvalidArgumentError('--admin-token must not be empty');
+  return token;
 }

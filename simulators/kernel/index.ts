@@ -1,3 +1,4 @@
+export { ADMIN_TOKEN_HEADER, adminExposure, isLoopback } from './admin.js';
 export {
   BodyCache,
   JSON_UTF8,
