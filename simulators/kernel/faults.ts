@@ -28,6 +28,7 @@ export interface FaultMatch {
 export interface FaultEffect {
   /** Answer with this status in the vendor's error envelope. */
   status?: number;
+  /** Simulator seconds; sent as the client's seconds (Retry-After 120 under `--time-scale 60` is 2). */
   retryAfterSeconds?: number;
   message?: string;
   /** Hold the request this long (simulator time) before handling it. */

@@ -43,9 +43,17 @@ export {
   type RateLimiter,
 } from './rate-limit.js';
 export { hash32, Rng, SeededData } from './seed.js';
-export { type RunningServer, type ServeOptions, serve } from './server.js';
+export {
+  type BareAnswer,
+  EDGE_DEFAULTS,
+  type EdgeLimits,
+  type RunningServer,
+  type ServeOptions,
+  serve,
+} from './server.js';
 export { type CertificateOptions, selfSignedCertificate, type TlsChoice, type TlsMaterial } from './tls.js';
 export {
+  type BareResponse,
   createVendorApp,
   type Identity,
   type SimApp,

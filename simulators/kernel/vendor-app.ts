@@ -1,3 +1,5 @@
+import { IncomingMessage, type OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import { Socket } from 'node:net';
 import express, { type Express, type NextFunction, type Request, type Response, type Router } from 'express';
 import { adminRouter } from './admin.js';
 import { type ErrorRenderer, kernelError, rateLimitedError, SimError } from './errors.js';
@@ -57,6 +59,19 @@ export interface SimHandle<C = unknown> {
   credentials: C;
   /** Clears kernel and vendor state; `clock: true` also returns the clock to its start. */
   reset(options?: { clock?: boolean }): void;
+  /**
+   * The vendor's error answer for a request Node could not parse (malformed HTTP, oversize
+   * headers): its envelope and mandatory headers, for the server's `clientError` handler to
+   * write on the raw socket.
+   */
+  renderBareError(status: number, message: string): BareResponse;
+}
+
+/** A response rendered without a request: status, headers and body bytes. */
+export interface BareResponse {
+  status: number;
+  headers: OutgoingHttpHeaders;
+  body: Buffer;
 }
 
 export type SimApp<C = unknown> = Express & { sim: SimHandle<C> };
@@ -194,10 +209,55 @@ export function createVendorApp<C>(spec: VendorAppSpec<C>): SimApp<C> {
     render(req, res, sim);
   });
 
+  const renderBareError = (status: number, message: string): BareResponse => {
+    // A stand-in request (no headers, path unknown) and a response that collects what the
+    // renderer writes, both on the app's prototypes so the vendor's code runs unchanged.
+    const req = new IncomingMessage(new Socket()) as Request;
+    req.method = 'GET';
+    req.url = '*';
+    Object.setPrototypeOf(req, app.request);
+    const res = new ServerResponse(req) as unknown as Response;
+    Object.setPrototypeOf(res, app.response);
+    (req as { res?: Response }).res = res;
+    (res as { req?: Request }).req = req;
+    res.locals = { sim: { identity: {}, fault: undefined } satisfies RequestState };
+    const chunks: Buffer[] = [];
+    const keep = (chunk: unknown, encoding?: unknown) => {
+      if (chunk === undefined || chunk === null || typeof chunk === 'function') return;
+      chunks.push(
+        Buffer.isBuffer(chunk)
+          ? chunk
+          : Buffer.from(String(chunk), typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8'),
+      );
+    };
+    res.write = ((chunk: unknown, encoding?: unknown) => {
+      keep(chunk, encoding);
+      return true;
+    }) as Response['write'];
+    res.end = ((chunk?: unknown, encoding?: unknown) => {
+      keep(chunk, encoding);
+      return res;
+    }) as Response['end'];
+    adapter.everyResponse?.(req, res);
+    render(req, res, kernelError('bad-request', status, message));
+    const bare = { status: res.statusCode, headers: res.getHeaders(), body: Buffer.concat(chunks) };
+    options.onExchange?.({
+      vendor: spec.name,
+      method: 'GET',
+      path: '*',
+      status: bare.status,
+      headers: bare.headers,
+      body: bare.body,
+      bodyTruncated: false,
+    });
+    return bare;
+  };
+
   const handle: SimHandle<C> = {
     vendor: spec.name,
     kernel,
     credentials,
+    renderBareError,
     reset(resetOptions) {
       kernel.reset(resetOptions);
       adapter.reset?.();
