@@ -3,6 +3,7 @@ import express, { type NextFunction, type Request, type Response, type Router } 
 import { FaultRuleError, type FaultRuleInput } from './faults.js';
 import { type JobView, MAX_JOB_PAGE } from './jobs.js';
 import type { Kernel } from './kernel.js';
+import { FAULT_RULES_SCHEMA } from './options-schema.js';
 
 /** The header that carries the admin token when `Authorization` is taken (e.g. by a proxy). */
 export const ADMIN_TOKEN_HEADER = 'x-sim-admin-token';
@@ -32,9 +33,13 @@ export function adminRouter(kernel: Kernel, reset: (options: { clock: boolean })
     const body = req.body as FaultRuleInput | FaultRuleInput[] | undefined;
     if (!body || typeof body !== 'object')
       return adminError(res, 400, 'body must be a fault rule or a list of them');
+    const inputs = Array.isArray(body) ? body : [body];
+    // The same schema as the config file's `faults`; every rule is checked before any is added.
+    const problems = kernel.validator.check(FAULT_RULES_SCHEMA, inputs);
+    if (problems.length) return adminError(res, 400, problems.join('; '));
     try {
       // All or nothing: one bad rule in a batch installs none of them.
-      const rules = kernel.faults.addAll(Array.isArray(body) ? body : [body]);
+      const rules = kernel.faults.addAll(inputs);
       res.status(201).json({ faults: rules });
     } catch (e) {
       if (e instanceof FaultRuleError) return adminError(res, 400, e.message);

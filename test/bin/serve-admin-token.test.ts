@@ -15,7 +15,7 @@ afterEach(() => {
 function run(args: string[], env: Record<string, string> = {}) {
   const child = spawn(process.execPath, [BIN, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, BILLING_SIM_ADMIN_TOKEN: '', ...env },
+    env: { ...withoutAdminToken(process.env), ...env },
   });
   children.push(child);
   let stdout = '';
@@ -85,5 +85,37 @@ describe('serve --admin-token', () => {
       200,
     );
     s.child.kill('SIGTERM');
+  });
+});
+
+function withoutAdminToken(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { BILLING_SIM_ADMIN_TOKEN: _ignored, ...rest } = env;
+  return rest;
+}
+
+describe('serve: the admin token from the config file', () => {
+  it('kernel.adminToken in the config is demanded; a wrong type is refused before listening', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'billing-sim-token-'));
+    const good = join(dir, 'good.json');
+    writeFileSync(
+      good,
+      JSON.stringify({
+        only: ['purecloud'],
+        kernel: { adminToken: 'from-file' },
+        simulators: { purecloud: { port: 0 } },
+      }),
+    );
+    const s = run(['serve', '--config', good, '--host', '0.0.0.0']);
+    const url = adminUrl(await s.banner).replace('0.0.0.0', '127.0.0.1');
+    expect((await fetch(`${url}/_sim/faults`)).status).toBe(401);
+    expect(
+      (await fetch(`${url}/_sim/faults`, { headers: { Authorization: 'Bearer from-file' } })).status,
+    ).toBe(200);
+    s.child.kill('SIGTERM');
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, JSON.stringify({ kernel: { adminToken: 5 } }));
+    const out = await run(['serve', '--config', bad]).exited;
+    expect(out.code).toBe(2);
+    expect(out.stderr).toMatch(/adminToken/);
   });
 });

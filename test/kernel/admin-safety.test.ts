@@ -35,7 +35,7 @@ describe('admin writes are all-or-nothing', () => {
         { id: 'bad', effect: { status: 200 } },
       ]);
     expect(res.status).toBe(400);
-    expect(res.body.error).toMatch(/^rule 2: effect\.status/);
+    expect(res.body.error).toMatch(/^\/2\/effect\/status: /);
     // Neither the new rule nor the replacement of "kept" happened.
     expect(app.sim.kernel.faults.list().map((f) => [f.id, f.effect.status])).toEqual([['kept', 503]]);
   });
