@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { MAX_FAULT_RULES } from '../../simulators/kernel/faults.js';
+import { MAX_FAULT_RULES, RETIRED_KEPT } from '../../simulators/kernel/faults.js';
 import { Clock } from '../../simulators/kernel/index.js';
 import { MAX_JOBS } from '../../simulators/kernel/jobs.js';
 import { contractGuard } from '../support/contract-guard.js';
@@ -120,6 +120,23 @@ describe('fault rules are bounded and cheap', () => {
     // Spent rules free their room.
     for (let i = 0; i < 3; i++) expect((await request(app).get('/toy/items/1').set(AUTH)).status).toBe(503);
     expect(app.sim.kernel.faults.size).toBe(MAX_FAULT_RULES - 3);
+  });
+
+  it(`flood: spent rules are kept for the record only ${RETIRED_KEPT} at a time`, async () => {
+    const app = toy();
+    const rules = Array.from({ length: RETIRED_KEPT + 50 }, (_, i) => ({
+      id: `once-${i}`,
+      effect: { status: 503 },
+      times: 1,
+    }));
+    await request(app).post('/_sim/faults').send(rules).expect(201);
+    for (let i = 0; i < rules.length; i++) await request(app).get('/toy/items/1').set(AUTH).expect(503);
+    await request(app).get('/toy/items/1').set(AUTH).expect(404);
+    const listed = app.sim.kernel.faults.list();
+    expect(listed).toHaveLength(RETIRED_KEPT);
+    expect(listed.every((r) => r.retired)).toBe(true);
+    expect(listed[0]?.id).toBe('once-50'); // the oldest spent ones dropped first
+    expect(app.sim.kernel.faults.retired).toBe(RETIRED_KEPT + 50);
   });
 
   it('a catastrophic-backtracking regex cannot stall the event loop (RE2, linear time)', async () => {
