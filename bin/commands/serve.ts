@@ -4,7 +4,6 @@ import { PLUGINS, startSimulators } from '../../simulators/index.js';
 import { adminExposure } from '../../simulators/kernel/admin.js';
 import { type ConfigFile, startOptionsFrom } from '../../simulators/kernel/config.js';
 import { loadServeConfig, parseList, parseNumber, wrap } from '../config.js';
-import { tuneHeapForServing } from '../heap.js';
 
 interface ServeFlags {
   seed?: number;
@@ -84,7 +83,6 @@ export function registerServe(program: Command): void {
     )
     .option('--insecure-admin', 'bind beyond loopback with an open admin API (prints a warning)')
     .action(async (flags: ServeFlags) => {
-      tuneHeapForServing();
       if (Boolean(flags.cert) !== Boolean(flags.key))
         throw new InvalidArgumentError('--cert and --key go together');
       if (flags.generateCert && flags.cert)

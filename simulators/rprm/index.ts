@@ -20,6 +20,7 @@ export const rprmPlugin: VendorPlugin = {
     openapi: 'contracts/rprm.openapi.yaml',
     csv: [
       'contracts/csv/rprm-calls.csv.yaml',
+      'contracts/csv/rprm-calls-1.csv.yaml',
       'contracts/csv/rprm-conferences.csv.yaml',
       'contracts/csv/rprm-callcounts.csv.yaml',
     ],
