@@ -198,6 +198,8 @@ export interface components {
         FaultRule: components["schemas"]["FaultRuleInput"] & {
             applied: number;
             matched: number;
+            /** @description Its times ran out: never matched again, listed for the record (the 100 most recent); it does not count toward the 1000-rule cap. */
+            retired?: boolean;
         };
         FaultRuleInput: {
             effect: components["schemas"]["FaultEffect"];
@@ -209,12 +211,13 @@ export interface components {
                     value?: string;
                 };
                 method?: string;
-                /** @description Glob (`*` one segment, `**` any depth) or a regex starting with ^. */
+                /** @description Glob (`*` one segment, `**` any depth) or a regex starting with ^, in RE2 syntax (linear-time; backreferences and lookaround refused). */
                 path?: string;
                 tenant?: string;
                 token?: string;
             };
             ratio?: number;
+            /** @description A rule is retired once applied this many times. */
             times?: number;
         };
         Job: {
@@ -288,6 +291,18 @@ export interface components {
                 "application/json": components["schemas"]["Job"];
             };
         };
+        /** @description The admin token is missing or wrong (only when one is configured). */
+        Unauthorized: {
+            headers: {
+                "WWW-Authenticate": "Bearer realm=\"billing-sim admin\"";
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    error: string;
+                };
+            };
+        };
     };
     parameters: never;
     requestBodies: never;
@@ -306,6 +321,9 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["Clock"];
+            400: components["responses"]["Error"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["Error"];
         };
     };
     advanceClock: {
@@ -328,6 +346,8 @@ export interface operations {
         responses: {
             200: components["responses"]["Clock"];
             400: components["responses"]["Error"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["Error"];
         };
     };
     listFaults: {
@@ -350,6 +370,9 @@ export interface operations {
                     };
                 };
             };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["Error"];
         };
     };
     addFaults: {
@@ -365,7 +388,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Rules installed (a rule with an existing id replaces it). */
+            /** @description Rules installed (a rule with an existing id replaces it). All or nothing: a batch with one invalid rule, or one that would pass 1000 rules, answers 400 and installs none. */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -377,6 +400,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["Error"];
+            401: components["responses"]["Unauthorized"];
             413: components["responses"]["Error"];
         };
     };
@@ -396,6 +420,9 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["Error"];
         };
     };
     removeFault: {
@@ -417,7 +444,9 @@ export interface operations {
                 content?: never;
             };
             400: components["responses"]["Error"];
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["Error"];
+            413: components["responses"]["Error"];
         };
     };
     health: {
@@ -444,18 +473,26 @@ export interface operations {
                     };
                 };
             };
+            400: components["responses"]["Error"];
+            413: components["responses"]["Error"];
         };
     };
     listJobs: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description nextCursor of the previous page. */
+                cursor?: string;
+                kind?: string;
+                limit?: number;
+                tenant?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Every job of this simulator. */
+            /** @description One page of this simulator's jobs in creation order. A simulator keeps at most 1000 jobs; past that the least recently used finished job is evicted. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -463,9 +500,14 @@ export interface operations {
                 content: {
                     "application/json": {
                         jobs: components["schemas"]["Job"][];
+                        /** @description null on the last page. */
+                        nextCursor: string | null;
                     };
                 };
             };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["Error"];
         };
     };
     getJob: {
@@ -481,7 +523,9 @@ export interface operations {
         responses: {
             200: components["responses"]["Job"];
             400: components["responses"]["Error"];
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["Error"];
+            413: components["responses"]["Error"];
         };
     };
     advanceJob: {
@@ -497,8 +541,8 @@ export interface operations {
             content: {
                 "application/json": {
                     error?: {
-                        code?: string;
-                        message?: string;
+                        code: string;
+                        message: string;
                     };
                     /**
                      * @default next
@@ -511,7 +555,9 @@ export interface operations {
         responses: {
             200: components["responses"]["Job"];
             400: components["responses"]["Error"];
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["Error"];
+            413: components["responses"]["Error"];
         };
     };
     failNextJobs: {
@@ -541,6 +587,8 @@ export interface operations {
                 };
             };
             400: components["responses"]["Error"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["Error"];
         };
     };
     listRequests: {
@@ -568,6 +616,8 @@ export interface operations {
                 };
             };
             400: components["responses"]["Error"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["Error"];
         };
     };
     clearRequests: {
@@ -586,6 +636,9 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["Error"];
         };
     };
     reset: {
@@ -595,7 +648,18 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description start returns the clock to its start instant (a shared clock for every simulator).
+                     * @default keep
+                     * @enum {unknown}
+                     */
+                    clock?: "keep" | "start";
+                };
+            };
+        };
         responses: {
             /** @description Jobs, faults, journal, rate windows and vendor state cleared. */
             204: {
@@ -604,6 +668,9 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["Error"];
         };
     };
 }

@@ -97,7 +97,7 @@ export async function serve(handler: RequestListener, options: ServeOptions = {}
     ? createHttpsServer({ ...httpOptions, cert: tls.cert, key: tls.key }, handler)
     : createHttpServer(httpOptions, handler);
   server.maxConnections = edge.maxConnections;
-  drainLimits.set(server, edge.drainLimitBytes);
+  (server as EdgeServer)[kDrainLimit] = edge.drainLimitBytes;
   server.prependListener('request', watchUnreadBody);
   server.timeout = edge.idleTimeoutMs;
   const renderBare =
@@ -125,7 +125,9 @@ export async function serve(handler: RequestListener, options: ServeOptions = {}
   };
 }
 
-const drainLimits = new WeakMap<Server, number>();
+/** Where each server keeps its drain limit (on the server itself: no state shared between apps). */
+const kDrainLimit = Symbol('billing-sim.drainLimitBytes');
+type EdgeServer = Server & { [kDrainLimit]?: number };
 /** How often a connection discarding a rejected body checks how much it has read. */
 const DRAIN_CHECK_MS = 50;
 
@@ -149,7 +151,7 @@ function boundDrain(this: ServerResponse): void {
   if (req.complete || req.destroyed) return;
   const socket = req.socket;
   const server = (socket as { server?: Server }).server;
-  const limit = (server && drainLimits.get(server)) ?? EDGE_DEFAULTS.drainLimitBytes;
+  const limit = (server as EdgeServer | undefined)?.[kDrainLimit] ?? EDGE_DEFAULTS.drainLimitBytes;
   const start = socket.bytesRead;
   // Node's parser reads the socket's handle directly (no 'data' events): poll the byte count.
   const timer = setInterval(() => {
