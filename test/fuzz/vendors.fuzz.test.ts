@@ -48,11 +48,13 @@ const VENDORS: VendorSetup[] = [
     domain: (op): Record<number, string> =>
       op.template === '/oauth/token'
         ? { 400: 'a grant type the client may not use (unsupported_grant_type)' }
-        : op.template.includes('billableusage')
-          ? { 400: 'startDate after endDate or a range the vendor does not accept' }
-          : op.parameters.some((p) => p.name === 'pageSize')
-            ? { 400: 'pageSize outside 1..200, before with after, a foreign cursor (the contract’s notes)' }
-            : {},
+        : op.template.startsWith('/documents/')
+          ? { 403: 'a document link whose signature is not the simulator’s', 410: 'an expired link' }
+          : op.template.includes('billableusage')
+            ? { 400: 'startDate after endDate or a range the vendor does not accept' }
+            : op.parameters.some((p) => p.name === 'pageSize')
+              ? { 400: 'pageSize outside 1..200, before with after, a foreign cursor (the contract’s notes)' }
+              : {},
   },
   {
     name: 'webex',
