@@ -2,6 +2,7 @@ import { type Command, InvalidArgumentError } from 'commander';
 // A tiny module (no harness behind it): durations parse the same in the CLI and the library.
 import { parseDuration } from '../../harness/deadline.js';
 import { parseList, parseNumber, wrap } from '../config.js';
+import { helpSections } from '../help.js';
 
 interface FlowsFlags {
   vendor?: string[];
@@ -50,7 +51,10 @@ function period(raw: string): { start: string; end: string } {
   return { start: m[1]!, end: m[2]! };
 }
 
-export function registerFlows(program: Command): void {
+/** The flows' environment variables (name, what it holds), loaded only for `flows --help`. */
+export type FlowsEnv = [string, string][];
+
+export function registerFlows(program: Command, env?: FlowsEnv): void {
   program
     .command('flows')
     .description(
@@ -82,7 +86,6 @@ export function registerFlows(program: Command): void {
       '--ca-file <vendor=pem>',
       'trust this CA / self-signed certificate for a vendor target (repeatable)',
       pair('--ca-file'),
-      {},
     )
     .option('--insecure <vendors>', 'skip TLS verification for these vendors (comma-separated)', parseList)
     .option(
@@ -105,6 +108,31 @@ export function registerFlows(program: Command): void {
       'write a HAR 1.2 file of every exchange (credentials redacted) and the raw CSV/ZIP files into this folder',
     )
     .option('--verbose', 'print warnings as well as errors')
+    .addHelpText(
+      'after',
+      helpSections({
+        examples: [
+          ['billing-sim flows', 'every flow against embedded simulators (virtual time, seconds)'],
+          ['billing-sim flows --vendor <name> --out out', 'one vendor or flow id; reports in out/'],
+          [
+            'billing-sim flows --period 2026-09-01..2026-09-30 --rate-card prices.yaml',
+            'a period, your prices',
+          ],
+          [
+            'billing-sim flows --target <vendor>=https://… --ca-file <vendor>=ca.pem',
+            'a real or remote target',
+          ],
+        ],
+        exitCodes: [
+          ['0', 'every selected flow passed'],
+          ['1', 'a flow failed (a step, a contract violation, a billing-line check)'],
+          ['2', 'usage error: unknown vendor, missing environment variable, unreadable CA file or rate card'],
+        ],
+        env: env ?? [
+          ['BILLING_SIM_*', 'credentials of --target vendors (listed by billing-sim flows --help)'],
+        ],
+      }),
+    )
     .action(async (flags: FlowsFlags) => {
       if (flags.at !== undefined && Number.isNaN(Date.parse(flags.at)))
         throw new InvalidArgumentError(`--at wants an ISO date-time, got "${flags.at}"`);

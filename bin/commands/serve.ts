@@ -1,9 +1,28 @@
 import { readFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type Command, InvalidArgumentError } from 'commander';
 import { PLUGINS, startSimulators } from '../../simulators/index.js';
 import { adminExposure } from '../../simulators/kernel/admin.js';
 import { type ConfigFile, startOptionsFrom } from '../../simulators/kernel/config.js';
 import { loadServeConfig, parseList, parseNumber, wrap } from '../config.js';
+import { helpSections } from '../help.js';
+import { LOG_FORMATS, type LogFormat, requestLogger } from '../request-log.js';
+
+function readPem(flag: string, file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new Error(
+      `cannot read ${flag} ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+    );
+  }
+}
+
+function logFormat(raw: string): LogFormat {
+  if (!(LOG_FORMATS as string[]).includes(raw))
+    throw new InvalidArgumentError(`--log wants one of ${LOG_FORMATS.join(', ')}, got "${raw}"`);
+  return raw as LogFormat;
+}
 
 interface ServeFlags {
   seed?: number;
@@ -16,6 +35,7 @@ interface ServeFlags {
   key?: string;
   replay?: string;
   replayMatchHeaders?: string[];
+  log?: LogFormat;
   port?: Record<string, string>;
   adminToken?: string;
   insecureAdmin?: boolean;
@@ -41,6 +61,7 @@ function flagConfig(flags: ServeFlags): ConfigFile {
     // A number when it is one; otherwise the text, for the schema to name (`must be integer`).
     config.simulators[name] = { port: /^\d+$/.test(raw) ? Number(raw) : (raw as unknown as number) };
   }
+  if (flags.log !== undefined) config.log = flags.log;
   return config;
 }
 
@@ -89,6 +110,42 @@ export function registerServe(program: Command): void {
       parseList,
     )
     .option(
+      '--log <format>',
+      'one line per request: pretty, json (one JSON object per line) or off (default: log in the config, $BILLING_SIM_LOG, else off)',
+      logFormat,
+    )
+    .addHelpText(
+      'after',
+      helpSections({
+        examples: [
+          ['billing-sim serve', 'every simulator on its own port'],
+          [
+            `billing-sim serve --only ${PLUGINS.map((s) => s.name)
+              .slice(0, 2)
+              .join(',')} --seed 7`,
+            'two of them, another world',
+          ],
+          [
+            'billing-sim serve --config sim.yaml --time-scale 60',
+            'ports, faults, limits from a file; 1 s = 1 min',
+          ],
+          [
+            'billing-sim serve --log json | jq .',
+            'one JSON line per request on stdout (the banner on stderr)',
+          ],
+          ['billing-sim serve --cert cert.pem --key key.pem', 'your certificate for the HTTPS simulators'],
+        ],
+        exitCodes: [
+          ['0', 'stopped by SIGINT or SIGTERM'],
+          ['2', 'could not start: bad flag or config, port in use, unusable certificate'],
+        ],
+        env: [
+          ['BILLING_SIM_LOG', 'request log format when --log is not given (pretty, json, off)'],
+          ['NO_COLOR', 'plain pretty log lines even on a terminal'],
+        ],
+      }),
+    )
+    .option(
       '--admin-token <token>',
       'token the /_sim admin API demands (Bearer or X-Sim-Admin-Token); required beyond loopback (also BILLING_SIM_ADMIN_TOKEN or kernel.adminToken in the config)',
     )
@@ -116,18 +173,27 @@ export function registerServe(program: Command): void {
             throw new InvalidArgumentError(`--replay ${flags.replay}: ${e.message}`);
           })
         : undefined;
+      const log = config.log ?? 'off';
+      const onRequest = requestLogger(log, process.stdout);
       const start = startOptionsFrom(config);
       const running = await startSimulators({
         ...start,
+        kernel: {
+          ...start.kernel,
+          ...(onRequest ? { onRequest } : {}),
+          ...(replay
+            ? {
+                intercept: (vendor: string, req: IncomingMessage, res: ServerResponse) =>
+                  replay.intercept(vendor, req, res),
+              }
+            : {}),
+        },
         tls:
           flags.cert && flags.key
-            ? { cert: readFileSync(flags.cert, 'utf8'), key: readFileSync(flags.key, 'utf8') }
+            ? { cert: readPem('--cert', flags.cert), key: readPem('--key', flags.key) }
             : flags.generateCert
               ? 'generate'
               : undefined,
-        kernel: replay
-          ? { ...start.kernel, intercept: (vendor, req, res) => replay.intercept(vendor, req, res) }
-          : start.kernel,
       });
       // Handlers first: a supervisor may signal as soon as it sees the banner.
       const stop = async () => {
@@ -145,6 +211,7 @@ export function registerServe(program: Command): void {
           `${mod.title}`,
           ...mod.describe(app, url).map((l) => `  ${l}`),
           `  admin: ${url}/_sim/health${adminToken ? ' (admin token required)' : ''}`,
+          `  dashboard: ${url}/_sim/ui`,
           '',
         );
       }
@@ -153,7 +220,8 @@ export function registerServe(program: Command): void {
       lines.push(
         `seed ${config.seed ?? 1} · clock ${timeScale && timeScale !== 1 ? `×${timeScale}` : 'real time'} · Ctrl-C to stop`,
       );
-      process.stdout.write(`${lines.join('\n')}\n`);
+      // With JSON request lines, stdout is JSON only (pipe it to jq); the banner goes to stderr.
+      (log === 'json' ? process.stderr : process.stdout).write(`${lines.join('\n')}\n`);
     });
 }
 

@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import { dashboardPages, dashboardRoutes } from './admin-dashboard.js';
 import { FaultRuleError, type FaultRuleInput } from './faults.js';
 import { type JobView, MAX_JOB_PAGE } from './jobs.js';
 import type { Kernel } from './kernel.js';
@@ -20,7 +21,9 @@ export function adminRouter(kernel: Kernel, reset: (options: { clock: boolean })
   const r = express.Router({ strict: true, caseSensitive: true });
   const token = kernel.options.adminToken;
   if (token !== undefined && token !== '') r.use(requireToken(token));
+  r.use(dashboardPages(kernel));
   r.use(express.json({ limit: 64 * 1024 }));
+  r.use(dashboardRoutes(kernel));
 
   r.get('/health', (_req, res) => {
     res.json({ vendor: kernel.vendor, status: 'ok', now: kernel.clock.date().toISOString() });
