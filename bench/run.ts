@@ -16,6 +16,7 @@ import { jsonEndpoints } from './sections/json.js';
 import { kernelOverhead } from './sections/kernel.js';
 import { purecloudHistory } from './sections/purecloud-history.js';
 import { rateLimited } from './sections/rate-limit.js';
+import { soak } from './sections/soak.js';
 
 const SECTIONS = [
   'kernel',
@@ -25,6 +26,7 @@ const SECTIONS = [
   'cdr',
   'harness',
   'purecloud-history',
+  'soak',
 ] as const;
 
 function parseArgs(argv: string[]): Settings & { out: string | undefined } {
@@ -99,6 +101,7 @@ async function main(): Promise<void> {
     if (want('cdr')) results.cdr = await cdrStream(ctx);
     if (want('harness')) results.harness = await harnessFlows(ctx);
     if (want('purecloud-history')) results.purecloudHistory = await purecloudHistory(ctx);
+    if (want('soak')) results.soak = await soak(ctx);
   } finally {
     killAllSync();
     ctx.cleanup();

@@ -5,6 +5,7 @@ import type { JsonResult } from '../sections/json.js';
 import type { KernelResult } from '../sections/kernel.js';
 import type { PureCloudHistoryResult } from '../sections/purecloud-history.js';
 import type { RateLimitResult } from '../sections/rate-limit.js';
+import type { SoakResult } from '../sections/soak.js';
 import type { Settings } from './context.js';
 import { fmtNum, fmtRatio, fmtSpread, ratio } from './stats.js';
 
@@ -19,6 +20,7 @@ export interface Results {
   coldStart?: ColdStartResult;
   cdr?: CdrResult;
   harness?: HarnessResult;
+  soak?: SoakResult;
   purecloudHistory?: PureCloudHistoryResult;
   elapsedSec?: number;
   targets?: TargetCheck[];
@@ -143,6 +145,13 @@ export function evaluate(results: Results): TargetCheck[] {
         met: cdr.rssGrowthMb <= 30,
       });
   }
+  const soak = results.soak;
+  if (soak)
+    out.push({
+      target: `soak: RSS growth ≤ ${soak.boundMb} MB after ${soak.secondsPerPhase} s logins + ${soak.secondsPerPhase} s distinct report ranges`,
+      value: `${fmtNum(soak.growthMb, 1)} MB (${fmtNum(soak.startRssMb)} → ${fmtNum(soak.endRssMb)} MB)`,
+      met: soak.growthMb <= soak.boundMb,
+    });
   return out;
 }
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { type Command, InvalidArgumentError } from 'commander';
 import { PLUGINS, startSimulators } from '../../simulators/index.js';
+import { adminExposure } from '../../simulators/kernel/admin.js';
 import { type ConfigFile, startOptionsFrom } from '../../simulators/kernel/config.js';
 import { loadServeConfig, parseList, parseNumber, wrap } from '../config.js';
 import { helpSections } from '../help.js';
@@ -35,6 +36,8 @@ interface ServeFlags {
   replay?: string;
   replayMatchHeaders?: string[];
   port?: Record<string, string>;
+  adminToken?: string;
+  insecureAdmin?: boolean;
 }
 
 /** `--port webex=9402` (repeatable): the value is checked with the rest of the configuration. */
@@ -51,6 +54,7 @@ function flagConfig(flags: ServeFlags): ConfigFile {
   if (flags.timeScale !== undefined) config.timeScale = flags.timeScale;
   if (flags.host !== undefined) config.host = flags.host;
   if (flags.only !== undefined) config.only = flags.only;
+  if (flags.adminToken !== undefined) config.kernel = { adminToken: flags.adminToken };
   for (const [name, raw] of Object.entries(flags.port ?? {})) {
     config.simulators ??= {};
     // A number when it is one; otherwise the text, for the schema to name (`must be integer`).
@@ -140,12 +144,25 @@ export function registerServe(program: Command): void {
       'request headers that must match too, besides method, path and query (default if-none-match,if-match,range)',
       parseList,
     )
+    .option(
+      '--admin-token <token>',
+      'token the /_sim admin API demands (Bearer or X-Sim-Admin-Token); required beyond loopback (also BILLING_SIM_ADMIN_TOKEN or kernel.adminToken in the config)',
+    )
+    .option('--insecure-admin', 'bind beyond loopback with an open admin API (prints a warning)')
     .action(async (flags: ServeFlags) => {
       if (Boolean(flags.cert) !== Boolean(flags.key))
         throw new InvalidArgumentError('--cert and --key go together');
       if (flags.generateCert && flags.cert)
         throw new InvalidArgumentError('--generate-cert and --cert exclude each other');
       const config = await loadServeConfig(flags.config, process.env, flagConfig(flags));
+      const adminToken = adminTokenOf(config);
+      const exposure = adminExposure({
+        host: config.host,
+        adminToken,
+        insecureAdmin: flags.insecureAdmin === true,
+      });
+      if (exposure && 'refuse' in exposure) throw new InvalidArgumentError(exposure.refuse);
+      if (exposure) process.stderr.write(`${exposure.warn}\n`);
       const timeScale = config.timeScale;
       const log = config.log ?? 'off';
       const onRequest = requestLogger(log, process.stdout);
@@ -187,7 +204,7 @@ export function registerServe(program: Command): void {
         lines.push(
           `${mod.title}`,
           ...mod.describe(app, url).map((l) => `  ${l}`),
-          `  admin: ${url}/_sim/health`,
+          `  admin: ${url}/_sim/health${adminToken ? ' (admin token required)' : ''}`,
           `  dashboard: ${url}/_sim/ui`,
           '',
         );
@@ -200,4 +217,9 @@ export function registerServe(program: Command): void {
       // With JSON request lines, stdout is JSON only (pipe it to jq); the banner goes to stderr.
       (log === 'json' ? process.stderr : process.stdout).write(`${lines.join('\n')}\n`);
     });
+}
+
+/** The kernel-wide admin token: --admin-token, else BILLING_SIM_ADMIN_TOKEN, else the config's kernel.adminToken. */
+function adminTokenOf(config: ConfigFile): string | undefined {
+  return config.kernel?.adminToken;
 }

@@ -352,6 +352,8 @@ export interface components {
         FaultRule: components["schemas"]["FaultRuleInput"] & {
             applied: number;
             matched: number;
+            /** @description Its times ran out: never matched again, listed for the record (the 100 most recent); it does not count toward the 1000-rule cap. */
+            retired?: boolean;
         };
         FaultRuleInput: {
             effect: components["schemas"]["FaultEffect"];
@@ -363,12 +365,13 @@ export interface components {
                     value?: string;
                 };
                 method?: string;
-                /** @description Glob (`*` one segment, `**` any depth) or a regex starting with ^. */
+                /** @description Glob (`*` one segment, `**` any depth) or a regex starting with ^, in RE2 syntax (linear-time; backreferences and lookaround refused). */
                 path?: string;
                 tenant?: string;
                 token?: string;
             };
             ratio?: number;
+            /** @description A rule is retired once applied this many times. */
             times?: number;
         };
         /** @description HTTP Archive 1.2 of the journal (credentials redacted); entries carry `_seq`, `_tenant`, `_fault`. */
@@ -490,6 +493,18 @@ export interface components {
                 "application/json": components["schemas"]["Job"];
             };
         };
+        /** @description The admin token is missing or wrong (only when one is configured). */
+        Unauthorized: {
+            headers: {
+                "WWW-Authenticate": "Bearer realm=\"billing-sim admin\"";
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    error: string;
+                };
+            };
+        };
     };
     parameters: never;
     requestBodies: never;
@@ -508,6 +523,9 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["Clock"];
+            400: components["responses"]["Error"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["Error"];
         };
     };
     advanceClock: {
@@ -530,6 +548,8 @@ export interface operations {
         responses: {
             200: components["responses"]["Clock"];
             400: components["responses"]["Error"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["Error"];
         };
     };
     docs: {
@@ -551,6 +571,9 @@ export interface operations {
                     "text/html": unknown;
                 };
             };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["Error"];
         };
     };
     docsAsset: {
@@ -576,7 +599,10 @@ export interface operations {
                     "text/css": unknown;
                 };
             };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["Error"];
+            413: components["responses"]["Error"];
         };
     };
     listFaults: {
@@ -599,6 +625,9 @@ export interface operations {
                     };
                 };
             };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["Error"];
         };
     };
     addFaults: {
@@ -614,7 +643,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Rules installed (a rule with an existing id replaces it). */
+            /** @description Rules installed (a rule with an existing id replaces it). All or nothing: a batch with one invalid rule, or one that would pass 1000 rules, answers 400 and installs none. */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -626,6 +655,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["Error"];
+            401: components["responses"]["Unauthorized"];
             413: components["responses"]["Error"];
         };
     };
@@ -645,6 +675,9 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["Error"];
         };
     };
     removeFault: {
@@ -666,7 +699,9 @@ export interface operations {
                 content?: never;
             };
             400: components["responses"]["Error"];
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["Error"];
+            413: components["responses"]["Error"];
         };
     };
     health: {
@@ -693,18 +728,26 @@ export interface operations {
                     };
                 };
             };
+            400: components["responses"]["Error"];
+            413: components["responses"]["Error"];
         };
     };
     listJobs: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description nextCursor of the previous page. */
+                cursor?: string;
+                kind?: string;
+                limit?: number;
+                tenant?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Every job of this simulator. */
+            /** @description One page of this simulator's jobs in creation order. A simulator keeps at most 1000 jobs; past that the least recently used finished job is evicted. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -712,9 +755,14 @@ export interface operations {
                 content: {
                     "application/json": {
                         jobs: components["schemas"]["Job"][];
+                        /** @description null on the last page. */
+                        nextCursor: string | null;
                     };
                 };
             };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["Error"];
         };
     };
     getJob: {
@@ -730,7 +778,9 @@ export interface operations {
         responses: {
             200: components["responses"]["Job"];
             400: components["responses"]["Error"];
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["Error"];
+            413: components["responses"]["Error"];
         };
     };
     advanceJob: {
@@ -746,8 +796,8 @@ export interface operations {
             content: {
                 "application/json": {
                     error?: {
-                        code?: string;
-                        message?: string;
+                        code: string;
+                        message: string;
                     };
                     /**
                      * @default next
@@ -760,7 +810,9 @@ export interface operations {
         responses: {
             200: components["responses"]["Job"];
             400: components["responses"]["Error"];
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["Error"];
+            413: components["responses"]["Error"];
         };
     };
     failNextJobs: {
@@ -790,6 +842,8 @@ export interface operations {
                 };
             };
             400: components["responses"]["Error"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["Error"];
         };
     };
     openapi: {
@@ -813,6 +867,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["Error"];
+            401: components["responses"]["Unauthorized"];
             413: components["responses"]["Error"];
         };
     };
@@ -846,6 +901,8 @@ export interface operations {
                 };
             };
             400: components["responses"]["Error"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["Error"];
         };
     };
     clearRequests: {
@@ -864,6 +921,9 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["Error"];
         };
     };
     countRequests: {
@@ -891,6 +951,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["Error"];
+            401: components["responses"]["Unauthorized"];
             413: components["responses"]["Error"];
         };
     };
@@ -919,6 +980,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["Error"];
+            401: components["responses"]["Unauthorized"];
             413: components["responses"]["Error"];
         };
     };
@@ -929,7 +991,18 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description start returns the clock to its start instant (a shared clock for every simulator).
+                     * @default keep
+                     * @enum {unknown}
+                     */
+                    clock?: "keep" | "start";
+                };
+            };
+        };
         responses: {
             /** @description Jobs, faults, journal, rate windows and vendor state cleared. */
             204: {
@@ -938,6 +1011,9 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["Error"];
         };
     };
     listSimulators: {
@@ -970,6 +1046,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["Error"];
+            401: components["responses"]["Unauthorized"];
             413: components["responses"]["Error"];
         };
     };
@@ -992,6 +1069,9 @@ export interface operations {
                     "text/html": unknown;
                 };
             };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["Error"];
         };
     };
     dashboardAsset: {
@@ -1016,7 +1096,10 @@ export interface operations {
                     "text/css": unknown;
                 };
             };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["Error"];
+            413: components["responses"]["Error"];
         };
     };
     version: {
@@ -1043,6 +1126,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["Error"];
+            401: components["responses"]["Unauthorized"];
             413: components["responses"]["Error"];
         };
     };

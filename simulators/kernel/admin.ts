@@ -1,16 +1,26 @@
+import { timingSafeEqual } from 'node:crypto';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { dashboardPages, dashboardRoutes } from './admin-dashboard.js';
 import { FaultRuleError, type FaultRuleInput } from './faults.js';
-import type { JobView } from './jobs.js';
+import { type JobView, MAX_JOB_PAGE } from './jobs.js';
 import type { Kernel } from './kernel.js';
 import { FAULT_RULES_SCHEMA } from './options-schema.js';
+
+/** The header that carries the admin token when `Authorization` is taken (e.g. by a proxy). */
+export const ADMIN_TOKEN_HEADER = 'x-sim-admin-token';
+/** Default page size of `GET /_sim/jobs`. */
+export const DEFAULT_JOB_PAGE = 100;
 
 /**
  * The /_sim admin API, identical on every simulator (declared in contracts/sim.openapi.yaml).
  * Its errors use one plain envelope, `{ "error": message }`, since no vendor owns these routes.
+ * Routing is strict and case-sensitive: `/_sim/faults/` (an empty id) is not the collection.
+ * With an admin token (`adminToken`), every route but `GET /_sim/health` demands it.
  */
-export function adminRouter(kernel: Kernel, reset: () => void): Router {
-  const r = express.Router();
+export function adminRouter(kernel: Kernel, reset: (options: { clock: boolean }) => void): Router {
+  const r = express.Router({ strict: true, caseSensitive: true });
+  const token = kernel.options.adminToken;
+  if (token !== undefined && token !== '') r.use(requireToken(token));
   r.use(dashboardPages(kernel));
   r.use(express.json({ limit: 64 * 1024 }));
   r.use(dashboardRoutes(kernel));
@@ -31,7 +41,8 @@ export function adminRouter(kernel: Kernel, reset: () => void): Router {
     const problems = kernel.validator.check(FAULT_RULES_SCHEMA, inputs);
     if (problems.length) return adminError(res, 400, problems.join('; '));
     try {
-      const rules = inputs.map((rule) => kernel.faults.add(rule));
+      // All or nothing: one bad rule in a batch installs none of them.
+      const rules = kernel.faults.addAll(inputs);
       res.status(201).json({ faults: rules });
     } catch (e) {
       if (e instanceof FaultRuleError) return adminError(res, 400, e.message);
@@ -43,7 +54,8 @@ export function adminRouter(kernel: Kernel, reset: () => void): Router {
     res.status(204).end();
   });
   r.delete('/faults/:id', (req, res) => {
-    if (!kernel.faults.remove(req.params.id)) return adminError(res, 404, `no fault rule ${req.params.id}`);
+    if (!kernel.faults.remove(req.params.id as string))
+      return adminError(res, 404, `no fault rule ${req.params.id}`);
     res.status(204).end();
   });
 
@@ -51,23 +63,48 @@ export function adminRouter(kernel: Kernel, reset: () => void): Router {
     res.json(clockView(kernel));
   });
   r.post('/clock/advance', (req, res) => {
-    const body = (req.body ?? {}) as { ms?: unknown; seconds?: unknown; to?: unknown };
+    const body = req.body as { ms?: unknown; seconds?: unknown; to?: unknown } | undefined;
+    const given = body && typeof body === 'object' && !Array.isArray(body) ? body : {};
+    const keys = (['ms', 'seconds', 'to'] as const).filter((k) => given[k] !== undefined);
+    const usage = 'give one of ms (number), seconds (number) or to (ISO date-time)';
+    if (keys.length !== 1) return adminError(res, 400, usage);
     try {
-      if (typeof body.to === 'string') kernel.clock.set(new Date(body.to).getTime());
-      else if (typeof body.ms === 'number') kernel.clock.advance(body.ms);
-      else if (typeof body.seconds === 'number') kernel.clock.advance(body.seconds * 1000);
-      else return adminError(res, 400, 'give one of ms (number), seconds (number) or to (ISO date-time)');
+      if (typeof given.to === 'string') {
+        const at = Date.parse(given.to);
+        if (Number.isNaN(at)) return adminError(res, 400, `to is not an ISO date-time: ${given.to}`);
+        kernel.clock.set(at);
+      } else if (typeof given.ms === 'number') kernel.clock.advance(given.ms);
+      else if (typeof given.seconds === 'number') kernel.clock.advance(given.seconds * 1000);
+      else return adminError(res, 400, usage);
     } catch (e) {
       return adminError(res, 400, (e as Error).message);
     }
     res.json(clockView(kernel));
   });
 
-  r.get('/jobs', (_req, res) => {
-    res.json({ jobs: kernel.jobs.list().map(jobView) });
+  r.get('/jobs', (req, res) => {
+    const q = req.query;
+    for (const key of ['limit', 'cursor', 'kind', 'tenant'] as const) {
+      if (q[key] !== undefined && typeof q[key] !== 'string')
+        return adminError(res, 400, `${key} must be given once, as a plain value`);
+    }
+    const limit = q.limit === undefined ? DEFAULT_JOB_PAGE : Number(q.limit);
+    if (!/^\d+$/.test(String(q.limit ?? '1')) || limit < 1 || limit > MAX_JOB_PAGE)
+      return adminError(res, 400, `limit must be an integer from 1 to ${MAX_JOB_PAGE}`);
+    const cursor = q.cursor as string | undefined;
+    if (cursor !== undefined && !/^\d{1,15}$/.test(cursor))
+      return adminError(res, 400, 'cursor must be a value from nextCursor of a previous page');
+    const page = kernel.jobs.page({
+      limit,
+      cursor,
+      kind: q.kind as string | undefined,
+      tenant: q.tenant as string | undefined,
+    });
+    res.json({ jobs: page.jobs.map(jobView), nextCursor: page.nextCursor ?? null });
   });
   r.post('/jobs/fail-next', (req, res) => {
-    const count = (req.body as { count?: unknown } | undefined)?.count ?? 1;
+    const body = req.body as { count?: unknown } | undefined;
+    const count = (body && typeof body === 'object' ? body.count : undefined) ?? 1;
     if (typeof count !== 'number' || !Number.isInteger(count) || count < 0 || count > 1_000_000) {
       return adminError(res, 400, 'count must be an integer from 0 to 1000000');
     }
@@ -75,34 +112,38 @@ export function adminRouter(kernel: Kernel, reset: () => void): Router {
     res.json({ failNext: count });
   });
   r.get('/jobs/:id', (req, res) => {
-    const job = kernel.jobs.get(req.params.id);
+    const job = kernel.jobs.get(req.params.id as string);
     if (!job) return adminError(res, 404, `no job ${req.params.id}`);
     res.json(jobView(job));
   });
   r.post('/jobs/:id/advance', (req, res) => {
-    const body = (req.body ?? {}) as { to?: unknown; error?: { code?: unknown; message?: unknown } };
+    const raw = req.body as { to?: unknown; error?: unknown } | undefined;
+    const body = raw && typeof raw === 'object' && !Array.isArray(raw) ? raw : {};
     const to = body.to ?? 'next';
     if (to !== 'next' && to !== 'complete' && to !== 'succeed' && to !== 'fail') {
       return adminError(res, 400, 'to must be one of next, complete, succeed, fail');
     }
-    const error =
-      body.error && typeof body.error.code === 'string' && typeof body.error.message === 'string'
-        ? { code: body.error.code, message: body.error.message }
-        : undefined;
-    const job = kernel.jobs.command(req.params.id, to, error);
+    const e = body.error as { code?: unknown; message?: unknown } | undefined;
+    if (e !== undefined && (!e || typeof e.code !== 'string' || typeof e.message !== 'string'))
+      return adminError(res, 400, 'error must be {code: string, message: string}');
+    const job = kernel.jobs.command(
+      req.params.id as string,
+      to,
+      e ? { code: e.code as string, message: e.message as string } : undefined,
+    );
     if (!job) return adminError(res, 404, `no job ${req.params.id}`);
     res.json(jobView(job));
   });
 
   r.get('/requests', (req, res) => {
-    const limit = req.query.limit === undefined ? undefined : Number(req.query.limit);
-    if (limit !== undefined && (!Number.isInteger(limit) || limit < 0)) {
+    const raw = req.query.limit;
+    if (raw !== undefined && (typeof raw !== 'string' || !/^\d{1,9}$/.test(raw))) {
       return adminError(res, 400, 'limit must be a non-negative integer');
     }
     res.json({
       capacity: kernel.journal.capacity,
       total: kernel.journal.total,
-      requests: kernel.journal.list(limit),
+      requests: kernel.journal.list(raw === undefined ? undefined : Number(raw)),
     });
   });
   r.delete('/requests', (_req, res) => {
@@ -110,8 +151,12 @@ export function adminRouter(kernel: Kernel, reset: () => void): Router {
     res.status(204).end();
   });
 
-  r.post('/reset', (_req, res) => {
-    reset();
+  r.post('/reset', (req, res) => {
+    const body = req.body as { clock?: unknown } | undefined;
+    const clock = body && typeof body === 'object' && !Array.isArray(body) ? body.clock : undefined;
+    if (clock !== undefined && clock !== 'keep' && clock !== 'start')
+      return adminError(res, 400, 'clock must be "keep" (default) or "start"');
+    reset({ clock: clock === 'start' });
     res.status(204).end();
   });
 
@@ -127,7 +172,59 @@ export function adminRouter(kernel: Kernel, reset: () => void): Router {
     adminError(res, 500, String(e?.message ?? error));
   });
   // Mounted here so the kernel can hand it any /_sim request without an app-level layer.
-  return express.Router().use('/_sim', r);
+  return express.Router({ strict: true, caseSensitive: true }).use('/_sim', r);
+}
+
+/**
+ * `Authorization: Bearer <token>` or `X-Sim-Admin-Token: <token>`; compared in constant time.
+ * Health stays open so load balancers and compose health checks need no secret.
+ */
+function requireToken(token: string) {
+  const expected = Buffer.from(token, 'utf8');
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (req.method === 'GET' && req.path === '/health') return next();
+    const auth = req.headers.authorization;
+    const given =
+      (typeof auth === 'string' && /^Bearer /i.test(auth) ? auth.slice(7).trim() : undefined) ??
+      (req.headers[ADMIN_TOKEN_HEADER] as string | undefined);
+    const buf = Buffer.from(given ?? '', 'utf8');
+    if (buf.length === expected.length && timingSafeEqual(buf, expected)) return next();
+    res.setHeader('WWW-Authenticate', 'Bearer realm="billing-sim admin"');
+    adminError(
+      res,
+      401,
+      given === undefined
+        ? `the admin API needs the admin token (Authorization: Bearer … or ${ADMIN_TOKEN_HEADER})`
+        : 'wrong admin token',
+    );
+  };
+}
+
+/** Loopback addresses: binding to one of them needs no admin token. */
+export function isLoopback(host: string | undefined): boolean {
+  if (host === undefined || host === '') return true;
+  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return h === 'localhost' || h === '::1' || /^127\.\d+\.\d+\.\d+$/.test(h) || h === '::ffff:127.0.0.1';
+}
+
+/**
+ * The rule `serve` enforces: a simulator reachable beyond loopback needs an admin token, unless
+ * the operator opts out explicitly. Returns the refusal, a warning, or nothing.
+ */
+export function adminExposure(options: {
+  host: string | undefined;
+  adminToken: string | undefined;
+  insecureAdmin: boolean;
+}): { refuse: string } | { warn: string } | undefined {
+  if (isLoopback(options.host)) return undefined;
+  if (options.adminToken) return undefined;
+  if (options.insecureAdmin)
+    return {
+      warn: `warning: the /_sim admin API on ${options.host} is open to anyone who can reach it (--insecure-admin)`,
+    };
+  return {
+    refuse: `binding to ${options.host} exposes the /_sim admin API: give --admin-token <token> (or adminToken in the config, or BILLING_SIM_ADMIN_TOKEN), or --insecure-admin to run it open`,
+  };
 }
 
 function adminError(res: Response, status: number, message: string): void {

@@ -44,17 +44,17 @@ export function applyFault(
   res: Response,
   effect: FaultEffect,
 ): FaultOutcome | Promise<FaultOutcome> {
-  if (!effect.delayMs) return applyNow(req, res, effect);
+  if (!effect.delayMs) return applyNow(kernel, req, res, effect);
   const gone = new AbortController();
   const onClose = () => gone.abort();
   res.once('close', onClose);
   return kernel.clock.wait(effect.delayMs, gone.signal).then(() => {
     res.off('close', onClose);
-    return gone.signal.aborted ? 'dropped' : applyNow(req, res, effect);
+    return gone.signal.aborted ? 'dropped' : applyNow(kernel, req, res, effect);
   });
 }
 
-function applyNow(req: Request, res: Response, effect: FaultEffect): FaultOutcome {
+function applyNow(kernel: Kernel, req: Request, res: Response, effect: FaultEffect): FaultOutcome {
   if (effect.drop) {
     req.socket.destroy();
     return 'dropped';
@@ -66,7 +66,11 @@ function applyNow(req: Request, res: Response, effect: FaultEffect): FaultOutcom
       effect.status,
       effect.message ?? `${statusText(effect.status)} (injected fault).`,
       {
-        retryAfterSeconds: effect.retryAfterSeconds,
+        // A rule's Retry-After is simulator time; the client waits in its own seconds.
+        retryAfterSeconds:
+          effect.retryAfterSeconds === undefined
+            ? undefined
+            : kernel.clock.toClientSeconds(effect.retryAfterSeconds * 1000),
       },
     );
   }

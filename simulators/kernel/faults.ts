@@ -1,4 +1,12 @@
+import { RE2JS } from 're2js';
 import type { SeededData } from './seed.js';
+
+/** Most rules one simulator holds; a batch that would pass it installs nothing (docs/kernel.md). */
+export const MAX_FAULT_RULES = 1000;
+/** Longest path pattern accepted: compile cost and memory stay bounded. */
+export const MAX_PATTERN_LENGTH = 1024;
+/** Longest string field (message, tenant, token, header name/value) of a rule. */
+const MAX_TEXT_LENGTH = 4096;
 
 /**
  * Fault rules: match (method, path, tenant/token, header) → effect, applied N times, from the
@@ -7,7 +15,10 @@ import type { SeededData } from './seed.js';
  */
 export interface FaultMatch {
   method?: string;
-  /** Glob on the request path (`*` one segment, `**` any depth) or a regex when it starts with `^`. */
+  /**
+   * Glob on the request path (`*` one segment, `**` any depth) or a regex when it starts with `^`.
+   * Both run on RE2 (re2js): matching is linear in the path, so no pattern can stall the event loop.
+   */
   path?: string;
   tenant?: string;
   token?: string;
@@ -17,6 +28,7 @@ export interface FaultMatch {
 export interface FaultEffect {
   /** Answer with this status in the vendor's error envelope. */
   status?: number;
+  /** Simulator seconds; sent as the client's seconds (Retry-After 120 under `--time-scale 60` is 2). */
   retryAfterSeconds?: number;
   message?: string;
   /** Hold the request this long (simulator time) before handling it. */
@@ -44,7 +56,12 @@ export interface FaultRule extends FaultRuleInput {
   match: FaultMatch;
   matched: number;
   applied: number;
+  /** Its `times` ran out: it no longer matches and is listed only for the record. */
+  retired?: boolean;
 }
+
+/** How many spent rules the list keeps for the record (newest first out of the scan, oldest dropped). */
+export const RETIRED_KEPT = 100;
 
 export interface FaultRequest {
   method: string;
@@ -56,64 +73,137 @@ export interface FaultRequest {
 
 export class FaultRuleError extends Error {}
 
+/** Matches a request path; compiled once per rule. */
+export interface PathMatcher {
+  test(path: string): boolean;
+}
+
+interface Entry {
+  rule: FaultRule;
+  path: PathMatcher | undefined;
+}
+
 export class FaultStore {
-  private rules: FaultRule[] = [];
+  private entries: Entry[] = [];
+  /** Spent rules, oldest first: listed (retired: true) but never matched again. */
+  private spent: FaultRule[] = [];
   private counter = 0;
-  private readonly patterns = new Map<string, RegExp>();
+  /** Rules taken out of the scan because their `times` ran out. */
+  retired = 0;
 
-  constructor(private readonly data: SeededData) {}
+  constructor(
+    private readonly data: SeededData,
+    readonly capacity = MAX_FAULT_RULES,
+  ) {}
 
+  /** Installs one rule (see addAll). */
   add(input: FaultRuleInput): FaultRule {
-    validateRule(input);
-    const rule: FaultRule = {
-      ...input,
-      id: input.id ?? `fault-${++this.counter}`,
-      match: input.match ?? {},
-      matched: 0,
-      applied: 0,
-    };
-    this.rules = this.rules.filter((r) => r.id !== rule.id);
-    this.rules.push(rule);
-    return rule;
+    return this.addAll([input])[0] as FaultRule;
   }
 
+  /**
+   * Installs a batch all-or-nothing: every rule is checked (types, pattern, cap) before any is
+   * stored, so a batch with one bad rule leaves the store as it was. A rule whose id exists
+   * replaces it.
+   */
+  addAll(inputs: readonly FaultRuleInput[]): FaultRule[] {
+    const prepared = inputs.map((input, i) => {
+      try {
+        validateRule(input);
+        return { input, path: input.match?.path === undefined ? undefined : pathPattern(input.match.path) };
+      } catch (e) {
+        if (e instanceof FaultRuleError && inputs.length > 1)
+          throw new FaultRuleError(`rule ${i}: ${e.message}`);
+        throw e;
+      }
+    });
+    const ids = new Set(this.entries.map((e) => e.rule.id));
+    const batchIds = new Set<string>();
+    let counter = this.counter;
+    const rules = prepared.map(({ input, path }) => {
+      const id = input.id ?? `fault-${++counter}`;
+      batchIds.add(id);
+      const rule: FaultRule = { ...input, id, match: input.match ?? {}, matched: 0, applied: 0 };
+      return { rule, path };
+    });
+    let size = this.entries.length;
+    for (const id of batchIds) if (!ids.has(id)) size++;
+    if (size > this.capacity) {
+      throw new FaultRuleError(
+        `at most ${this.capacity} fault rules: ${this.entries.length} installed, this batch would make ${size}`,
+      );
+    }
+    this.counter = counter;
+    this.entries = this.entries.filter((e) => !batchIds.has(e.rule.id));
+    this.spent = this.spent.filter((r) => !batchIds.has(r.id));
+    // A batch that repeats an id keeps the last one, as installing them one by one would.
+    const last = new Map<string, Entry>();
+    for (const entry of rules) last.set(entry.rule.id, entry);
+    for (const entry of rules) if (last.get(entry.rule.id) === entry) this.entries.push(entry);
+    return rules.map((e) => ({ ...e.rule }));
+  }
+
+  /** Active rules in match order, then the most recent spent ones (retired: true). */
   list(): FaultRule[] {
-    return this.rules.map((r) => ({ ...r }));
+    return [...this.entries.map((e) => ({ ...e.rule })), ...this.spent.map((r) => ({ ...r }))];
   }
 
   remove(id: string): boolean {
-    const before = this.rules.length;
-    this.rules = this.rules.filter((r) => r.id !== id);
-    return this.rules.length !== before;
+    const before = this.entries.length + this.spent.length;
+    this.entries = this.entries.filter((e) => e.rule.id !== id);
+    this.spent = this.spent.filter((r) => r.id !== id);
+    return this.entries.length + this.spent.length !== before;
   }
 
   clear(): void {
-    this.rules = [];
+    this.entries = [];
+    this.spent = [];
     this.counter = 0;
+    this.retired = 0;
   }
 
+  /** Active rules (what the cap counts and each request scans). */
   get size(): number {
-    return this.rules.length;
+    return this.entries.length;
   }
 
-  /** The effect of the first rule that matches and is due; counts the hit. */
+  /**
+   * The effect of the first rule that matches and is due; counts the hit. A rule whose `times`
+   * is used up leaves the store at once, so spent rules cost later requests nothing.
+   */
   take(req: FaultRequest): { rule: FaultRule; effect: FaultEffect } | undefined {
-    for (const rule of this.rules) {
-      if (!this.matches(rule.match, req)) continue;
+    for (let i = 0; i < this.entries.length; i++) {
+      const entry = this.entries[i] as Entry;
+      const rule = entry.rule;
+      if (!this.matches(entry, req)) continue;
       rule.matched++;
-      if (rule.times !== undefined && rule.applied >= rule.times) continue;
+      if (rule.times !== undefined && rule.applied >= rule.times) {
+        this.retire(i--);
+        continue;
+      }
       if (rule.fromRequest !== undefined && rule.matched < rule.fromRequest) continue;
       if (rule.ratio !== undefined && this.data.rng(`fault:${rule.id}:${rule.matched}`).next() >= rule.ratio)
         continue;
       rule.applied++;
+      if (rule.times !== undefined && rule.applied >= rule.times) this.retire(i);
       return { rule, effect: rule.effect };
     }
     return undefined;
   }
 
-  private matches(m: FaultMatch, req: FaultRequest): boolean {
+  private retire(index: number): void {
+    const [entry] = this.entries.splice(index, 1);
+    this.retired++;
+    if (!entry) return;
+    entry.rule.retired = true;
+    this.spent.push(entry.rule);
+    if (this.spent.length > RETIRED_KEPT) this.spent.shift();
+  }
+
+  private matches(entry: Entry, req: FaultRequest): boolean {
+    const m = entry.rule.match;
     if (m.method && m.method.toUpperCase() !== req.method) return false;
-    if (m.path && !this.pattern(m.path).test(req.path)) return false;
+    if (entry.path && !entry.path.test(req.path)) return false;
     if (m.tenant !== undefined && m.tenant !== req.tenant) return false;
     if (m.token !== undefined && m.token !== req.token) return false;
     if (m.header) {
@@ -122,19 +212,27 @@ export class FaultStore {
     }
     return true;
   }
-
-  private pattern(path: string): RegExp {
-    let re = this.patterns.get(path);
-    if (!re) {
-      re = pathPattern(path);
-      this.patterns.set(path, re);
-    }
-    return re;
-  }
 }
 
-export function pathPattern(path: string): RegExp {
-  if (path.startsWith('^')) return new RegExp(path);
+/**
+ * Compiles a rule's path pattern with RE2 (linear-time matching, no backtracking): a glob, or a
+ * regex when it starts with `^`. Throws FaultRuleError for a pattern RE2 cannot compile
+ * (including backreferences and lookaround, which need backtracking).
+ */
+export function pathPattern(path: string): PathMatcher {
+  if (path.length > MAX_PATTERN_LENGTH)
+    throw new FaultRuleError(`match.path is longer than ${MAX_PATTERN_LENGTH} characters`);
+  const source = path.startsWith('^') ? path : globSource(path);
+  let re: RE2JS;
+  try {
+    re = RE2JS.compile(source);
+  } catch {
+    throw new FaultRuleError('match.path is not a valid regular expression (RE2 syntax)');
+  }
+  return { test: (p: string) => re.matcher(p).find() };
+}
+
+function globSource(path: string): string {
   const escaped = path
     .split('**')
     .map((part) =>
@@ -144,7 +242,7 @@ export function pathPattern(path: string): RegExp {
         .join('[^/]*'),
     )
     .join('.*');
-  return new RegExp(`^${escaped}$`);
+  return `^${escaped}$`;
 }
 
 /** Rules arrive as JSON from the admin API or a config file: check every field's type. */
@@ -170,10 +268,13 @@ function validateRule(input: FaultRuleInput): void {
   }
   if (e.drop !== undefined && typeof e.drop !== 'boolean')
     throw new FaultRuleError('effect.drop must be a boolean');
-  if (e.message !== undefined && typeof e.message !== 'string')
-    throw new FaultRuleError('effect.message must be a string');
-  if (input.id !== undefined && (typeof input.id !== 'string' || input.id === ''))
-    throw new FaultRuleError('id must be a non-empty string');
+  if (e.message !== undefined && (typeof e.message !== 'string' || e.message.length > MAX_TEXT_LENGTH))
+    throw new FaultRuleError(`effect.message must be a string of at most ${MAX_TEXT_LENGTH} characters`);
+  if (
+    input.id !== undefined &&
+    (typeof input.id !== 'string' || input.id === '' || input.id.length > 200 || input.id.includes('/'))
+  )
+    throw new FaultRuleError('id must be a non-empty string of at most 200 characters without "/"');
   if (input.ratio !== undefined && !(typeof input.ratio === 'number' && input.ratio >= 0 && input.ratio <= 1))
     throw new FaultRuleError('ratio must be a number within [0, 1]');
   for (const key of ['times', 'fromRequest'] as const) {
@@ -201,12 +302,9 @@ function validateMatch(m: FaultMatch | undefined): void {
     )
       throw new FaultRuleError('match.header must be {name: string, value?: string}');
   }
-  if (m.path?.startsWith('^')) {
-    try {
-      new RegExp(m.path);
-    } catch {
-      throw new FaultRuleError('match.path is not a valid regular expression');
-    }
+  for (const v of [m.method, m.tenant, m.token, m.header?.name, m.header?.value]) {
+    if (v !== undefined && v.length > MAX_TEXT_LENGTH)
+      throw new FaultRuleError(`match fields are at most ${MAX_TEXT_LENGTH} characters`);
   }
 }
 

@@ -1,3 +1,4 @@
+export { ADMIN_TOKEN_HEADER, adminExposure, isLoopback } from './admin.js';
 export {
   BodyCache,
   JSON_UTF8,
@@ -46,9 +47,17 @@ export {
 export { REDACTED } from './redact.js';
 export { countRequests, findRequests, type RequestMatch, RequestMatchError } from './request-match.js';
 export { hash32, Rng, SeededData } from './seed.js';
-export { type RunningServer, type ServeOptions, serve } from './server.js';
+export {
+  type BareAnswer,
+  EDGE_DEFAULTS,
+  type EdgeLimits,
+  type RunningServer,
+  type ServeOptions,
+  serve,
+} from './server.js';
 export { type CertificateOptions, selfSignedCertificate, type TlsChoice, type TlsMaterial } from './tls.js';
 export {
+  type BareResponse,
   createVendorApp,
   type Identity,
   publicOrigin,

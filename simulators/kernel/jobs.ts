@@ -75,16 +75,38 @@ export interface JobView<D = unknown> {
   data: D;
 }
 
+/**
+ * Most jobs one simulator keeps (docs/kernel.md). Past it the least recently used finished job is
+ * evicted (then, if every job is still running, the least recently used one): a flood of report
+ * requests cannot grow memory without end. An evicted job reads as unknown (the vendor's 404).
+ */
+export const MAX_JOBS = 1000;
+/** Largest page of `GET /_sim/jobs`. */
+export const MAX_JOB_PAGE = 1000;
+
+export interface JobPage {
+  jobs: JobView[];
+  /** Pass as `cursor` for the next page; undefined on the last one. */
+  nextCursor: string | undefined;
+}
+
 const DEFAULT_FAILURE: JobError = { code: 'generation.failed', message: 'Generation failed.' };
 
 export class JobEngine {
+  /** Creation order (listing and cursors). */
   private jobs = new Map<string, Job>();
+  /** Least recently used first: touched on every read. */
+  private recency = new Map<string, Job>();
+  private readonly created = new WeakMap<Job, number>();
   private counter = 0;
   private failNextCount = 0;
+  /** Jobs dropped to stay within the cap (for tests and the bench). */
+  evicted = 0;
 
   constructor(
     private readonly clock: Clock,
     private readonly data: SeededData,
+    readonly capacity = MAX_JOBS,
   ) {}
 
   create<D>(input: CreateJobInput<D>): JobView<D> {
@@ -111,19 +133,27 @@ export class JobEngine {
       willFail,
       finishedAt: undefined,
     };
+    this.remove(id);
     this.jobs.set(id, job as Job);
+    this.recency.set(id, job as Job);
+    this.created.set(job as Job, this.counter);
+    if (this.jobs.size > this.capacity) this.evictOne(id);
     return this.view(job);
+  }
+
+  get size(): number {
+    return this.jobs.size;
   }
 
   /** Reads a job without counting a poll. */
   get<D = unknown>(id: string): JobView<D> | undefined {
-    const job = this.jobs.get(id);
+    const job = this.touch(id);
     return job ? this.view(job as Job<D>) : undefined;
   }
 
   /** Reads a job as a client poll: counts toward `polls`-driven transitions. */
   poll<D = unknown>(id: string): JobView<D> | undefined {
-    const job = this.jobs.get(id);
+    const job = this.touch(id);
     if (!job) return undefined;
     if (job.finishedAt === undefined) job.polls++;
     return this.view(job as Job<D>);
@@ -140,11 +170,35 @@ export class JobEngine {
   }
 
   /**
+   * One page of jobs in creation order, for `GET /_sim/jobs`: at most `limit`, after `cursor`
+   * (an opaque value from the previous page), filtered by kind and tenant.
+   */
+  page(filter: { kind?: string; tenant?: string; limit: number; cursor?: string }): JobPage {
+    const after = filter.cursor === undefined ? -1 : Number(filter.cursor);
+    const jobs: JobView[] = [];
+    let last = -1;
+    let more = false;
+    for (const job of this.jobs.values()) {
+      const seq = this.created.get(job) ?? 0;
+      if (seq <= after) continue;
+      if (filter.kind && job.kind !== filter.kind) continue;
+      if (filter.tenant !== undefined && job.tenant !== filter.tenant) continue;
+      if (jobs.length === filter.limit) {
+        more = true;
+        break;
+      }
+      jobs.push(this.view(job));
+      last = seq;
+    }
+    return { jobs, nextCursor: more ? String(last) : undefined };
+  }
+
+  /**
    * Command transition: `next` moves to the next state, `complete` finishes as planned
    * (success unless a failure was injected), `succeed` and `fail` force the outcome.
    */
   command(id: string, to: 'next' | 'complete' | 'succeed' | 'fail', error?: JobError): JobView | undefined {
-    const job = this.jobs.get(id);
+    const job = this.touch(id);
     if (!job) return undefined;
     const current = this.view(job);
     if (current.terminal) return current;
@@ -165,13 +219,38 @@ export class JobEngine {
   }
 
   remove(id: string): boolean {
+    this.recency.delete(id);
     return this.jobs.delete(id);
   }
 
   reset(): void {
     this.jobs.clear();
+    this.recency.clear();
+    this.evicted = 0;
     this.counter = 0;
     this.failNextCount = 0;
+  }
+
+  private touch(id: string): Job | undefined {
+    const job = this.jobs.get(id);
+    if (!job) return undefined;
+    this.recency.delete(id);
+    this.recency.set(id, job);
+    return job;
+  }
+
+  /** Drops the least recently used finished job, else the least recently used one (never `keep`). */
+  private evictOne(keep: string): void {
+    let victim: string | undefined;
+    for (const [id, job] of this.recency) {
+      if (id === keep) continue;
+      victim ??= id;
+      if (this.view(job).terminal) {
+        victim = id;
+        break;
+      }
+    }
+    if (victim !== undefined && this.remove(victim)) this.evicted++;
   }
 
   private naturalFraction(job: Job): number {

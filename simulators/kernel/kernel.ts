@@ -45,6 +45,11 @@ export interface KernelOptions {
    */
   publicOrigin?: string;
   /**
+   * Token the /_sim admin API demands (`Authorization: Bearer …` or `X-Sim-Admin-Token`), health
+   * excepted. `serve` requires one when it binds beyond loopback. Default: none (open admin API).
+   */
+  adminToken?: string;
+  /**
    * Answers a vendor request before the kernel and the vendor do, returning true when it did
    * (`serve --replay` answers from a recording this way). Admin routes never reach it.
    */
@@ -117,8 +122,12 @@ export class Kernel {
     }
   }
 
-  /** Back to a clean slate: jobs, faults, journal and rate windows (the clock keeps its time). */
-  reset(): void {
+  /**
+   * Back to a clean slate: jobs, faults, journal and rate windows. The clock keeps its time
+   * unless `clock` is set, which returns it to its start (a shared clock moves for every simulator).
+   */
+  reset(options: { clock?: boolean } = {}): void {
+    if (options.clock) this.clock.rewind();
     this.jobs.reset();
     this.faults.clear();
     this.journal.clear();

@@ -187,6 +187,12 @@ export function kernelOptionsProperties(): Record<string, JsonSchema> {
       pattern: '^https?://',
       description: 'origin of absolute URLs the simulator writes (default: the listener address, never Host)',
     },
+    adminToken: {
+      type: 'string',
+      minLength: 1,
+      description:
+        'token the /_sim admin API demands (Bearer or X-Sim-Admin-Token); required beyond loopback',
+    },
   };
 }
 

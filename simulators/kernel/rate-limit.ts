@@ -4,9 +4,12 @@ export interface RateDecision {
   allowed: boolean;
   limit: number;
   remaining: number;
-  /** Seconds until the window resets (fixed window) or the bucket is full again (token bucket). */
+  /**
+   * Seconds until the window resets (fixed window) or the bucket is full again (token bucket),
+   * in the client's seconds: under `--time-scale 60` a 60 s window resets in 1 real second.
+   */
   resetSeconds: number;
-  /** Seconds a rejected caller should wait; 0 when allowed. */
+  /** Client seconds a rejected caller should wait; 0 when allowed. */
   retryAfterSeconds: number;
 }
 
@@ -42,7 +45,7 @@ export class FixedWindowLimiter implements RateLimiter {
       this.windows.set(key, w);
       if (this.windows.size > 10_000) this.prune(start);
     }
-    const resetSeconds = Math.max(1, Math.ceil((start + this.windowMs - now) / 1000));
+    const resetSeconds = Math.max(1, this.clock.toClientSeconds(start + this.windowMs - now));
     if (w.count >= this.limit) {
       return {
         allowed: false,
@@ -86,9 +89,9 @@ export class TokenBucketLimiter implements RateLimiter {
     b.tokens = Math.min(this.capacity, b.tokens + ((now - b.at) / 1000) * this.refillPerSecond);
     b.at = now;
     this.buckets.set(key, b);
-    const fullIn = Math.ceil((this.capacity - b.tokens) / this.refillPerSecond);
+    const fullIn = this.clock.toClientSeconds(((this.capacity - b.tokens) / this.refillPerSecond) * 1000);
     if (b.tokens < 1) {
-      const wait = Math.max(1, Math.ceil((1 - b.tokens) / this.refillPerSecond));
+      const wait = Math.max(1, this.clock.toClientSeconds(((1 - b.tokens) / this.refillPerSecond) * 1000));
       return {
         allowed: false,
         limit: this.capacity,
@@ -102,7 +105,7 @@ export class TokenBucketLimiter implements RateLimiter {
       allowed: true,
       limit: this.capacity,
       remaining: Math.floor(b.tokens),
-      resetSeconds: Math.ceil((this.capacity - b.tokens) / this.refillPerSecond),
+      resetSeconds: this.clock.toClientSeconds(((this.capacity - b.tokens) / this.refillPerSecond) * 1000),
       retryAfterSeconds: 0,
     };
   }

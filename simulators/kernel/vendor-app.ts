@@ -1,5 +1,6 @@
 import { isUtf8 } from 'node:buffer';
-import type { RequestListener } from 'node:http';
+import { IncomingMessage, type OutgoingHttpHeaders, type RequestListener, ServerResponse } from 'node:http';
+import { Socket } from 'node:net';
 import express, { type Express, type NextFunction, type Request, type Response, type Router } from 'express';
 import { adminRouter } from './admin.js';
 import { type ErrorRenderer, kernelError, RateLimitedErrors, SimError } from './errors.js';
@@ -86,7 +87,21 @@ export interface SimHandle<C = unknown> {
   credentials: C;
   /** Listeners beyond the API's own (served by startSimulators). */
   listeners?: SimListener[];
-  reset(): void;
+  /** Clears kernel and vendor state; `clock: true` also returns the clock to its start. */
+  reset(options?: { clock?: boolean }): void;
+  /**
+   * The vendor's error answer for a request Node could not parse (malformed HTTP, oversize
+   * headers): its envelope and mandatory headers, for the server's `clientError` handler to
+   * write on the raw socket.
+   */
+  renderBareError(status: number, message: string): BareResponse;
+}
+
+/** A response rendered without a request: status, headers and body bytes. */
+export interface BareResponse {
+  status: number;
+  headers: OutgoingHttpHeaders;
+  body: Buffer;
 }
 
 export type SimApp<C = unknown> = Express & { sim: SimHandle<C> };
@@ -132,7 +147,7 @@ export function createVendorApp<C>(spec: VendorAppSpec<C>): SimApp<C> {
 
   const rejections = new RateLimitedErrors();
   const contract = new ContractRequests(spec.contract ?? contractFileOf(spec.name));
-  const admin = options.admin === false ? undefined : adminRouter(kernel, () => handle.reset());
+  const admin = options.admin === false ? undefined : adminRouter(kernel, (o) => handle.reset(o));
   const jsonTypes = adapter.jsonTypes ?? ['application/json', 'application/*+json'];
   const parseJson = express.json({ limit: bodyLimit, type: jsonTypes, verify: rejectInvalidUtf8 });
 
@@ -245,12 +260,57 @@ export function createVendorApp<C>(spec: VendorAppSpec<C>): SimApp<C> {
     render(req, res, sim);
   });
 
+  const renderBareError = (status: number, message: string): BareResponse => {
+    // A stand-in request (no headers, path unknown) and a response that collects what the
+    // renderer writes, both on the app's prototypes so the vendor's code runs unchanged.
+    const req = new IncomingMessage(new Socket()) as Request;
+    req.method = 'GET';
+    req.url = '*';
+    Object.setPrototypeOf(req, app.request);
+    const res = new ServerResponse(req) as unknown as Response;
+    Object.setPrototypeOf(res, app.response);
+    (req as { res?: Response }).res = res;
+    (res as { req?: Request }).req = req;
+    res.locals = { sim: { identity: {}, fault: undefined } satisfies RequestState };
+    const chunks: Buffer[] = [];
+    const keep = (chunk: unknown, encoding?: unknown) => {
+      if (chunk === undefined || chunk === null || typeof chunk === 'function') return;
+      chunks.push(
+        Buffer.isBuffer(chunk)
+          ? chunk
+          : Buffer.from(String(chunk), typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8'),
+      );
+    };
+    res.write = ((chunk: unknown, encoding?: unknown) => {
+      keep(chunk, encoding);
+      return true;
+    }) as Response['write'];
+    res.end = ((chunk?: unknown, encoding?: unknown) => {
+      keep(chunk, encoding);
+      return res;
+    }) as Response['end'];
+    adapter.everyResponse?.(req, res);
+    render(req, res, kernelError('bad-request', status, message));
+    const bare = { status: res.statusCode, headers: res.getHeaders(), body: Buffer.concat(chunks) };
+    options.onExchange?.({
+      vendor: spec.name,
+      method: 'GET',
+      path: '*',
+      status: bare.status,
+      headers: bare.headers,
+      body: bare.body,
+      bodyTruncated: false,
+    });
+    return bare;
+  };
+
   const handle: SimHandle<C> = {
     vendor: spec.name,
     kernel,
     credentials,
-    reset() {
-      kernel.reset();
+    renderBareError,
+    reset(resetOptions) {
+      kernel.reset(resetOptions);
       adapter.reset?.();
     },
   };

@@ -78,3 +78,90 @@ describe('Clock.wait on a scaled clock', () => {
     }
   });
 });
+
+describe('Clock waiters (heap)', () => {
+  it('wakes waiters in time order, equal instants first-in first-out', async () => {
+    const clock = new Clock({ mode: 'manual', start: START });
+    const order: string[] = [];
+    const waits = [
+      clock.wait(300).then(() => order.push('c')),
+      clock.wait(100).then(() => order.push('a1')),
+      clock.wait(200).then(() => order.push('b')),
+      clock.wait(100).then(() => order.push('a2')),
+    ];
+    clock.advance(150);
+    await Promise.resolve();
+    expect(clock.pendingWaits).toBe(2);
+    clock.advance(1000);
+    await Promise.all(waits);
+    expect(order).toEqual(['a1', 'a2', 'b', 'c']);
+  });
+
+  it('flood: 100,000 waiters that give up at once are released in time linear in their number', async () => {
+    const clock = new Clock({ mode: 'manual', start: START });
+    // A bare signal: AbortController's own dispatch would dominate what is measured here.
+    const signal = () => {
+      let listener: (() => void) | undefined;
+      const s = {
+        aborted: false,
+        addEventListener: (_type: string, fn: () => void) => {
+          listener = fn;
+        },
+        abort: () => {
+          s.aborted = true;
+          listener?.();
+        },
+      };
+      return s;
+    };
+    const time = async (n: number) => {
+      const controllers = Array.from({ length: n }, signal);
+      const waits = controllers.map((c, i) => clock.wait(1000 + (i % 97), c as unknown as AbortSignal));
+      const started = performance.now();
+      for (const c of controllers) c.abort();
+      await Promise.all(waits);
+      const elapsed = performance.now() - started;
+      expect(clock.pendingWaits).toBe(0);
+      return elapsed;
+    };
+    await time(5_000); // warm-up
+    // A list filtered on every abort (the old structure) visits ≈ n²/2 = 5·10⁹ entries here,
+    // tens of seconds; the heap marks each abort in O(1) and compacts in amortised O(1).
+    const large = await time(100_000);
+    expect(large).toBeLessThan(3000);
+    // A live waiter among the aborted ones still wakes on time.
+    let woke = false;
+    const kept = clock.wait(10).then(() => {
+      woke = true;
+    });
+    clock.advance(10);
+    await kept;
+    expect(woke).toBe(true);
+  });
+
+  it('toClientSeconds converts simulator time to the client’s seconds under a time scale', () => {
+    const scaled = new Clock({ mode: 'scaled', scale: 60, start: START });
+    expect(scaled.toClientSeconds(51_000)).toBe(1);
+    expect(scaled.toClientSeconds(600_000)).toBe(10);
+    expect(scaled.toClientSeconds(0)).toBe(0);
+    const manual = new Clock({ mode: 'manual', start: START });
+    expect(manual.toClientSeconds(51_000)).toBe(51);
+    expect(manual.toClientSeconds(1)).toBe(1);
+  });
+
+  it('rewind returns to the start and keeps what pending waits still had to wait', async () => {
+    const clock = new Clock({ mode: 'manual', start: START });
+    clock.advance(5000);
+    let done = false;
+    const w = clock.wait(1000).then(() => {
+      done = true;
+    });
+    expect(clock.rewind()).toBe(START);
+    clock.advance(999);
+    await Promise.resolve();
+    expect(done).toBe(false);
+    clock.advance(1);
+    await w;
+    expect(done).toBe(true);
+  });
+});

@@ -68,7 +68,9 @@ describe('fault rules', () => {
     const statuses: number[] = [];
     for (let i = 0; i < 6; i++) statuses.push((await request(app).get('/toy/items/9').set(AUTH)).status);
     expect(statuses).toEqual([404, 404, 429, 429, 404, 404]);
-    expect(app.sim.kernel.faults.list()[0]).toMatchObject({ matched: 6, applied: 2 });
+    // Spent after its second hit: retired (listed for the record, no longer scanned).
+    expect(app.sim.kernel.faults.list()[0]).toMatchObject({ matched: 4, applied: 2, retired: true });
+    expect(app.sim.kernel.faults.size).toBe(0);
 
     const hits = async (seed: number) => {
       const a = toy({ seed });
@@ -185,6 +187,12 @@ describe('fault rules', () => {
     expect(bad.body.error).toMatch(/400 to 599/);
     expect((await request(app).get('/_sim/faults')).body.faults).toHaveLength(1); // rejected rule not stored
     expect((await request(app).get('/toy/items/1').set(AUTH)).status).toBe(429);
+    // times: 1 is spent: the rule is retired.
+    expect((await request(app).get('/_sim/faults')).body.faults).toMatchObject([{ id: 'r1', retired: true }]);
+    await request(app)
+      .post('/_sim/faults')
+      .send({ id: 'r1', effect: { status: 429 } })
+      .expect(201);
     await request(app).delete('/_sim/faults/r1').expect(204);
     await request(app).delete('/_sim/faults/r1').expect(404);
     await request(app)
