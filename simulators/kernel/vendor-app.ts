@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import express, { type Express, type NextFunction, type Request, type Response, type Router } from 'express';
 import { adminRouter } from './admin.js';
 import { type ErrorRenderer, kernelError, RateLimitedErrors, SimError } from './errors.js';
@@ -110,7 +111,7 @@ export function createVendorApp<C>(spec: VendorAppSpec<C>): SimApp<C> {
   const contract = new ContractRequests(spec.contract ?? contractFileOf(spec.name));
   const admin = options.admin === false ? undefined : adminRouter(kernel, () => handle.reset());
   const jsonTypes = adapter.jsonTypes ?? ['application/json', 'application/*+json'];
-  const parseJson = express.json({ limit: bodyLimit, type: jsonTypes });
+  const parseJson = express.json({ limit: bodyLimit, type: jsonTypes, verify: rejectInvalidUtf8 });
 
   const render = (req: Request, res: Response, error: SimError): void => {
     if (error.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(error.retryAfterSeconds));
@@ -228,6 +229,16 @@ export function createVendorApp<C>(spec: VendorAppSpec<C>): SimApp<C> {
   };
   app.sim = handle;
   return app;
+}
+
+/** JSON bodies are UTF-8 (RFC 8259): a lossy decode would let broken bytes through as U+FFFD. */
+function rejectInvalidUtf8(_req: unknown, _res: unknown, buf: Buffer, encoding: string): void {
+  if ((encoding === 'utf-8' || encoding === 'utf8') && !isUtf8(buf)) {
+    throw Object.assign(new Error('the body is not valid UTF-8'), {
+      type: 'entity.parse.failed',
+      status: 400,
+    });
+  }
 }
 
 /** Maps body-parser and unknown errors onto kernel kinds so vendors render one type. */

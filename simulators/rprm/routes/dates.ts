@@ -1,5 +1,5 @@
-import { SimError } from '../kernel/index.js';
-import { type TimeZone, utcMs } from './zone.js';
+import { SimError } from '../../kernel/index.js';
+import { type TimeZone, utcMs } from '../data/zone.js';
 
 /**
  * xs:dateTime as the RPRM billing API documents it:

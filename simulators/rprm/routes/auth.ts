@@ -1,6 +1,6 @@
 import type { Request } from 'express';
-import { SimError, TextMemo } from '../kernel/index.js';
-import type { RprmUser } from './options.js';
+import { SimError, TextMemo } from '../../kernel/index.js';
+import type { RprmUser } from '../options.js';
 
 interface BasicCredentials {
   user: string;

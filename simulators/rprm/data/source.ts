@@ -1,8 +1,8 @@
 import type { Readable, Writable } from 'node:stream';
-import { SeededData } from '../kernel/index.js';
-import { createCdrContext } from './data/context.js';
-import { MAX_CALL_MS } from './data/grid.js';
-import { loadCdrLayouts } from './data/layout.js';
+import { SeededData } from '../../kernel/index.js';
+import { createCdrContext } from './context.js';
+import { MAX_CALL_MS } from './grid.js';
+import { loadCdrLayouts } from './layout.js';
 import { type CdrWindow, planWindow } from './window.js';
 import { type CdrFileName, cdrCsvStreams, streamCdrZip, type ZipStream } from './zip.js';
 import { TimeZone } from './zone.js';
@@ -50,8 +50,7 @@ export function createCdrSource(options: CdrSourceOptions = {}): CdrSource {
     },
     // Everything has ended for a tool: the window is cut by its own bounds only.
     window: (from, to) => planWindow(ctx, from, to, to, max),
-    zip: (window, out, onRows) =>
-      streamCdrZip(ctx, window, out, { date: new Date(window.end), countInterval: COUNT_INTERVAL, onRows }),
+    zip: (window, out, onRows) => streamCdrZip(ctx, window, out, { countInterval: COUNT_INTERVAL, onRows }),
     csvFiles: (window) => cdrCsvStreams(ctx, window, COUNT_INTERVAL),
   };
 }

@@ -1,13 +1,14 @@
 import type { Request, Response, Router } from 'express';
-import { BodyCache, type Kernel, type RenderedBody, renderedBody, SimError } from '../kernel/index.js';
-import type { CdrContext } from './data/context.js';
+import { BodyCache, type Kernel, type RenderedBody, renderedBody, SimError } from '../../kernel/index.js';
+import type { CdrContext } from '../data/context.js';
+import { type CdrWindow, planWindow } from '../data/window.js';
+import { streamCdrZip } from '../data/zip.js';
+import type { ResolvedRprmOptions } from '../options.js';
+import { type CdrExport, type CdrExports, entityTag } from '../state.js';
+import { bodyLimit } from './body.js';
 import { readWindow } from './dates.js';
-import { type CdrExport, type CdrExports, entityTag } from './exports.js';
-import type { Negotiator } from './media.js';
-import type { ResolvedRprmOptions } from './options.js';
+import { type Negotiator, STATUS_TYPES_OFFERED, ZIP_TYPES_OFFERED } from './media.js';
 import { billingStatus, renderStatus, sendStatus, statusMedia } from './status.js';
-import { type CdrWindow, planWindow } from './window.js';
-import { streamCdrZip } from './zip.js';
 
 export const BASE = '/api/rest';
 export const ZIP_NAME = 'cdrExport.zip';
@@ -18,22 +19,34 @@ interface RouteDeps {
   cdr: CdrContext;
   exports: CdrExports;
   negotiator: Negotiator;
+  /** The app's body limit (kernel option bodyLimitBytes). */
+  bodyLimitBytes: number;
 }
 
 export function billingRoutes(router: Router, deps: RouteDeps): void {
   const { kernel, options, cdr, exports } = deps;
+  const limitBody = bodyLimit(deps.bodyLimitBytes);
+  const acceptOnly = (req: Request, types: readonly string[]) => {
+    if (options.lenientAccept || deps.negotiator.accepts(req, types)) return;
+    throw new SimError(
+      406,
+      `None of the media types in the Accept header can be produced; this resource answers ${types.join(', ')}.`,
+      { code: 'NOT_ACCEPTABLE' },
+    );
+  };
   const plan = (req: Request): CdrWindow => {
     const { from, to } = readWindow(req.query as Record<string, unknown>, options.zone, kernel.clock.now());
     return planWindow(cdr, from, to, kernel.clock.now(), options.maxCdrRecords);
   };
 
   // Deprecated synchronous export: the same ZIP, streamed straight away, no job and no status.
-  router.get(`${BASE}/billing`, (req, res) => {
+  router.get(`${BASE}/billing`, limitBody, (req, res) => {
+    acceptOnly(req, ZIP_TYPES_OFFERED);
     const window = plan(req);
-    sendZip(req, res, deps, window, kernel.clock.now());
+    sendZip(req, res, deps, window);
   });
 
-  router.post(`${BASE}/billing/generate-cdrs`, (req, res) => {
+  router.post(`${BASE}/billing/generate-cdrs`, limitBody, (req, res) => {
     const window = plan(req);
     const statusUrl = `${baseUrl(req)}${BASE}/billing/status`;
     if (exports.running()) {
@@ -54,7 +67,8 @@ export function billingRoutes(router: Router, deps: RouteDeps): void {
   // per (media type, host, downloading), kept with the export itself (a new export is a new
   // object, whatever ids a reset reuses). A running one changes with every poll.
   const finishedBodies = new WeakMap<CdrExport, BodyCache>();
-  router.get(`${BASE}/billing/status`, (req, res) => {
+  router.get(`${BASE}/billing/status`, limitBody, (req, res) => {
+    acceptOnly(req, STATUS_TYPES_OFFERED);
     const view = exports.view(true);
     const media = statusMedia(req, deps.negotiator);
     const base = baseUrl(req);
@@ -85,10 +99,14 @@ export function billingRoutes(router: Router, deps: RouteDeps): void {
     } else {
       body = renderedBody(render());
     }
+    // "entityTag … MUST be applied to the HTTP ETag header" (plcm-billing-status).
+    const tag = view ? entityTag(view.job) : undefined;
+    if (tag) res.setHeader('ETag', tag);
     sendStatus(res, media, body);
   });
 
-  router.get(`${BASE}/billing/download-cdrs`, (req, res) => {
+  router.get(`${BASE}/billing/download-cdrs`, limitBody, (req, res) => {
+    acceptOnly(req, ZIP_TYPES_OFFERED);
     const view = exports.view();
     if (!view || (view.job.terminal && view.job.failed)) {
       throw new SimError(404, 'No generated CDR export is available. Start one with POST generate-cdrs.', {
@@ -115,11 +133,32 @@ export function billingRoutes(router: Router, deps: RouteDeps): void {
     }
     const release = exports.downloadStarted();
     res.once('close', release);
-    sendZip(req, res, deps, view.export.window, view.job.finishedAt!);
+    sendZip(req, res, deps, view.export.window);
   });
+
+  methodNotAllowed(router);
 }
 
-function sendZip(req: Request, res: Response, deps: RouteDeps, window: CdrWindow, producedAt: number): void {
+/** The methods of each known resource; any other method → 405 with Allow (as JAX-RS answers). */
+const METHODS: Record<string, string> = {
+  [`${BASE}/billing`]: 'GET, HEAD',
+  [`${BASE}/billing/generate-cdrs`]: 'POST',
+  [`${BASE}/billing/status`]: 'GET, HEAD',
+  [`${BASE}/billing/download-cdrs`]: 'GET, HEAD',
+};
+
+function methodNotAllowed(router: Router): void {
+  for (const [path, allow] of Object.entries(METHODS)) {
+    router.all(path, (req, res) => {
+      res.setHeader('Allow', allow);
+      throw new SimError(405, `${req.method} is not supported for ${path}; allowed: ${allow}.`, {
+        code: 'method-not-allowed',
+      });
+    });
+  }
+}
+
+function sendZip(req: Request, res: Response, deps: RouteDeps, window: CdrWindow): void {
   res.status(200);
   res.setHeader('Content-Type', 'application/zip');
   res.setHeader('Content-Disposition', `attachment; filename="${ZIP_NAME}"`);
@@ -129,7 +168,6 @@ function sendZip(req: Request, res: Response, deps: RouteDeps, window: CdrWindow
     return;
   }
   const zip = streamCdrZip(deps.cdr, window, res, {
-    date: new Date(producedAt),
     countInterval: deps.options.callCountInterval,
     onRows: deps.options.onRows,
   });

@@ -1,5 +1,5 @@
-import { type CdrContext, callScan, conferenceScan, conferencesEndedBefore } from './data/context.js';
-import type { CallGrid } from './data/grid.js';
+import { type CdrContext, callScan, conferenceScan, conferencesEndedBefore } from './context.js';
+import type { CallGrid } from './grid.js';
 
 /**
  * One export. Membership [R]: the calls and conferences that **ended** in [from, to) — the

@@ -1,6 +1,6 @@
 import type { JobView, Kernel } from '../kernel/index.js';
+import { type CdrWindow, recordCount } from './data/window.js';
 import type { ResolvedRprmOptions } from './options.js';
-import { type CdrWindow, recordCount } from './window.js';
 
 /** The documented actionType values a running generation steps through, in order. */
 export const ACTION_STEPS = [
@@ -12,7 +12,7 @@ export const ACTION_STEPS = [
   'CREATING_CDR_FILE',
 ] as const;
 
-const JOB_KIND = 'rprm-cdr-export';
+const JOB_KIND = 'rprm.cdr-export';
 
 export interface CdrExport {
   jobId: string;
@@ -34,6 +34,8 @@ export class CdrExports {
   /** Set by a rejected generate-cdrs; the next status read reports it once. */
   private conflictNotice = false;
   private downloads = 0;
+  /** Bumped by clear(): a download that began before a reset does not count after it. */
+  private epoch = 0;
 
   constructor(
     private readonly kernel: Kernel,
@@ -101,17 +103,21 @@ export class CdrExports {
 
   downloadStarted(): () => void {
     this.downloads++;
+    const epoch = this.epoch;
     let ended = false;
     return () => {
-      if (ended) return;
+      if (ended || epoch !== this.epoch) return;
       ended = true;
       this.downloads--;
     };
   }
 
+  /** POST /_sim/reset: no export, no conflict notice, no download in progress. */
   clear(): void {
     this.current = undefined;
     this.conflictNotice = false;
+    this.downloads = 0;
+    this.epoch++;
   }
 }
 

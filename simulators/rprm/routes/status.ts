@@ -1,6 +1,7 @@
 import type { Request, Response } from 'express';
-import { type RenderedBody, sendRendered } from '../kernel/index.js';
-import { type ExportView, entityTag } from './exports.js';
+import { type RenderedBody, sendRendered } from '../../kernel/index.js';
+import type { TimeZone } from '../data/zone.js';
+import { type ExportView, entityTag } from '../state.js';
 import {
   type Negotiator,
   STATUS_JSON,
@@ -9,7 +10,6 @@ import {
   xmlElements,
   xmlEscape,
 } from './media.js';
-import type { TimeZone } from './zone.js';
 
 export const STATUS_TYPES = [
   'ERROR',

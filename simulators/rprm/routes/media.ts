@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import { TextMemo } from '../kernel/index.js';
+import { TextMemo } from '../../kernel/index.js';
 
 export const STATUS_JSON = 'application/vnd.plcm.plcm-billing-status+json';
 export const STATUS_XML = 'application/vnd.plcm.plcm-billing-status+xml';
@@ -20,7 +20,26 @@ export class Negotiator {
       return typeof chosen === 'string' && chosen.endsWith('xml');
     });
   }
+
+  /** Whether the Accept header admits one of `types` (no Accept header admits anything). */
+  accepts(req: Request, types: readonly string[]): boolean {
+    const accept = req.get('accept');
+    if (!accept) return true;
+    return this.acceptable.get(`${types.join(' ')}\n${accept}`, () => req.accepts([...types]) !== false);
+  }
+
+  private readonly acceptable = new TextMemo<boolean>();
 }
+
+/** What each resource can answer: its own representations (errors are always plcm-error). */
+export const STATUS_TYPES_OFFERED = [
+  STATUS_JSON,
+  STATUS_XML,
+  'application/json',
+  'application/xml',
+  'text/xml',
+];
+export const ZIP_TYPES_OFFERED = ['application/zip', 'application/octet-stream'];
 
 /** XML 1.0 `Char`: what a document may carry at all (no control characters, no lone surrogates). */
 function isXmlChar(code: number): boolean {

@@ -1,9 +1,9 @@
 import type { Readable, Writable } from 'node:stream';
+import { type CountInterval, CountTally, callCountRows, intervalStart } from './callcounts.js';
+import { callRows } from './calls.js';
+import { conferenceRows } from './conferences.js';
+import type { CdrContext } from './context.js';
 import { CsvRowStream } from './csv.js';
-import { type CountInterval, CountTally, callCountRows, intervalStart } from './data/callcounts.js';
-import { callRows } from './data/calls.js';
-import { conferenceRows } from './data/conferences.js';
-import type { CdrContext } from './data/context.js';
 import type { CdrWindow } from './window.js';
 
 /** Entry names inside the export (the UI saves the archive itself as cdrExport.zip). */
@@ -11,8 +11,6 @@ export const CDR_FILES = ['calls.csv', 'conferences.csv', 'callcounts.csv'] as c
 export type CdrFileName = (typeof CDR_FILES)[number];
 
 export interface ZipStreamOptions {
-  /** Modification time written into the entries (simulator time, so bytes stay deterministic). */
-  date: Date;
   countInterval: CountInterval;
   /** Sees every block of rows as it is produced (tests and the benchmark count with it). */
   onRows?: (file: CdrFileName, count: number) => void;
@@ -106,6 +104,19 @@ export function streamCdrZip(
   };
 }
 
+/**
+ * The entries' modification time: the export's end bound (min(to-date, the request instant)) as
+ * the appliance's wall clock — a function of the window, never of when it was generated, so a
+ * window regenerated later gives the same ZIP bytes when it gives the same CSV bytes. The ZIP
+ * writer reads local-time getters, so the wall time is placed where the process's own zone
+ * reads it back (DOS times have no zone; 2-second resolution, 1980–2107).
+ */
+export function entryDate(ctx: CdrContext, w: CdrWindow): Date {
+  const wall = w.end + ctx.zone.offsetMinutes(w.end) * 60_000;
+  const probe = new Date(wall);
+  return new Date(wall + probe.getTimezoneOffset() * 60_000);
+}
+
 function startZip(
   ZipArchive: ZipArchiveClass,
   ctx: CdrContext,
@@ -135,8 +146,9 @@ function startZip(
   archive.on('warning', () => {});
   for (const s of sources) s.on('error', () => abort());
   out.once('finish', () => settle('finished'));
+  const date = entryDate(ctx, w);
   sources.forEach((s, i) => {
-    archive.append(s, { name: CDR_FILES[i]!, date: options.date });
+    archive.append(s, { name: CDR_FILES[i]!, date });
   });
   archive.pipe(out);
   archive.finalize().catch(() => abort());
