@@ -1,10 +1,10 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { Clock } from '../../simulators/kernel/index.js';
-import { PLUGINS } from '../../simulators/registry.js';
-import { contractGuard } from '../support/contract-guard.js';
-import { toyContracts } from '../support/toy-contracts.js';
-import { createToyApp } from '../support/toy-vendor.js';
+import { Clock } from '../../../simulators/kernel/index.js';
+import { PLUGINS } from '../../../simulators/registry.js';
+import { contractGuard } from '../../support/contract-guard.js';
+import { toyContracts } from '../../support/toy-contracts.js';
+import { createToyApp } from '../../support/toy-vendor.js';
 
 const guard = contractGuard(toyContracts);
 const AUTH = { authorization: 'Bearer acme.t' };
@@ -92,7 +92,11 @@ describe('every 405 carries Allow', () => {
         webex: '/v1/wholesale/billing/reports',
         rprm: '/api/rest/billing/status',
       }[name]!;
-      const res = await request(app).options(path);
+      // RPRM authenticates every billing path first (401 before anything else).
+      const auth = name === 'rprm' ? `Basic ${Buffer.from('auditor:Audit12#').toString('base64')}` : '';
+      const res = await request(app)
+        .options(path)
+        .set(auth ? { authorization: auth } : {});
       expect(res.status).toBe(405);
       expect(res.headers.allow).toMatch(/\bGET\b/);
     },
