@@ -3,6 +3,7 @@ import type { ColdStartResult } from '../sections/cold-start.js';
 import type { HarnessResult } from '../sections/harness.js';
 import type { JsonResult } from '../sections/json.js';
 import type { KernelResult } from '../sections/kernel.js';
+import type { PureCloudHistoryResult } from '../sections/purecloud-history.js';
 import type { RateLimitResult } from '../sections/rate-limit.js';
 import type { Settings } from './context.js';
 import { fmtNum, fmtRatio, fmtSpread, ratio } from './stats.js';
@@ -18,6 +19,7 @@ export interface Results {
   coldStart?: ColdStartResult;
   cdr?: CdrResult;
   harness?: HarnessResult;
+  purecloudHistory?: PureCloudHistoryResult;
   elapsedSec?: number;
   targets?: TargetCheck[];
 }
@@ -67,6 +69,19 @@ export function evaluate(results: Results): TargetCheck[] {
         met: mine < theirs,
       });
     }
+  }
+  const ph = results.purecloudHistory;
+  if (ph) {
+    out.push({
+      target: 'purecloud: a year of billable usage, 10,000 users ≤ 3× JSON.stringify of the report',
+      value: `${ph.generation.coldVsStringify.toFixed(2)}×`,
+      met: ph.generation.coldVsStringify <= 3,
+    });
+    out.push({
+      target: 'purecloud: 1,000 distinct ranges on one org add < 20 MB RSS',
+      value: `${ph.ranges.addedMb.toFixed(1)} MB`,
+      met: ph.ranges.addedMb < 20,
+    });
   }
   const rss = results.json?.simPeakRssMb;
   if (rss !== undefined)
