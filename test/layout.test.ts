@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { packageRoot } from '../contracts/files.js';
 
 const root = packageRoot();
-/** Folders of shared test code and data, and end-to-end suites that cross folders. */
-const NOT_MIRRORED = new Set(['support', 'fixtures', 'e2e']);
+/** Shared test code and data, end-to-end suites that cross folders, and the packed package. */
+const NOT_MIRRORED = new Set(['support', 'fixtures', 'e2e', 'package']);
 
 function folders(dir: string): string[] {
   return readdirSync(dir)

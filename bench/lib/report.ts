@@ -83,6 +83,19 @@ export function evaluate(results: Results): TargetCheck[] {
       met: ph.ranges.addedMb < 20,
     });
   }
+  const h = results.harness;
+  if (h?.recordRatio !== undefined)
+    out.push({
+      target: 'harness: flows --record ≤ 150% of flows',
+      value: fmtRatio(h.recordRatio),
+      met: h.recordRatio <= 1.5,
+    });
+  if (h?.vsBefore !== undefined)
+    out.push({
+      target: 'harness: flows within 10% of before',
+      value: fmtRatio(h.vsBefore),
+      met: h.vsBefore <= 1.1,
+    });
   const rss = results.json?.simPeakRssMb;
   if (rss !== undefined)
     out.push({
@@ -288,6 +301,14 @@ export function renderReport(results: Results, markdown: boolean): string {
       `  wall ${fmtNum(h.wallMs.median)} ms (${fmtNum(h.wallMs.min)}–${fmtNum(h.wallMs.max)}), exit ${h.exitCodes.join('/')}; ` +
         `contract validation ${fmtNum(h.validationMs)} of ${fmtNum(h.profiledCpuMs)} CPU ms (${fmtRatio(h.validationShare)})`,
     );
+    if (h.recordWallMs)
+      w(
+        `  --record ${fmtNum(h.recordWallMs.median)} ms (${fmtNum(h.recordWallMs.min)}–${fmtNum(h.recordWallMs.max)}), ${fmtRatio(h.recordRatio)} of flows`,
+      );
+    if (h.beforeWallMs)
+      w(
+        `  before (${h.beforeCli}) ${fmtNum(h.beforeWallMs.median)} ms (${fmtNum(h.beforeWallMs.min)}–${fmtNum(h.beforeWallMs.max)}); flows is ${fmtRatio(h.vsBefore)} of it`,
+      );
   }
   if (results.targets?.length) {
     w('\nTargets');

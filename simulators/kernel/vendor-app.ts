@@ -4,6 +4,7 @@ import { adminRouter } from './admin.js';
 import { type ErrorRenderer, kernelError, RateLimitedErrors, SimError } from './errors.js';
 import { tapResponse } from './exchange.js';
 import { applyFault, faultFor } from './fault-middleware.js';
+import { type Capture, recordExchange } from './journal-recorder.js';
 import { Kernel, type KernelOptions } from './kernel.js';
 import type { RateDecision, RateLimitConfig } from './rate-limit.js';
 import { ContractRequests, contractFileOf } from './request-validation.js';
@@ -73,7 +74,7 @@ interface RequestState {
   /** Set by the adapter's `authenticate`: who the request proved to be. */
   principal?: string;
   fault: string | undefined;
-  journal?: { kernel: Kernel; atMs: number; started: number; path: string };
+  journal?: Capture;
 }
 
 export function stateOf(res: Response): RequestState {
@@ -167,10 +168,11 @@ export function createVendorApp<C>(spec: VendorAppSpec<C>): SimApp<C> {
     const isAdmin = req.path === '/_sim' || req.path.startsWith('/_sim/');
     if (options.onExchange) tapResponse(isAdmin ? 'sim' : spec.name, req, res, options.onExchange);
     if (isAdmin && admin) return admin(req, res, next);
+    if (options.intercept?.(spec.name, req, res)) return;
     const state: RequestState = { identity: adapter.identify?.(req) ?? {}, fault: undefined };
     res.locals.sim = state;
     adapter.everyResponse?.(req, res);
-    if (kernel.journal.enabled) recordOnClose(kernel, req, res);
+    if (kernel.journal.enabled || options.onRequest) recordExchange(kernel, req, res, state);
     // Express would answer OPTIONS itself with its `GET, HEAD` listing; the vendor's 405 instead.
     if (req.method === 'OPTIONS' && !adapter.answersOptions) {
       // RFC 9110: a 405 lists the methods the resource has (from the contract; empty if unknown).
@@ -268,31 +270,5 @@ export function toSimError(error: unknown): SimError {
   }
   return kernelError('internal', 500, 'Internal server error.', {
     details: { cause: String(e?.message ?? error) },
-  });
-}
-
-function recordOnClose(kernel: Kernel, req: Request, res: Response): void {
-  const state = stateOf(res);
-  state.journal = { kernel, atMs: kernel.clock.now(), started: performance.now(), path: req.path };
-  res.on('close', journalOnClose);
-}
-
-/** One shared listener (no closure per request): the journal is on the hot path of every call. */
-function journalOnClose(this: Response): void {
-  const req = this.req;
-  const state = stateOf(this);
-  const j = state.journal!;
-  const q = req.originalUrl.indexOf('?');
-  j.kernel.journal.record({
-    seq: 0,
-    atMs: j.atMs,
-    method: req.method,
-    path: j.path,
-    query: q >= 0 ? req.originalUrl.slice(q + 1) : '',
-    status: this.writableFinished ? this.statusCode : 0,
-    durationMs: Math.round((performance.now() - j.started) * 1000) / 1000,
-    tenant: state.identity.tenant,
-    fault: state.fault,
-    requestBytes: Number(req.headers['content-length'] ?? 0),
   });
 }
