@@ -39,10 +39,15 @@ export function readConfig(path: string | undefined): unknown {
   return parseConfigText(text) ?? undefined;
 }
 
-/** Environment variables that belong to the harness (flow credentials), not to serve. */
-async function harnessVariables(): Promise<Set<string>> {
+/**
+ * `BILLING_SIM_*` variables that are not serve options but are read elsewhere (add a name here
+ * when a command reads a variable of its own). The harness's credential variables are added.
+ */
+const OTHER_VARIABLES = ['BILLING_SIM_ADMIN_TOKEN'];
+
+async function otherVariables(): Promise<Set<string>> {
   const { loadHarnesses } = await import('../harness/vendors.js');
-  return new Set((await loadHarnesses()).flatMap((h) => h.env.map((e) => e.env)));
+  return new Set([...OTHER_VARIABLES, ...(await loadHarnesses()).flatMap((h) => h.env.map((e) => e.env))]);
 }
 
 /**
@@ -59,7 +64,7 @@ export async function loadServeConfig(
   const validator = new OptionsValidator();
   const fromFile = checkConfig(readConfig(path), PLUGINS, `config ${path}`, validator);
   let fromEnv = configFromEnv(env, PLUGINS);
-  if (fromEnv.problems.length) fromEnv = configFromEnv(env, PLUGINS, await harnessVariables());
+  if (fromEnv.problems.length) fromEnv = configFromEnv(env, PLUGINS, await otherVariables());
   if (fromEnv.problems.length) throw new ConfigError(fromEnv.problems, 'environment');
   checkConfig(fromEnv.config, PLUGINS, 'environment (BILLING_SIM_*)', validator);
   const merged = mergeConfig(fromFile, fromEnv.config, flags);

@@ -14,6 +14,7 @@ describe('public API', () => {
       'Clock',
       'ConfigError',
       'PLUGINS',
+      'RequestMatchError',
       'SimError',
       'configSchema',
       'createPureCloudApp',

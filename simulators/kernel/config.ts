@@ -60,7 +60,8 @@ export interface EnvConfig {
  * `BILLING_SIM_<VENDOR>_<OPTION>` (one simulator's option, `port` included). Values are JSON
  * when they parse as JSON: `BILLING_SIM_WEBEX_RATE_LIMIT='{"kind":"off"}'`,
  * `BILLING_SIM_WEBEX_PORT=9402`, `BILLING_SIM_ONLY=webex,rprm`. `ignore` lists variables that
- * belong to someone else (the harness's credential variables).
+ * belong to someone else (the harness's credential variables); a name that maps to an option is
+ * always read as that option.
  */
 export function configFromEnv(
   env: Readonly<Record<string, string | undefined>>,
@@ -87,8 +88,7 @@ export function configFromEnv(
     ...[...vendorKeys].flatMap(([v, keys]) => [...keys.keys()].map((k) => `${ENV_PREFIX}${envName(v)}_${k}`)),
   ];
   for (const [name, raw] of Object.entries(env)) {
-    if (!name.startsWith(ENV_PREFIX) || raw === undefined || name === CONFIG_ENV || ignore.has(name))
-      continue;
+    if (!name.startsWith(ENV_PREFIX) || raw === undefined || name === CONFIG_ENV) continue;
     const rest = name.slice(ENV_PREFIX.length);
     const topKey = top.get(rest);
     if (topKey) {
@@ -105,6 +105,7 @@ export function configFromEnv(
       config.simulators[vendor.name] = { ...config.simulators[vendor.name], [option]: envValue(option, raw) };
       continue;
     }
+    if (ignore.has(name)) continue;
     const near = didYouMean(name, known);
     problems.push(`${name}: names no option${near ? ` (did you mean ${near}?)` : ''}`);
   }

@@ -1,10 +1,10 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { Clock } from '../../simulators/kernel/index.js';
-import { PLUGINS } from '../../simulators/registry.js';
-import { contractGuard } from '../support/contract-guard.js';
-import { toyContracts } from '../support/toy-contracts.js';
-import { createToyApp } from '../support/toy-vendor.js';
+import { Clock } from '../../../simulators/kernel/index.js';
+import { PLUGINS } from '../../../simulators/registry.js';
+import { contractGuard } from '../../support/contract-guard.js';
+import { toyContracts } from '../../support/toy-contracts.js';
+import { createToyApp } from '../../support/toy-vendor.js';
 
 const guard = contractGuard(toyContracts);
 const AUTH = { authorization: 'Bearer acme.t' };

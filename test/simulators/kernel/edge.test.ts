@@ -1,11 +1,11 @@
 import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { contracts } from '../../contracts/index.js';
-import { createPureCloudApp, createRprmApp, createWebexApp } from '../../simulators/index.js';
-import { Clock, type RunningServer, serve } from '../../simulators/kernel/index.js';
-import { contractGuard } from '../support/contract-guard.js';
-import { toyContracts } from '../support/toy-contracts.js';
-import { createToyApp } from '../support/toy-vendor.js';
+import { contracts } from '../../../contracts/index.js';
+import { createPureCloudApp, createRprmApp, createWebexApp } from '../../../simulators/index.js';
+import { Clock, type RunningServer, serve } from '../../../simulators/kernel/index.js';
+import { contractGuard } from '../../support/contract-guard.js';
+import { toyContracts } from '../../support/toy-contracts.js';
+import { createToyApp } from '../../support/toy-vendor.js';
 
 const guard = contractGuard(contracts());
 const toyGuard = contractGuard(toyContracts);

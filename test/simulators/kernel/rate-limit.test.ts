@@ -1,10 +1,10 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { RateLimitedErrors } from '../../simulators/kernel/errors.js';
-import { Clock, createRateLimiter, kernelKind, serve } from '../../simulators/kernel/index.js';
-import { contractGuard } from '../support/contract-guard.js';
-import { toyContracts } from '../support/toy-contracts.js';
-import { createToyApp } from '../support/toy-vendor.js';
+import { RateLimitedErrors } from '../../../simulators/kernel/errors.js';
+import { Clock, createRateLimiter, kernelKind, serve } from '../../../simulators/kernel/index.js';
+import { contractGuard } from '../../support/contract-guard.js';
+import { toyContracts } from '../../support/toy-contracts.js';
+import { createToyApp } from '../../support/toy-vendor.js';
 
 const guard = contractGuard(toyContracts);
 const manual = () => new Clock({ mode: 'manual', start: '2026-03-15T10:00:30Z' });

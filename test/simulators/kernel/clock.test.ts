@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { Clock } from '../../simulators/kernel/index.js';
+import { Clock } from '../../../simulators/kernel/index.js';
 
 const START = Date.parse('2026-03-15T10:00:00Z');
 

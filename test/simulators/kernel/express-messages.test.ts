@@ -3,11 +3,11 @@ import { get as httpsGet } from 'node:https';
 import express from 'express';
 import request from 'supertest';
 import { describe, expect, it, vi } from 'vitest';
-import { alignedMessageClasses } from '../../simulators/kernel/express-messages.js';
-import { Clock, type RunningServer, serve } from '../../simulators/kernel/index.js';
-import { contractGuard } from '../support/contract-guard.js';
-import { toyContracts } from '../support/toy-contracts.js';
-import { createToyApp } from '../support/toy-vendor.js';
+import { alignedMessageClasses } from '../../../simulators/kernel/express-messages.js';
+import { Clock, type RunningServer, serve } from '../../../simulators/kernel/index.js';
+import { contractGuard } from '../../support/contract-guard.js';
+import { toyContracts } from '../../support/toy-contracts.js';
+import { createToyApp } from '../../support/toy-vendor.js';
 
 const guard = contractGuard(toyContracts);
 const AUTH = { authorization: 'Bearer a.b' };

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { packageRoot } from '../../contracts/files.js';
+import { packageRoot } from '../../../contracts/files.js';
 
 const BIN = join(packageRoot(), 'bin', 'billing-sim.js');
 const children: ChildProcess[] = [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SeededData } from '../../simulators/kernel/index.js';
+import { SeededData } from '../../../simulators/kernel/index.js';
 
 describe('SeededData', () => {
   it('gives the same values for the same seed and key, whatever the order', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Clock, JobEngine, type JobLifecycle, SeededData } from '../../simulators/kernel/index.js';
+import { Clock, JobEngine, type JobLifecycle, SeededData } from '../../../simulators/kernel/index.js';
 
 const LIFECYCLE: JobLifecycle = {
   steps: ['QUEUED', 'RUNNING', 'WRITING'],

@@ -8,7 +8,7 @@ import {
   type RunningSimulators,
   startSimulators,
   type WebexCredentials,
-} from '../../simulators/index.js';
+} from '../../../simulators/index.js';
 
 /**
  * The dashboard and the API docs in a real browser: Debian's headless Chromium (.ci/run installs

@@ -5,8 +5,8 @@ import { get as httpsGet } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { packageRoot } from '../../contracts/index.js';
-import { PLUGINS } from '../../simulators/index.js';
+import { packageRoot } from '../../../contracts/index.js';
+import { PLUGINS } from '../../../simulators/index.js';
 
 const BIN = join(packageRoot(), 'bin', 'billing-sim.js');
 const children: ChildProcess[] = [];

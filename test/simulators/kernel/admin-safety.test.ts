@@ -1,11 +1,11 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { MAX_FAULT_RULES, RETIRED_KEPT } from '../../simulators/kernel/faults.js';
-import { Clock } from '../../simulators/kernel/index.js';
-import { MAX_JOBS } from '../../simulators/kernel/jobs.js';
-import { contractGuard } from '../support/contract-guard.js';
-import { toyContracts } from '../support/toy-contracts.js';
-import { createToyApp } from '../support/toy-vendor.js';
+import { MAX_FAULT_RULES, RETIRED_KEPT } from '../../../simulators/kernel/faults.js';
+import { Clock } from '../../../simulators/kernel/index.js';
+import { MAX_JOBS } from '../../../simulators/kernel/jobs.js';
+import { contractGuard } from '../../support/contract-guard.js';
+import { toyContracts } from '../../support/toy-contracts.js';
+import { createToyApp } from '../../support/toy-vendor.js';
 
 const guard = contractGuard(toyContracts);
 const AUTH = { Authorization: 'Bearer acme.t' };

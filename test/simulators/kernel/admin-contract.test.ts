@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Clock, type RunningServer, serve } from '../../simulators/kernel/index.js';
-import { loadContract } from '../fuzz/contract-ops.js';
-import { contractGuard } from '../support/contract-guard.js';
-import { toyContracts } from '../support/toy-contracts.js';
-import { createToyApp } from '../support/toy-vendor.js';
+import { Clock, type RunningServer, serve } from '../../../simulators/kernel/index.js';
+import { loadContract } from '../../fuzz/contract-ops.js';
+import { contractGuard } from '../../support/contract-guard.js';
+import { toyContracts } from '../../support/toy-contracts.js';
+import { createToyApp } from '../../support/toy-vendor.js';
 
 const guard = contractGuard(toyContracts);
 const TOKEN = 't0ken';

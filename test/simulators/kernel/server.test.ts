@@ -1,10 +1,10 @@
 import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { get as httpsGet } from 'node:https';
 import { describe, expect, it } from 'vitest';
-import { Clock, LOCALHOST_CERTIFICATE, serve } from '../../simulators/kernel/index.js';
-import { contractGuard } from '../support/contract-guard.js';
-import { toyContracts } from '../support/toy-contracts.js';
-import { createToyApp } from '../support/toy-vendor.js';
+import { Clock, LOCALHOST_CERTIFICATE, serve } from '../../../simulators/kernel/index.js';
+import { contractGuard } from '../../support/contract-guard.js';
+import { toyContracts } from '../../support/toy-contracts.js';
+import { createToyApp } from '../../support/toy-vendor.js';
 
 const guard = contractGuard(toyContracts);
 const toy = () =>

@@ -1,7 +1,7 @@
 import express from 'express';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { BodyCache, renderedBody, sendRendered, TextMemo } from '../../simulators/kernel/index.js';
+import { BodyCache, renderedBody, sendRendered, TextMemo } from '../../../simulators/kernel/index.js';
 
 describe('BodyCache', () => {
   it('renders once per (slot, version) and again when the version changes', () => {

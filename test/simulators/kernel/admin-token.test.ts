@@ -1,9 +1,9 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { adminExposure, Clock, isLoopback } from '../../simulators/kernel/index.js';
-import { contractGuard } from '../support/contract-guard.js';
-import { toyContracts } from '../support/toy-contracts.js';
-import { createToyApp } from '../support/toy-vendor.js';
+import { adminExposure, Clock, isLoopback } from '../../../simulators/kernel/index.js';
+import { contractGuard } from '../../support/contract-guard.js';
+import { toyContracts } from '../../support/toy-contracts.js';
+import { createToyApp } from '../../support/toy-vendor.js';
 
 const guard = contractGuard(toyContracts);
 const TOKEN = 'k3y-for-the-admin';

@@ -1,10 +1,10 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { Clock, ConfigError, startSimulators } from '../../simulators/index.js';
-import { configFromEnv, mergeConfig } from '../../simulators/kernel/config.js';
-import { didYouMean } from '../../simulators/kernel/options-validation.js';
-import { PLUGINS } from '../../simulators/registry.js';
-import { createToyApp } from '../support/toy-vendor.js';
+import { Clock, ConfigError, startSimulators } from '../../../simulators/index.js';
+import { configFromEnv, mergeConfig } from '../../../simulators/kernel/config.js';
+import { didYouMean } from '../../../simulators/kernel/options-validation.js';
+import { PLUGINS } from '../../../simulators/registry.js';
+import { createToyApp } from '../../support/toy-vendor.js';
 
 async function problemsOf(attempt: Promise<unknown>): Promise<string[]> {
   try {
