@@ -1,0 +1,196 @@
+// The billing-sim image as a CI job uses it: on the host network, health-gated, the harness run
+// from the host against it, the request log on `docker logs`, and a graceful `docker stop`.
+// .ci/run builds the image (test/container/prepare-image.sh) and names it in BILLING_SIM_IMAGE.
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { packageRoot } from '../../contracts/index.js';
+import { configDir, docker, freePorts, IMAGE, logs, waitHealthy } from './docker.js';
+
+const ROOT = packageRoot();
+const BIN = join(ROOT, 'bin', 'billing-sim.js');
+
+describe('container image in CI', () => {
+  it('CI built the image: the container tests below ran', () => {
+    // On a developer machine without Docker they are left out; in CI they are never left out.
+    if (process.env.CI) expect(IMAGE, 'BILLING_SIM_IMAGE (test/container/prepare-image.sh)').not.toBe('');
+  });
+});
+
+describe.runIf(IMAGE)(`image ${IMAGE}`, () => {
+  it('is the runtime stage: non-root, default ports, health check, 0.0.0.0, no dev dependencies, tests or bench', async () => {
+    const [config] = JSON.parse(await docker('image', 'inspect', IMAGE)) as [
+      {
+        Size: number;
+        Config: {
+          User: string;
+          ExposedPorts: Record<string, unknown>;
+          Healthcheck?: { Test: string[] };
+          Entrypoint: string[];
+          Cmd: string[];
+        };
+      },
+    ];
+    // The figure README.md states.
+    console.log(`image ${IMAGE}: ${(config.Size / 1e6).toFixed(0)} MB (${config.Size} bytes)`);
+    expect(config.Config.User).toBe('node');
+    expect(Object.keys(config.Config.ExposedPorts).sort()).toEqual(['8401/tcp', '8402/tcp', '8443/tcp']);
+    expect(config.Config.Healthcheck?.Test).toEqual(['CMD', 'node', '/app/healthcheck.cjs']);
+    expect(config.Config.Entrypoint).toEqual(['node', '/app/bin/billing-sim.js']);
+    expect(config.Config.Cmd).toEqual(['serve', '--host', '0.0.0.0']);
+
+    const listing = await docker(
+      'run',
+      '--rm',
+      '--network',
+      'none',
+      '--entrypoint',
+      'sh',
+      IMAGE,
+      '-c',
+      'id -u; ls -A /app /app/dist; cd /app/node_modules && for d in * @*/*; do echo "package $d"; done',
+    );
+    const [uid, ...lines] = listing.split('\n');
+    expect(uid).toBe('1000');
+    const packages = lines.filter((l) => l.startsWith('package ')).map((l) => l.slice('package '.length));
+    const names = lines.filter((l) => !l.startsWith('package '));
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+      devDependencies: Record<string, string>;
+      dependencies: Record<string, string>;
+    };
+    for (const dev of Object.keys(pkg.devDependencies)) expect(packages, 'dev dependency').not.toContain(dev);
+    for (const dep of Object.keys(pkg.dependencies)) expect(packages).toContain(dep);
+    // Nothing only the build needs came along either.
+    for (const tool of ['typescript', 'esbuild', 'vitest', '@biomejs/biome', 'testcontainers'])
+      expect(packages).not.toContain(tool);
+    for (const absent of ['test', 'bench', 'src', '.git', 'tsconfig.json', 'vitest.config.ts'])
+      expect(names, absent).not.toContain(absent);
+    expect(names).toEqual(expect.arrayContaining(['dist', 'cli', 'contracts', 'bin', 'node_modules']));
+  });
+
+  describe('on the host network', () => {
+    const name = `billing-sim-test-${process.pid}`;
+    let ports: { purecloud: number; webex: number; rprm: number };
+    let config: ReturnType<typeof configDir>;
+
+    beforeAll(async () => {
+      const [purecloud, webex, rprm] = await freePorts(3);
+      ports = { purecloud: purecloud!, webex: webex!, rprm: rprm! };
+      // Virtual time at 3600×: a report's minutes of generation take a fraction of a second.
+      config = configDir({
+        'sim.yaml': [
+          'timeScale: 3600',
+          'simulators:',
+          `  purecloud: { port: ${ports.purecloud} }`,
+          `  webex: { port: ${ports.webex} }`,
+          `  rprm: { port: ${ports.rprm} }`,
+          '',
+        ].join('\n'),
+      });
+      await docker(
+        'run',
+        '--detach',
+        '--name',
+        name,
+        '--network',
+        'host',
+        '--volume',
+        `${config.dir}:/config:ro`,
+        '--env',
+        `BILLING_SIM_HEALTH_URLS=http://127.0.0.1:${ports.purecloud}/_sim/health http://127.0.0.1:${ports.webex}/_sim/health https://127.0.0.1:${ports.rprm}/_sim/health`,
+        IMAGE,
+        'serve',
+        '--host',
+        '0.0.0.0',
+        '--config',
+        '/config/sim.yaml',
+      );
+    }, 60_000);
+
+    afterAll(async () => {
+      await docker('rm', '--force', name).catch(() => undefined);
+      config?.remove();
+    });
+
+    it('turns healthy, passes every flow run from the host, logs, and stops on SIGTERM with exit code 0', async () => {
+      await waitHealthy(name, 60_000);
+      for (const url of [
+        `http://127.0.0.1:${ports.purecloud}/_sim/health`,
+        `http://127.0.0.1:${ports.webex}/_sim/health`,
+      ]) {
+        const res = await fetch(url);
+        expect(res.status).toBe(200);
+      }
+
+      const flows = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+        const child = spawn(
+          process.execPath,
+          [
+            BIN,
+            'flows',
+            '--target',
+            `purecloud=http://127.0.0.1:${ports.purecloud}`,
+            '--target',
+            `webex=http://127.0.0.1:${ports.webex}`,
+            '--target',
+            `rprm=https://127.0.0.1:${ports.rprm}`,
+            // The simulator's shipped self-signed localhost certificate.
+            '--insecure',
+            'rprm',
+            '--out',
+            join(config.dir, 'report'),
+          ],
+          {
+            stdio: ['ignore', 'pipe', 'pipe'],
+            env: {
+              ...process.env,
+              BILLING_SIM_PURECLOUD_CLIENT_ID: 'northwind-billing',
+              BILLING_SIM_PURECLOUD_CLIENT_SECRET: 'northwind-billing-secret',
+              BILLING_SIM_WEBEX_TOKEN: 'acme-all-scopes',
+              BILLING_SIM_RPRM_USERNAME: 'auditor',
+              BILLING_SIM_RPRM_PASSWORD: 'Audit12#',
+            },
+          },
+        );
+        let stdout = '';
+        let stderr = '';
+        child.stdout.on('data', (c) => {
+          stdout += c;
+        });
+        child.stderr.on('data', (c) => {
+          stderr += c;
+        });
+        const timer = setTimeout(() => child.kill('SIGKILL'), 150_000);
+        child.on('exit', (code) => {
+          clearTimeout(timer);
+          resolve({ code, stdout, stderr });
+        });
+      });
+      expect(flows.stderr).toBe('');
+      expect(flows.stdout).toMatch(/All 4 flow\(s\) passed/);
+      expect(flows.code).toBe(0);
+      for (const flow of ['purecloud', 'webex-wholesale', 'webex-broadworks', 'rprm'])
+        expect(flows.stdout).toMatch(new RegExp(`^PASS +${flow} `, 'm'));
+
+      const log = await logs(name);
+      expect(log).toContain('billing-sim is running');
+      for (const port of Object.values(ports)) expect(log).toContain(`0.0.0.0:${port}/_sim/health`);
+
+      const started = performance.now();
+      await docker('stop', '--time', '10', name);
+      const stopMs = performance.now() - started;
+      const state = JSON.parse(await docker('inspect', '-f', '{{json .State}}', name)) as {
+        ExitCode: number;
+        OOMKilled: boolean;
+      };
+      console.log(`docker stop: ${stopMs.toFixed(0)} ms`);
+      expect(state.ExitCode).toBe(0);
+      // Well inside the 10 s grace period: SIGTERM stopped it, not the SIGKILL after it.
+      expect(stopMs).toBeLessThan(5_000);
+      const after = await logs(name);
+      expect(after).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+      expect(after).not.toMatch(/Error|Unhandled|ECONN/);
+    }, 240_000);
+  });
+});
