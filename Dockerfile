@@ -45,6 +45,8 @@ COPY --from=build /src/dist ./dist
 COPY package.json README.md ./
 COPY bin/billing-sim.js ./bin/billing-sim.js
 COPY contracts ./contracts
+# The harness reads its shipped rate card from the package root at run time.
+COPY harness/rate-card/default-rate-card.yaml ./harness/rate-card/
 COPY docs ./docs
 COPY scripts/healthcheck.cjs ./healthcheck.cjs
 RUN ln -s /app/bin/billing-sim.js /usr/local/bin/billing-sim

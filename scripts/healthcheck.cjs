@@ -1,9 +1,9 @@
 // The container image's HEALTHCHECK: exits 0 when every simulator the container runs answers
 // 200 on GET /_sim/health, 1 otherwise. It probes, on the container's loopback:
-// - BILLING_SIM_HEALTH_URLS (space- or comma-separated) when set, else
+// - HEALTHCHECK_URLS (space- or comma-separated) when set, else
 // - each default simulator not left out by BILLING_SIM_ONLY, on BILLING_SIM_<VENDOR>_PORT or its
 //   default port (purecloud 8401, webex 8402, rprm 8443 over TLS).
-// Ports set only in a mounted config file need BILLING_SIM_HEALTH_URLS (docs/container.md).
+// Ports set only in a mounted config file need HEALTHCHECK_URLS (docs/container.md).
 // CommonJS and no dependencies: it starts in ≈ 40 ms every few seconds.
 'use strict';
 const http = require('node:http');
@@ -16,7 +16,7 @@ const DEFAULTS = [
 ];
 
 function urls(env) {
-  const listed = (env.BILLING_SIM_HEALTH_URLS || '').split(/[\s,]+/).filter(Boolean);
+  const listed = (env.HEALTHCHECK_URLS || '').split(/[\s,]+/).filter(Boolean);
   if (listed.length) return listed;
   const only = (env.BILLING_SIM_ONLY || '')
     .split(',')

@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 
 /** The image .ci/run built (test/container/prepare-image.sh); unset: the container tests do not run. */
-export const IMAGE = process.env.BILLING_SIM_IMAGE ?? '';
+export const IMAGE = process.env.TEST_CONTAINER_IMAGE ?? '';
 /** Debian's docker.io client: it builds with BuildKit without the buildx plugin. */
-export const DOCKER = process.env.BILLING_SIM_DOCKER ?? '/usr/bin/docker';
+export const DOCKER = process.env.TEST_CONTAINER_DOCKER ?? '/usr/bin/docker';
 
 const run = promisify(execFile);
 

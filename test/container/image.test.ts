@@ -1,10 +1,11 @@
 // The billing-sim image as a CI job uses it: on the host network, health-gated, the harness run
 // from the host against it, the request log on `docker logs`, and a graceful `docker stop`.
-// .ci/run builds the image (test/container/prepare-image.sh) and names it in BILLING_SIM_IMAGE.
+// .ci/run builds the image (test/container/prepare-image.sh) and names it in TEST_CONTAINER_IMAGE.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { packageRoot } from '../../contracts/index.js';
 import { configDir, docker, freePorts, IMAGE, logs, waitHealthy } from './docker.js';
 
@@ -14,7 +15,7 @@ const BIN = join(ROOT, 'bin', 'billing-sim.js');
 describe('container image in CI', () => {
   it('CI built the image: the container tests below ran', () => {
     // On a developer machine without Docker they are left out; in CI they are never left out.
-    if (process.env.CI) expect(IMAGE, 'BILLING_SIM_IMAGE (test/container/prepare-image.sh)').not.toBe('');
+    if (process.env.CI) expect(IMAGE, 'TEST_CONTAINER_IMAGE (test/container/prepare-image.sh)').not.toBe('');
   });
 });
 
@@ -95,10 +96,13 @@ describe.runIf(IMAGE)(`image ${IMAGE}`, () => {
         name,
         '--network',
         'host',
+        // Only the interval is overridden (faster here); the image's health command stays.
+        '--health-interval',
+        '1s',
         '--volume',
         `${config.dir}:/config:ro`,
         '--env',
-        `BILLING_SIM_HEALTH_URLS=http://127.0.0.1:${ports.purecloud}/_sim/health http://127.0.0.1:${ports.webex}/_sim/health https://127.0.0.1:${ports.rprm}/_sim/health`,
+        `HEALTHCHECK_URLS=http://127.0.0.1:${ports.purecloud}/_sim/health http://127.0.0.1:${ports.webex}/_sim/health https://127.0.0.1:${ports.rprm}/_sim/health`,
         IMAGE,
         'serve',
         '--host',
@@ -172,6 +176,36 @@ describe.runIf(IMAGE)(`image ${IMAGE}`, () => {
       expect(flows.code).toBe(0);
       for (const flow of ['purecloud', 'webex-wholesale', 'webex-broadworks', 'rprm'])
         expect(flows.stdout).toMatch(new RegExp(`^PASS +${flow} `, 'm'));
+
+      // compose.yaml's consumer, as compose would run it, with the service name mapped to loopback.
+      const compose = parse(readFileSync(join(ROOT, 'compose.yaml'), 'utf8')) as {
+        services: Record<
+          string,
+          {
+            command: string[];
+            environment?: Record<string, string>;
+            depends_on?: Record<string, { condition: string }>;
+            ports?: string[];
+          }
+        >;
+      };
+      const server = compose.services['billing-sim']!;
+      const consumer = compose.services.flows!;
+      expect(server.command.slice(0, 3)).toEqual(['serve', '--host', '0.0.0.0']);
+      expect(server.ports).toEqual(['8401:8401', '8402:8402', '8443:8443']);
+      expect(consumer.depends_on?.['billing-sim']?.condition).toBe('service_healthy');
+      const byDefaultPort: Record<string, number> = {
+        '8401': ports.purecloud,
+        '8402': ports.webex,
+        '8443': ports.rprm,
+      };
+      const command = consumer.command.map((arg) =>
+        arg.replace(/billing-sim:(\d+)/, (_m, port: string) => `127.0.0.1:${byDefaultPort[port]}`),
+      );
+      expect(command.join(' ')).not.toContain('billing-sim:');
+      const env = Object.entries(consumer.environment ?? {}).flatMap(([k, v]) => ['--env', `${k}=${v}`]);
+      const consumed = await docker('run', '--rm', '--network', 'host', ...env, IMAGE, ...command);
+      expect(consumed).toMatch(/All 4 flow\(s\) passed/);
 
       const log = await logs(name);
       expect(log).toContain('billing-sim is running');

@@ -17,8 +17,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-IMAGE=${BILLING_SIM_IMAGE_TAG:-billing-sim:local}
-STATE=${BILLING_SIM_DOCKER_STATE:-/var/tmp/billing-sim-docker}
+IMAGE=${TEST_CONTAINER_TAG:-billing-sim:local}
+STATE=${TEST_CONTAINER_STATE:-/var/tmp/billing-sim-docker}
 log() { printf 'container: %s\n' "$*" >&2; }
 die() { log "$*"; exit 1; }
 mkdir -p "$STATE"

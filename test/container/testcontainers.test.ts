@@ -27,7 +27,7 @@ describe.runIf(IMAGE)('Testcontainers recipe (GenericContainer, health-check wai
       ])
       .withCommand(['serve', '--host', '127.0.0.1', '--config', '/tmp/sim.yaml'])
       .withEnvironment({
-        BILLING_SIM_HEALTH_URLS: `http://127.0.0.1:${pc}/_sim/health,http://127.0.0.1:${wx}/_sim/health,https://127.0.0.1:${rp}/_sim/health`,
+        HEALTHCHECK_URLS: `http://127.0.0.1:${pc}/_sim/health,http://127.0.0.1:${wx}/_sim/health,https://127.0.0.1:${rp}/_sim/health`,
       })
       .withWaitStrategy(Wait.forHealthCheck())
       .withStartupTimeout(60_000)
