@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerConfig } from './commands/config.js';
 import { registerFlows } from './commands/flows.js';
 import { registerServe } from './commands/serve.js';
 
@@ -11,6 +12,7 @@ const program = new Command()
 
 registerServe(program);
 registerFlows(program);
+registerConfig(program);
 
 try {
   await program.parseAsync(process.argv);

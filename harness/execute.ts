@@ -1,11 +1,11 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
+import type { VendorPlugin } from '../simulators/kernel/plugin.js';
 import { totalsByCustomer } from './billing/lines.js';
 import { writeLinesCsv, writeLinesJson } from './billing/output.js';
 import type { Period } from './flows/context.js';
 import type { FlowDefinition } from './flows/flow.js';
-import { VENDORS } from './flows/index.js';
 import type { HttpClientOptions } from './http/client.js';
 import { RateCard } from './rate-card/rate-card.js';
 import { consoleProgress, renderSummary } from './reports/console.js';
@@ -16,7 +16,7 @@ import { type RunTarget, runFlows } from './run.js';
 import { type Embedded, startEmbedded } from './targets/embedded.js';
 import { externalTarget } from './targets/external.js';
 import type { HarnessTime } from './time.js';
-import type { VendorHarness } from './vendors.js';
+import { loadHarnesses, type VendorHarness } from './vendors.js';
 
 export interface ExecuteOptions {
   /** Vendor names or flow ids; default every vendor. */
@@ -49,6 +49,8 @@ export interface ExecuteOptions {
   kernel?: Record<string, unknown>;
   http?: Omit<HttpClientOptions, 'time' | 'stopwatch' | 'transcript' | 'ca' | 'insecure'>;
   pollTimeoutMs?: number;
+  /** Plug-ins to run (default: the registry's). */
+  plugins?: readonly VendorPlugin[];
   vendors?: readonly VendorHarness[];
 }
 
@@ -67,7 +69,7 @@ export class UsageError extends Error {
  * vendors without a URL, run, print, write the reports, stop the simulators.
  */
 export async function executeFlows(options: ExecuteOptions): Promise<ExecuteResult> {
-  const all = options.vendors ?? VENDORS;
+  const all = options.vendors ?? (await loadHarnesses(options.plugins));
   const flows = selectFlows(all, options.select);
   const vendors = all.filter((v) => flows.some((f) => f.vendor === v.vendor));
   for (const name of Object.keys(options.targets ?? {}))
@@ -99,6 +101,7 @@ export async function executeFlows(options: ExecuteOptions): Promise<ExecuteResu
         timeScale: options.timeScale,
         simulators: options.simulators,
         kernel: options.kernel,
+        plugins: options.plugins,
       });
       Object.assign(targets, embedded.targets);
       options.stdout.write(

@@ -9,7 +9,6 @@ export {
 export { type ExecuteOptions, type ExecuteResult, executeFlows, UsageError } from './execute.js';
 export type { FlowEvent, Period, Target } from './flows/context.js';
 export type { FlowDefinition } from './flows/flow.js';
-export { VENDORS } from './flows/index.js';
 export { HttpClient, type HttpClientOptions } from './http/client.js';
 export { RateCard, RateCardError } from './rate-card/rate-card.js';
 export type { FlowResult, RunReport, StepResult } from './reports/model.js';
@@ -17,4 +16,4 @@ export { previousMonth, type RunOptions, type RunTarget, runFlows } from './run.
 export { type Embedded, type EmbeddedOptions, startEmbedded } from './targets/embedded.js';
 export { externalTarget } from './targets/external.js';
 export { clockTime, type HarnessTime, virtualTime } from './time.js';
-export type { VendorHarness } from './vendors.js';
+export { type EnvCredential, loadHarnesses, type VendorHarness } from './vendors.js';

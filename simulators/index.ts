@@ -1,19 +1,40 @@
-import {
-  Clock,
-  type ClockOptions,
-  type KernelOptions,
-  type RunningServer,
-  type SimApp,
-  serve,
-  type TlsMaterial,
-} from './kernel/index.js';
-import { SIMULATORS, type SimulatorModule } from './registry.js';
+/**
+ * billing-sim as a library: start the simulators (all, or some, on ports you choose) or build
+ * one vendor's Express app. Everything here is documented API; kernel internals are reachable
+ * only through their own modules (`simulators/kernel/...`) and may change.
+ */
+import { Clock, type ClockOptions } from './kernel/clock.js';
+import type { KernelOptions } from './kernel/kernel.js';
+import { startOptionsSchema } from './kernel/options-schema.js';
+import { OptionsValidator } from './kernel/options-validation.js';
+import type { VendorPlugin } from './kernel/plugin.js';
+import { type RunningServer, serve } from './kernel/server.js';
+import type { TlsMaterial } from './kernel/tls.js';
+import type { SimApp } from './kernel/vendor-app.js';
+import { PLUGINS } from './registry.js';
 
-export * from './kernel/index.js';
-export { createPureCloudApp, type PureCloudCredentials, type PureCloudOptions } from './purecloud/index.js';
-export { SIMULATORS, type SimulatorModule, simulatorNames } from './registry.js';
-export { createRprmApp, type RprmCredentials, type RprmOptions } from './rprm/index.js';
-export { createWebexApp, type WebexCredentials, type WebexOptions } from './webex/index.js';
+export { Clock, type ClockMode, type ClockOptions } from './kernel/clock.js';
+export { type ErrorRenderer, SimError } from './kernel/errors.js';
+export type { Exchange, ExchangeTap } from './kernel/exchange.js';
+export type { FaultEffect, FaultMatch, FaultRuleInput } from './kernel/faults.js';
+export type { KernelOptions } from './kernel/kernel.js';
+export { configSchema, type JsonSchema } from './kernel/options-schema.js';
+export { ConfigError } from './kernel/options-validation.js';
+export type { PluginContracts, VendorPlugin } from './kernel/plugin.js';
+export type { RateLimitConfig } from './kernel/rate-limit.js';
+export { type RunningServer, type ServeOptions, serve } from './kernel/server.js';
+export type { TlsMaterial } from './kernel/tls.js';
+export type { Identity, SimApp, SimHandle, VendorAdapter } from './kernel/vendor-app.js';
+export { createVendorApp, type VendorAppSpec } from './kernel/vendor-app.js';
+export {
+  createPureCloudApp,
+  type PureCloudCredentials,
+  type PureCloudOptions,
+  purecloudPlugin,
+} from './purecloud/index.js';
+export { findPlugin, PLUGINS, pluginNames } from './registry.js';
+export { createRprmApp, type RprmCredentials, type RprmOptions, rprmPlugin } from './rprm/index.js';
+export { createWebexApp, type WebexCredentials, type WebexOptions, webexPlugin } from './webex/index.js';
 
 export interface StartOptions {
   seed?: number;
@@ -33,6 +54,8 @@ export interface StartOptions {
   tls?: TlsMaterial | 'generate';
   /** Applied to every simulator (tests pass a contract tap here). */
   kernel?: KernelOptions;
+  /** The plug-ins to choose from. Default: the registry (`simulators/registry.ts`). */
+  plugins?: readonly VendorPlugin[];
 }
 
 export interface RunningSimulators {
@@ -50,16 +73,23 @@ export interface RunningSimulators {
   [Symbol.asyncDispose](): Promise<void>;
 }
 
+/**
+ * Starts the chosen simulators on their ports. Options are checked against the composed schema
+ * first (`ConfigError` naming each mistake's JSON pointer); nothing listens on a mistake.
+ */
 export async function startSimulators(options: StartOptions = {}): Promise<RunningSimulators> {
-  const clock = options.clock instanceof Clock ? options.clock : new Clock(options.clock);
-  const wanted = options.only?.length ? options.only : SIMULATORS.map((s) => s.name);
-  const unknown = wanted.filter((n) => !SIMULATORS.some((s) => s.name === n));
+  const plugins = options.plugins ?? PLUGINS;
+  const unknown = (options.only ?? []).filter((n) => !plugins.some((s) => s.name === n));
   if (unknown.length) {
     throw new Error(
-      `unknown simulator(s): ${unknown.join(', ')} (have: ${SIMULATORS.map((s) => s.name).join(', ')})`,
+      `unknown simulator(s): ${unknown.join(', ')} (have: ${plugins.map((s) => s.name).join(', ')})`,
     );
   }
-  const modules = SIMULATORS.filter((s) => wanted.includes(s.name));
+  const { plugins: _given, ...rest } = options;
+  new OptionsValidator().assert(startOptionsSchema(plugins), rest, 'options');
+  const clock = options.clock instanceof Clock ? options.clock : new Clock(options.clock);
+  const wanted = options.only?.length ? options.only : plugins.map((s) => s.name);
+  const selected = plugins.filter((s) => wanted.includes(s.name));
   const result: RunningSimulators = {
     urls: {},
     credentials: {},
@@ -78,7 +108,7 @@ export async function startSimulators(options: StartOptions = {}): Promise<Runni
     [Symbol.asyncDispose]: () => result.close(),
   };
   try {
-    for (const mod of modules) await startOne(mod, options, clock, result);
+    for (const plugin of selected) await startOne(plugin, options, clock, result);
   } catch (e) {
     await result.close();
     throw e;
@@ -87,25 +117,25 @@ export async function startSimulators(options: StartOptions = {}): Promise<Runni
 }
 
 async function startOne(
-  mod: SimulatorModule,
+  plugin: VendorPlugin,
   options: StartOptions,
   clock: Clock,
   into: RunningSimulators,
 ): Promise<void> {
-  const app = mod.create({
+  const own = options.simulators?.[plugin.name];
+  const app = plugin.create({
     ...options.kernel,
-    ...options.simulators?.[mod.name],
-    seed:
-      options.seed ?? (options.simulators?.[mod.name]?.seed as number | undefined) ?? options.kernel?.seed,
+    ...own,
+    seed: options.seed ?? (own?.seed as number | undefined) ?? options.kernel?.seed,
     clock,
   });
   const server = await serve(app, {
-    port: options.ports?.[mod.name] ?? mod.defaultPort,
+    port: options.ports?.[plugin.name] ?? plugin.defaultPort,
     host: options.host,
-    tls: mod.tls ? (options.tls ?? true) : undefined,
+    tls: plugin.tls ? (options.tls ?? true) : undefined,
   });
-  into.apps[mod.name] = app;
-  into.servers[mod.name] = server;
-  into.urls[mod.name] = server.url;
-  into.credentials[mod.name] = app.sim.credentials;
+  into.apps[plugin.name] = app;
+  into.servers[plugin.name] = server;
+  into.urls[plugin.name] = server.url;
+  into.credentials[plugin.name] = app.sim.credentials;
 }

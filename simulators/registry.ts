@@ -1,24 +1,22 @@
-import type { KernelOptions, SimApp } from './kernel/index.js';
-import { purecloudSimulator } from './purecloud/index.js';
-import { rprmSimulator } from './rprm/index.js';
-import { webexSimulator } from './webex/index.js';
+import type { VendorPlugin } from './kernel/plugin.js';
+import { purecloudPlugin } from './purecloud/index.js';
+import { rprmPlugin } from './rprm/index.js';
+import { webexPlugin } from './webex/index.js';
 
-/** What each vendor folder exports so the CLI and startSimulators can run it. */
-export interface SimulatorModule {
-  name: string;
-  /** Human title for the banner. */
-  title: string;
-  defaultPort: number;
-  /** Served over HTTPS (self-signed unless a certificate is given). */
-  tls: boolean;
-  create(options: KernelOptions & Record<string, unknown>): SimApp;
-  /** Banner lines: base URL(s) and demo credentials, for a person to copy. */
-  describe(app: SimApp, url: string): string[];
+/**
+ * Every vendor that exists, in banner and run order. Adding a vendor is one folder under
+ * `simulators/` and one entry here: the CLI, `startSimulators`, the config schema, the harness
+ * and the docs tests all read this list.
+ */
+export const PLUGINS: readonly VendorPlugin[] = [purecloudPlugin, webexPlugin, rprmPlugin];
+
+export function pluginNames(plugins: readonly VendorPlugin[] = PLUGINS): string[] {
+  return plugins.map((p) => p.name);
 }
 
-/** Every simulator that exists. A vendor folder adds itself here, nowhere else. */
-export const SIMULATORS: SimulatorModule[] = [purecloudSimulator, webexSimulator, rprmSimulator];
-
-export function simulatorNames(): string[] {
-  return SIMULATORS.map((s) => s.name);
+export function findPlugin(
+  name: string,
+  plugins: readonly VendorPlugin[] = PLUGINS,
+): VendorPlugin | undefined {
+  return plugins.find((p) => p.name === name);
 }

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { SIMULATORS } from '../../simulators/index.js';
+import { PLUGINS } from '../../simulators/index.js';
 import type { Context } from '../lib/context.js';
 import { PRISM_BIN, wiremockPeer } from '../lib/peers.js';
 import {
@@ -33,7 +33,7 @@ interface Candidate {
 export async function coldStart(ctx: Context): Promise<ColdStartResult> {
   ctx.log('cold start (spawn → first 200)');
   const reps = ctx.settings.quick ? 1 : 5;
-  const names = SIMULATORS.map((s) => s.name);
+  const names = PLUGINS.map((s) => s.name);
   const payloadPath = '/bench/payload';
   const prismTarget = VENDOR_BENCHES.find((v) => names.includes(v.name))?.prismProbe;
   const candidates: Candidate[] = [
@@ -70,7 +70,7 @@ export async function coldStart(ctx: Context): Promise<ColdStartResult> {
         return {
           command: process.execPath,
           args: [join(ROOT, 'bin', 'billing-sim.js'), 'serve', '--config', config],
-          urls: SIMULATORS.map(
+          urls: PLUGINS.map(
             (s) => `${s.tls ? 'https' : 'http'}://127.0.0.1:${simulators[s.name]!.port}/_sim/health`,
           ),
         };

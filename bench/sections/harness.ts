@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { SIMULATORS } from '../../simulators/index.js';
+import { PLUGINS } from '../../simulators/index.js';
 import type { Context } from '../lib/context.js';
 import { pinned, ROOT } from '../lib/proc.js';
 import { summarize } from '../lib/profile.js';
@@ -55,7 +55,7 @@ function flows(ctx: Context, out: string, nodeArgs: string[], cli = BUNDLED_CLI)
 }
 
 export async function harnessFlows(ctx: Context): Promise<HarnessResult> {
-  const vendors = SIMULATORS.map((s) => s.name);
+  const vendors = PLUGINS.map((s) => s.name);
   ctx.log(`harness: billing-sim flows (every flow; simulators ${vendors.join(', ')})`);
   // Quick mode times the profiled run only (profiling slows it a little).
   const reps = ctx.settings.quick ? 0 : 3;

@@ -11,9 +11,9 @@ import https from 'node:https';
 import { tuneHeapForServing } from '../../bin/heap.js';
 import {
   Clock,
+  PLUGINS,
   type RateLimitConfig,
   type RunningServer,
-  SIMULATORS,
   type SimApp,
   serve,
 } from '../../simulators/index.js';
@@ -71,7 +71,7 @@ function requester(base: string): BenchSim['request'] {
 
 try {
   // The registry is what `billing-sim serve` runs; a vendor the bench knows joins it if absent.
-  const modules = [...SIMULATORS];
+  const modules = [...PLUGINS];
   for (const b of VENDOR_BENCHES) if (!modules.some((m) => m.name === b.name)) modules.push(b.module);
   for (const mod of modules) {
     if (config.only && !config.only.includes(mod.name)) continue;

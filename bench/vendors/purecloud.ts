@@ -1,4 +1,4 @@
-import { purecloudSimulator } from '../../simulators/purecloud/index.js';
+import { purecloudPlugin } from '../../simulators/purecloud/index.js';
 import { expectStatus, type VendorBench } from './types.js';
 
 const PATH = '/api/v2/billing/reports/billableusage';
@@ -7,7 +7,7 @@ const QUERY = '?startDate=2026-02-01T00:00:00.000Z&endDate=2026-03-01T00:00:00.0
 /** billableusage for a month, polled until Complete (the payload an integration downloads). */
 export const purecloudBench: VendorBench = {
   name: 'purecloud',
-  module: purecloudSimulator,
+  module: purecloudPlugin,
   async prepare(sim) {
     const basic = Buffer.from('contoso-billing:contoso-billing-secret').toString('base64');
     const token = JSON.parse(

@@ -1,4 +1,4 @@
-import { rprmSimulator } from '../../simulators/rprm/index.js';
+import { rprmPlugin } from '../../simulators/rprm/index.js';
 import { expectStatus, type VendorBench } from './types.js';
 
 export const RPRM_BASIC = `Basic ${Buffer.from('admin:Polycom12#').toString('base64')}`;
@@ -8,7 +8,7 @@ const BASE = '/api/rest/billing';
 /** GET /billing/status after a finished generation (downloadReady, entityTag …). */
 export const rprmBench: VendorBench = {
   name: 'rprm',
-  module: rprmSimulator,
+  module: rprmPlugin,
   async prepare(sim) {
     const headers = { authorization: RPRM_BASIC, accept: RPRM_STATUS_TYPE };
     const window = '?from-date=2026-03-01T00:00:00Z&to-date=2026-03-02T00:00:00Z';

@@ -1,4 +1,4 @@
-import type { Clock, SimApp, SimulatorModule } from '../../simulators/index.js';
+import type { Clock, SimApp, VendorPlugin } from '../../simulators/index.js';
 
 export interface Reply {
   status: number;
@@ -33,7 +33,7 @@ export interface JsonTarget {
 export interface VendorBench {
   name: string;
   /** The vendor's module (used when the registry does not list it yet). */
-  module: SimulatorModule;
+  module: VendorPlugin;
   /** Extra simulator options for the bench (e.g. instant generation). */
   options?: Record<string, unknown>;
   prepare(sim: BenchSim): Promise<JsonTarget[]>;

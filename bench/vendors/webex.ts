@@ -1,4 +1,4 @@
-import { webexSimulator } from '../../simulators/webex/index.js';
+import { webexPlugin } from '../../simulators/webex/index.js';
 import { expectStatus, type VendorBench } from './types.js';
 
 const BASE = '/v1/wholesale/billing/reports';
@@ -7,7 +7,7 @@ const TOKEN = 'acme-all-scopes';
 /** Wholesale get-report of a COMPLETED report (with its signed tempDownloadURL). */
 export const webexBench: VendorBench = {
   name: 'webex',
-  module: webexSimulator,
+  module: webexPlugin,
   async prepare(sim) {
     const headers = { authorization: `Bearer ${TOKEN}` };
     const created = JSON.parse(

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { type Command, InvalidArgumentError } from 'commander';
-import { SIMULATORS, startSimulators } from '../../simulators/index.js';
-import { parseList, parseNumber, readConfig, wrap } from '../config.js';
+import { PLUGINS, startSimulators } from '../../simulators/index.js';
+import { type ConfigFile, startOptionsFrom } from '../../simulators/kernel/config.js';
+import { loadServeConfig, parseList, parseNumber, wrap } from '../config.js';
 import { tuneHeapForServing } from '../heap.js';
 
 interface ServeFlags {
@@ -13,6 +14,29 @@ interface ServeFlags {
   cert?: string;
   generateCert?: boolean;
   key?: string;
+  port?: Record<string, string>;
+}
+
+/** `--port webex=9402` (repeatable): the value is checked with the rest of the configuration. */
+function portPair(raw: string, previous: Record<string, string> = {}): Record<string, string> {
+  const at = raw.indexOf('=');
+  if (at <= 0 || at === raw.length - 1)
+    throw new InvalidArgumentError(`--port wants name=port, got "${raw}"`);
+  return { ...previous, [raw.slice(0, at).trim()]: raw.slice(at + 1).trim() };
+}
+
+function flagConfig(flags: ServeFlags): ConfigFile {
+  const config: ConfigFile = {};
+  if (flags.seed !== undefined) config.seed = flags.seed;
+  if (flags.timeScale !== undefined) config.timeScale = flags.timeScale;
+  if (flags.host !== undefined) config.host = flags.host;
+  if (flags.only !== undefined) config.only = flags.only;
+  for (const [name, raw] of Object.entries(flags.port ?? {})) {
+    config.simulators ??= {};
+    // A number when it is one; otherwise the text, for the schema to name (`must be integer`).
+    config.simulators[name] = { port: /^\d+$/.test(raw) ? Number(raw) : (raw as unknown as number) };
+  }
+  return config;
 }
 
 export function registerServe(program: Command): void {
@@ -31,11 +55,16 @@ export function registerServe(program: Command): void {
     )
     .option(
       '--config <file>',
-      'YAML/JSON file with seed, timeScale, host, only and per-simulator options (ports, faults, rate limits)',
+      'YAML/JSON file with seed, timeScale, host, only, kernel and per-simulator options (ports, faults, rate limits); default $BILLING_SIM_CONFIG. Check one with `billing-sim config --check`',
+    )
+    .option(
+      '--port <name=port>',
+      `port of one simulator, repeatable (e.g. --port webex=9402; 0 picks a free one)`,
+      portPair,
     )
     .option(
       '--only <names>',
-      `comma-separated simulators to start (${SIMULATORS.map((s) => s.name).join(', ') || 'none yet'})`,
+      `comma-separated simulators to start (${PLUGINS.map((s) => s.name).join(', ') || 'none yet'})`,
       parseList,
     )
     .option('--host <host>', 'address to listen on (default 127.0.0.1)')
@@ -47,30 +76,14 @@ export function registerServe(program: Command): void {
     .option('--generate-cert', 'a fresh self-signed localhost certificate instead of the shipped one')
     .action(async (flags: ServeFlags) => {
       tuneHeapForServing();
-      let config: ReturnType<typeof readConfig>;
-      try {
-        config = readConfig(flags.config);
-      } catch (e) {
-        throw new InvalidArgumentError((e as Error).message);
-      }
       if (Boolean(flags.cert) !== Boolean(flags.key))
         throw new InvalidArgumentError('--cert and --key go together');
       if (flags.generateCert && flags.cert)
         throw new InvalidArgumentError('--generate-cert and --cert exclude each other');
-      const timeScale = flags.timeScale ?? config.timeScale;
-      const ports: Record<string, number> = {};
-      const simulators: Record<string, Record<string, unknown>> = {};
-      for (const [name, { port, ...rest }] of Object.entries(config.simulators ?? {})) {
-        if (port !== undefined) ports[name] = port;
-        simulators[name] = rest;
-      }
+      const config = await loadServeConfig(flags.config, process.env, flagConfig(flags));
+      const timeScale = config.timeScale;
       const running = await startSimulators({
-        seed: flags.seed ?? config.seed,
-        clock: timeScale && timeScale !== 1 ? { mode: 'scaled', scale: timeScale } : { mode: 'system' },
-        only: flags.only ?? config.only,
-        host: flags.host ?? config.host,
-        ports,
-        simulators,
+        ...startOptionsFrom(config),
         tls:
           flags.cert && flags.key
             ? { cert: readFileSync(flags.cert, 'utf8'), key: readFileSync(flags.key, 'utf8') }
@@ -86,7 +99,7 @@ export function registerServe(program: Command): void {
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
       const lines = ['billing-sim is running', ''];
-      for (const mod of SIMULATORS) {
+      for (const mod of PLUGINS) {
         const app = running.apps[mod.name];
         const url = running.urls[mod.name];
         if (!app || !url) continue;
@@ -99,7 +112,7 @@ export function registerServe(program: Command): void {
       }
       if (Object.keys(running.apps).length === 0) lines.push('(no simulators selected)');
       lines.push(
-        `seed ${flags.seed ?? config.seed ?? 1} · clock ${timeScale && timeScale !== 1 ? `×${timeScale}` : 'real time'} · Ctrl-C to stop`,
+        `seed ${config.seed ?? 1} · clock ${timeScale && timeScale !== 1 ? `×${timeScale}` : 'real time'} · Ctrl-C to stop`,
       );
       process.stdout.write(`${lines.join('\n')}\n`);
     });

@@ -184,7 +184,7 @@ export const pureCloudFlow: FlowDefinition = {
   },
 };
 
-export const pureCloudHarness: VendorHarness = {
+export const purecloudHarness: VendorHarness = {
   vendor: VENDOR,
   flows: [pureCloudFlow],
   // Generation of one minute of simulator time: the virtual clock makes it instant.

@@ -1,4 +1,5 @@
 import { Clock, type RunningSimulators, startSimulators } from '../../simulators/index.js';
+import type { VendorPlugin } from '../../simulators/kernel/plugin.js';
 import type { RunTarget } from '../run.js';
 import { clockTime, type HarnessTime } from '../time.js';
 import type { VendorHarness } from '../vendors.js';
@@ -17,6 +18,8 @@ export interface EmbeddedOptions {
   simulators?: Record<string, Record<string, unknown>>;
   /** Applied to every simulator (tests pass a contract tap). */
   kernel?: Record<string, unknown>;
+  /** Plug-ins to start the simulators from (default: the registry's). */
+  plugins?: readonly VendorPlugin[];
 }
 
 export interface Embedded {
@@ -42,6 +45,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<Embedded>
       options.vendors.map((v) => [v.vendor, { ...v.embeddedOptions, ...options.simulators?.[v.vendor] }]),
     ),
     kernel: options.kernel,
+    plugins: options.plugins,
   });
   const time = clockTime(clock);
   const targets: Record<string, RunTarget> = {};

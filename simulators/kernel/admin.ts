@@ -2,6 +2,7 @@ import express, { type NextFunction, type Request, type Response, type Router } 
 import { FaultRuleError, type FaultRuleInput } from './faults.js';
 import type { JobView } from './jobs.js';
 import type { Kernel } from './kernel.js';
+import { FAULT_RULES_SCHEMA } from './options-schema.js';
 
 /**
  * The /_sim admin API, identical on every simulator (declared in contracts/sim.openapi.yaml).
@@ -22,8 +23,12 @@ export function adminRouter(kernel: Kernel, reset: () => void): Router {
     const body = req.body as FaultRuleInput | FaultRuleInput[] | undefined;
     if (!body || typeof body !== 'object')
       return adminError(res, 400, 'body must be a fault rule or a list of them');
+    const inputs = Array.isArray(body) ? body : [body];
+    // The same schema as the config file's `faults`; every rule is checked before any is added.
+    const problems = kernel.validator.check(FAULT_RULES_SCHEMA, inputs);
+    if (problems.length) return adminError(res, 400, problems.join('; '));
     try {
-      const rules = (Array.isArray(body) ? body : [body]).map((rule) => kernel.faults.add(rule));
+      const rules = inputs.map((rule) => kernel.faults.add(rule));
       res.status(201).json({ faults: rules });
     } catch (e) {
       if (e instanceof FaultRuleError) return adminError(res, 400, e.message);

@@ -4,6 +4,7 @@ import type { ExchangeTap } from './exchange.js';
 import { type FaultRuleInput, FaultStore } from './faults.js';
 import { JobEngine } from './jobs.js';
 import { Journal } from './journal.js';
+import { OptionsValidator } from './options-validation.js';
 import { createRateLimiter, type RateLimitConfig, type RateLimiter } from './rate-limit.js';
 import { SeededData } from './seed.js';
 
@@ -44,6 +45,8 @@ export class Kernel {
   readonly seed: number;
   /** Signing key: from `signingSecret`, else random — never derived from the seed. */
   readonly secret: Buffer;
+  /** Checks admin updates against the options schema (this app's own ajv, loaded on first use). */
+  readonly validator = new OptionsValidator();
 
   constructor(
     readonly vendor: string,

@@ -1,12 +1,13 @@
 import type { Request, Response } from 'express';
 import { createVendorApp, type RateLimitConfig, type SimApp, type SimError } from '../kernel/index.js';
-import type { SimulatorModule } from '../registry.js';
+import type { VendorPlugin } from '../kernel/plugin.js';
 import { oauthRoutes, renderOAuthError } from './auth/oauth.js';
 import { basicCredentials, bearerToken } from './auth/tokens.js';
 import { CORRELATION_HEADER, isLoginPath, renderApiError } from './errors.js';
 import {
   DEFAULT_BODY_LIMIT,
   DEFAULT_RATE_LIMIT,
+  OPTIONS_SCHEMA,
   type PureCloudOptions,
   type PureCloudOrg,
   resolveOptions,
@@ -103,12 +104,17 @@ export function createPureCloudApp(options: PureCloudOptions = {}): SimApp<PureC
   });
 }
 
-export const purecloudSimulator: SimulatorModule = {
+export const purecloudPlugin: VendorPlugin = {
   name: 'purecloud',
   title: 'Genesys Cloud (PureCloud) billing',
   defaultPort: 8401,
   tls: false,
+  optionsSchema: OPTIONS_SCHEMA,
   create: (options) => createPureCloudApp(options as PureCloudOptions),
+  harness: async () => (await import('../../harness/flows/purecloud.js')).purecloudHarness,
+  contracts: { openapi: 'contracts/purecloud.openapi.yaml', csv: [] },
+  rates: 'harness/rate-card/default-rate-card.yaml#/vendors/purecloud',
+  doc: 'docs/purecloud.md',
   describe(app, url) {
     const credentials = (app as SimApp<PureCloudCredentials>).sim.credentials;
     const lines = [`API and login: ${url} (POST /oauth/token, GET /api/v2/billing/...)`];

@@ -102,3 +102,70 @@ export function resolveOptions(options: PureCloudOptions): ResolvedOptions {
     ),
   };
 }
+
+/**
+ * PureCloud's own options as JSON Schema (the kernel's are added by the plug-in composition,
+ * `simulators/kernel/options-schema.ts`). The config file, `startSimulators` and the environment
+ * are checked against it; `resolveOptions` above fills the defaults.
+ */
+export const OPTIONS_SCHEMA = {
+  type: 'object',
+  properties: {
+    orgs: {
+      type: 'array',
+      minItems: 1,
+      description: 'orgs with their OAuth clients and trusts (default: the demo set in fixtures.ts)',
+      items: {
+        type: 'object',
+        required: ['id', 'name', 'clients'],
+        additionalProperties: false,
+        properties: {
+          id: { type: 'string', minLength: 1 },
+          name: { type: 'string', minLength: 1 },
+          trustorOrgIds: { type: 'array', items: { type: 'string', minLength: 1 } },
+          subscriptionType: { enum: [...SUBSCRIPTION_TYPES] },
+          users: { type: 'integer', minimum: 0, maximum: 100_000, default: 40 },
+          devices: { type: 'integer', minimum: 0, maximum: 100_000, default: 4 },
+          contracts: { type: 'integer', minimum: 0, maximum: 10_000, default: 5 },
+          clients: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['clientId', 'clientSecret', 'name', 'permissions'],
+              additionalProperties: false,
+              properties: {
+                clientId: { type: 'string', minLength: 1 },
+                clientSecret: { type: 'string', minLength: 1 },
+                name: { type: 'string' },
+                permissions: { type: 'array', items: { type: 'string', minLength: 1 } },
+                grantTypes: { type: 'array', items: { type: 'string', minLength: 1 } },
+              },
+            },
+          },
+        },
+      },
+    },
+    tokenLifetimeSeconds: { type: 'integer', minimum: 1, maximum: 31_536_000, default: 86_399 },
+    generation: {
+      description: 'billable-usage generation: { ms } of simulator time or { polls } InProgress answers',
+      type: 'object',
+      minProperties: 1,
+      maxProperties: 1,
+      additionalProperties: false,
+      properties: {
+        ms: { type: 'integer', minimum: 0, maximum: 86_400_000 },
+        polls: { type: 'integer', minimum: 0, maximum: 10_000 },
+      },
+      default: { ms: 10_000 },
+    },
+    legacyRateLimitHeaders: { type: 'boolean', default: false },
+    invalidClientStatus: { enum: [400, 401], default: 401 },
+    noTrustError: { enum: ['not-found', 'forbidden'], default: 'not-found' },
+    defaultPageSize: { type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: 25 },
+    documentBaseUrl: {
+      type: 'string',
+      pattern: '^https?://',
+      default: 'https://billing-documents.mypurecloud.com',
+    },
+  },
+};

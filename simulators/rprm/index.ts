@@ -1,6 +1,6 @@
-import type { SimulatorModule } from '../registry.js';
+import type { VendorPlugin } from '../kernel/plugin.js';
 import { createRprmApp, type RprmCredentials } from './app.js';
-import type { RprmOptions } from './options.js';
+import { OPTIONS_SCHEMA, type RprmOptions } from './options.js';
 
 export { createRprmApp, type RprmCredentials } from './app.js';
 export { CALL_COLUMNS, CALL_COUNT_COLUMNS, CONFERENCE_COLUMNS } from './data/columns.js';
@@ -9,12 +9,24 @@ export { DEMO_USERS, type GenerationSpeed, type RprmOptions, type RprmUser } fro
 export { type CdrSource, type CdrSourceOptions, createCdrSource } from './standalone.js';
 export { CDR_FILES, type CdrFileName } from './zip.js';
 
-export const rprmSimulator: SimulatorModule = {
+export const rprmPlugin: VendorPlugin = {
   name: 'rprm',
   title: 'Polycom RPRM / DMA billing CDR export',
   defaultPort: 8443,
   tls: true,
+  optionsSchema: OPTIONS_SCHEMA,
   create: (options) => createRprmApp(options as RprmOptions),
+  harness: async () => (await import('../../harness/flows/rprm.js')).rprmHarness,
+  contracts: {
+    openapi: 'contracts/rprm.openapi.yaml',
+    csv: [
+      'contracts/csv/rprm-calls.csv.yaml',
+      'contracts/csv/rprm-conferences.csv.yaml',
+      'contracts/csv/rprm-callcounts.csv.yaml',
+    ],
+  },
+  rates: 'harness/rate-card/default-rate-card.yaml#/vendors/rprm',
+  doc: 'docs/rprm.md',
   describe(app, url) {
     const { users } = app.sim.credentials as RprmCredentials;
     return [

@@ -1,4 +1,5 @@
 import type { KernelOptions } from '../kernel/index.js';
+import { when } from '../kernel/options-schema.js';
 import type { CountInterval } from './data/callcounts.js';
 import type { CdrFileName } from './zip.js';
 import { TimeZone } from './zone.js';
@@ -99,3 +100,59 @@ export function resolveOptions(options: RprmOptions): ResolvedRprmOptions {
 function lower(s: string): string {
   return s.toLowerCase();
 }
+
+/**
+ * RPRM's own options as JSON Schema (the kernel's are added by the plug-in composition,
+ * `simulators/kernel/options-schema.ts`); `resolveOptions` above fills the defaults.
+ */
+export const OPTIONS_SCHEMA = {
+  type: 'object',
+  properties: {
+    users: {
+      type: 'object',
+      description: 'demo users by login (default: admin, provisioner, auditor, scheduler)',
+      minProperties: 1,
+      additionalProperties: {
+        type: 'object',
+        required: ['password', 'roles'],
+        additionalProperties: false,
+        properties: {
+          password: { type: 'string', minLength: 1 },
+          roles: { type: 'array', items: { type: 'string', minLength: 1 } },
+        },
+      },
+    },
+    billingRoles: {
+      type: 'array',
+      items: { type: 'string', minLength: 1 },
+      default: ['admin', 'provisioner', 'auditor'],
+    },
+    realm: { type: 'string', minLength: 1, default: 'RPRM' },
+    timeZone: { type: 'string', minLength: 1, default: 'America/New_York', description: 'IANA zone' },
+    callsPerDay: { type: 'number', exclusiveMinimum: 0, maximum: 86_400_000, default: 1000 },
+    clusters: {
+      type: 'array',
+      minItems: 1,
+      items: { type: 'string', minLength: 1 },
+      default: ['dma-east.example.com'],
+    },
+    unreachableClusters: { type: 'array', items: { type: 'string', minLength: 1 }, default: [] },
+    generation: {
+      description: 'generation speed: { recordsPerSecond, minimumSeconds? } or { polls }',
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        recordsPerSecond: { type: 'number', exclusiveMinimum: 0 },
+        minimumSeconds: { type: 'number', minimum: 0 },
+        polls: { type: 'integer', minimum: 0, maximum: 10_000 },
+      },
+      ...when({ required: ['polls'] }, { maxProperties: 1 }, { required: ['recordsPerSecond'] }),
+      default: { recordsPerSecond: 500, minimumSeconds: 2 },
+    },
+    maxCdrRecords: { type: 'integer', minimum: 1, maximum: 100_000_000, default: 1_000_000 },
+    generateConflictStatus: { enum: [409, 202], default: 409 },
+    downloadWhileRunningStatus: { enum: [409, 423], default: 423 },
+    callCountInterval: { enum: ['hour', 'day'], default: 'hour' },
+    onRows: { 'x-function': true, description: 'library only: called for every block of CSV rows' },
+  },
+};

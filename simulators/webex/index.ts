@@ -1,12 +1,12 @@
 import type { NextFunction, Request, Response, Router } from 'express';
 import { createVendorApp, type SimApp, SimError } from '../kernel/index.js';
-import type { SimulatorModule } from '../registry.js';
+import type { VendorPlugin } from '../kernel/plugin.js';
 import { broadworksRoutes } from './broadworks.js';
 import { broadworksRows, streamCsv, wholesaleRows } from './csv.js';
 import { matchFile } from './download.js';
 import { renderWebexError, TrackingIds } from './envelope.js';
 import { encodeId } from './ids.js';
-import { resolveOptions, WEBEX_DEFAULTS, type WebexOptions } from './options.js';
+import { OPTIONS_SCHEMA, resolveOptions, WEBEX_DEFAULTS, type WebexOptions } from './options.js';
 import { type ReportData, WebexState } from './state.js';
 import { wholesaleRoutes } from './wholesale.js';
 
@@ -120,12 +120,25 @@ function rowsOf(state: WebexState, data: ReportData, partner: Parameters<WebexSt
   });
 }
 
-export const webexSimulator: SimulatorModule = {
+export const webexPlugin: VendorPlugin = {
   name: 'webex',
   title: 'Webex Wholesale + BroadWorks billing reports',
   defaultPort: 8402,
   tls: false,
+  optionsSchema: OPTIONS_SCHEMA,
   create: (options) => createWebexApp(options as WebexOptions),
+  harness: async () => (await import('../../harness/flows/webex.js')).webexHarness,
+  contracts: {
+    openapi: 'contracts/webex.openapi.yaml',
+    csv: [
+      'contracts/csv/webex-wholesale-customer.csv.yaml',
+      'contracts/csv/webex-wholesale-partner.csv.yaml',
+      'contracts/csv/webex-wholesale-user.csv.yaml',
+      'contracts/csv/webex-broadworks.csv.yaml',
+    ],
+  },
+  rates: 'harness/rate-card/default-rate-card.yaml#/vendors/webex',
+  doc: 'docs/webex.md',
   describe(app, url) {
     const creds = app.sim.credentials as WebexCredentials;
     const lines = [

@@ -1,4 +1,5 @@
 import type { KernelOptions } from '../kernel/index.js';
+import { kindVariants } from '../kernel/options-schema.js';
 
 /** OAuth scopes of the billing report APIs [C]. */
 export const SCOPES = {
@@ -213,3 +214,97 @@ export function resolveOptions(options: WebexOptions): ResolvedWebexOptions {
     },
   };
 }
+
+const sizeRange = {
+  type: 'array',
+  prefixItems: [
+    { type: 'integer', minimum: 0, maximum: 100_000 },
+    { type: 'integer', minimum: 0, maximum: 100_000 },
+  ],
+  minItems: 2,
+  maxItems: 2,
+  description: '[min, max], inclusive',
+};
+
+/**
+ * Webex's own options as JSON Schema (the kernel's are added by the plug-in composition,
+ * `simulators/kernel/options-schema.ts`); `resolveOptions` above fills the defaults.
+ */
+export const OPTIONS_SCHEMA = {
+  type: 'object',
+  properties: {
+    partners: {
+      type: 'array',
+      minItems: 1,
+      description: 'partner organizations, sub-partners and bearer tokens (default: DEMO_PARTNERS)',
+      items: {
+        type: 'object',
+        required: ['name', 'orgUuid', 'tokens'],
+        additionalProperties: false,
+        properties: {
+          name: { type: 'string', minLength: 1 },
+          orgUuid: { type: 'string', minLength: 1 },
+          subPartners: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['name', 'orgUuid'],
+              additionalProperties: false,
+              properties: { name: { type: 'string' }, orgUuid: { type: 'string', minLength: 1 } },
+            },
+          },
+          tokens: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['token', 'scopes', 'personUuid'],
+              additionalProperties: false,
+              properties: {
+                token: { type: 'string', minLength: 1 },
+                scopes: { type: 'array', items: { type: 'string' } },
+                personUuid: { type: 'string', minLength: 1 },
+                label: { type: 'string' },
+              },
+            },
+          },
+        },
+      },
+    },
+    generation: {
+      description:
+        'report generation: kind time needs ms, polls needs count; immediate and manual take nothing else',
+      type: 'object',
+      required: ['kind'],
+      properties: {
+        kind: { enum: ['time', 'polls', 'immediate', 'manual'] },
+        ms: { type: 'integer', minimum: 0, maximum: 86_400_000 },
+        count: { type: 'integer', minimum: 0, maximum: 10_000 },
+      },
+      allOf: kindVariants({
+        time: { required: ['ms'] },
+        polls: { required: ['count'] },
+        immediate: {},
+        manual: {},
+      }),
+      default: WEBEX_DEFAULTS.generation,
+    },
+    failureRate: { type: 'number', minimum: 0, maximum: 1, default: WEBEX_DEFAULTS.failureRate },
+    duplicateCreate409: { type: 'boolean', default: WEBEX_DEFAULTS.duplicateCreate409 },
+    lockDeleteInProgress423: { type: 'boolean', default: WEBEX_DEFAULTS.lockDeleteInProgress423 },
+    lockRetryAfterSeconds: { type: 'integer', minimum: 0, maximum: 86_400 },
+    downloadUrlTtlSeconds: {
+      type: 'integer',
+      minimum: 1,
+      maximum: 604_800,
+      default: WEBEX_DEFAULTS.downloadUrlTtlSeconds,
+    },
+    downloadBaseUrl: { type: 'string', pattern: '^https?://' },
+    keyPairId: { type: 'string', minLength: 1 },
+    data: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { customers: sizeRange, usersPerCustomer: sizeRange },
+      default: WEBEX_DEFAULTS.data,
+    },
+  },
+};

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { packageRoot } from '../../contracts/index.js';
-import { SIMULATORS } from '../../simulators/index.js';
+import { PLUGINS } from '../../simulators/index.js';
 
 const BIN = join(packageRoot(), 'bin', 'billing-sim.js');
 const children: ChildProcess[] = [];
@@ -109,7 +109,7 @@ describe('billing-sim CLI', () => {
   it('reads a JSON config file as well as YAML', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'billing-sim-'));
     const config = join(dir, 'sim.json');
-    const first = SIMULATORS.find((s) => !s.tls)!;
+    const first = PLUGINS.find((s) => !s.tls)!;
     writeFileSync(
       config,
       JSON.stringify({ seed: 9, only: [first.name], simulators: { [first.name]: { port: 0 } } }),
@@ -125,14 +125,14 @@ describe('billing-sim CLI', () => {
   it('serve starts every simulator from a config file, prints a banner with live URLs, and stops on SIGTERM', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'billing-sim-'));
     const config = join(dir, 'sim.yaml');
-    const simulators = Object.fromEntries(SIMULATORS.map((s) => [s.name, { port: 0 }]));
+    const simulators = Object.fromEntries(PLUGINS.map((s) => [s.name, { port: 0 }]));
     writeFileSync(config, `seed: 3\nsimulators: ${JSON.stringify(simulators)}\n`);
     const { child, output } = run(['serve', '--config', config]);
     const banner = await waitFor(child, 'Ctrl-C to stop');
     expect(banner).toContain('seed 3');
     const healthUrls = [...banner.matchAll(/admin: (\S+)/g)].map((m) => m[1] as string);
-    expect(healthUrls).toHaveLength(SIMULATORS.length);
-    for (const mod of SIMULATORS) expect(banner).toContain(mod.title);
+    expect(healthUrls).toHaveLength(PLUGINS.length);
+    for (const mod of PLUGINS) expect(banner).toContain(mod.title);
     for (const url of healthUrls) expect(await getStatus(url)).toBe(200);
     child.kill('SIGTERM');
     expect((await output).code).toBe(0);

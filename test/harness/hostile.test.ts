@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { VENDORS } from '../../harness/flows/index.js';
 import { RateCard } from '../../harness/rate-card/rate-card.js';
 import { runFlows } from '../../harness/run.js';
 import { virtualTime } from '../../harness/time.js';
+import { loadHarnesses } from '../../harness/vendors.js';
 import { type StubHandler, type StubServer, stubServer } from './support/stub-server.js';
 
 /**
@@ -37,6 +37,7 @@ const ANSWERS: Record<string, StubHandler> = {
   'a dropped connection': (req) => req.socket.destroy(),
 };
 
+const VENDORS = await loadHarnesses();
 const flows = VENDORS.flatMap((v) => v.flows.map((f) => ({ vendor: v, flow: f })));
 const credentials = {
   clientId: 'c',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { Clock, SIMULATORS, startSimulators } from '../../simulators/index.js';
+import { Clock, PLUGINS, startSimulators } from '../../simulators/index.js';
 
-const zeroPorts = () => Object.fromEntries(SIMULATORS.map((s) => [s.name, 0]));
+const zeroPorts = () => Object.fromEntries(PLUGINS.map((s) => [s.name, 0]));
 
 describe('startSimulators', () => {
   it('starts every simulator on its own port with a shared clock, and closes with await using', async () => {
@@ -10,7 +10,7 @@ describe('startSimulators', () => {
     {
       await using sims = await startSimulators({ clock, ports: zeroPorts() });
       urls = sims.urls;
-      expect(Object.keys(sims.urls).sort()).toEqual(SIMULATORS.map((s) => s.name).sort());
+      expect(Object.keys(sims.urls).sort()).toEqual(PLUGINS.map((s) => s.name).sort());
       for (const name of Object.keys(sims.apps)) {
         expect(sims.apps[name]!.sim.kernel.clock).toBe(clock);
         expect(sims.credentials[name]).toBeDefined();
@@ -19,19 +19,19 @@ describe('startSimulators', () => {
       for (const app of Object.values(sims.apps))
         expect(app.sim.kernel.clock.date().toISOString()).toBe('2026-03-15T10:01:00.000Z');
       for (const [name, url] of Object.entries(sims.urls)) {
-        if (SIMULATORS.find((s) => s.name === name)?.tls) continue; // TLS liveness is covered by the CLI test
+        if (PLUGINS.find((s) => s.name === name)?.tls) continue; // TLS liveness is covered by the CLI test
         expect((await fetch(`${url}/_sim/health`)).status).toBe(200);
       }
     }
     for (const [name, url] of Object.entries(urls)) {
-      if (SIMULATORS.find((s) => s.name === name)?.tls) continue;
+      if (PLUGINS.find((s) => s.name === name)?.tls) continue;
       await expect(fetch(`${url}/_sim/health`)).rejects.toThrow();
     }
   });
 
   it('starts a subset and rejects unknown names without leaving servers behind', async () => {
     await expect(startSimulators({ only: ['nosuch'] })).rejects.toThrow(/unknown simulator\(s\): nosuch/);
-    const first = SIMULATORS[0];
+    const first = PLUGINS[0];
     if (!first) return;
     const sims = await startSimulators({ only: [first.name], ports: zeroPorts() });
     try {
@@ -46,7 +46,7 @@ describe('every simulator answers OPTIONS in its own envelope, never Express’s
   it('answers 405/404 in the vendor envelope, not Express’s "GET, HEAD"', async () => {
     const sims = await startSimulators({
       ports: zeroPorts(),
-      only: SIMULATORS.filter((s) => !s.tls).map((s) => s.name),
+      only: PLUGINS.filter((s) => !s.tls).map((s) => s.name),
     });
     try {
       for (const url of Object.values(sims.urls)) {

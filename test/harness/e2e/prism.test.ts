@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pureCloudHarness } from '../../../harness/flows/purecloud.js';
+import { purecloudHarness } from '../../../harness/flows/purecloud.js';
 import { rprmHarness } from '../../../harness/flows/rprm.js';
 import { webexHarness } from '../../../harness/flows/webex.js';
 import { RateCard } from '../../../harness/rate-card/rate-card.js';
@@ -25,7 +25,7 @@ beforeAll(async () => {
     clock,
     ports: { purecloud: 0, webex: 0, rprm: 0 },
     simulators: {
-      purecloud: pureCloudHarness.embeddedOptions,
+      purecloud: purecloudHarness.embeddedOptions,
       webex: webexHarness.embeddedOptions,
       rprm: rprmHarness.embeddedOptions,
     },
@@ -48,12 +48,12 @@ afterAll(async () => {
 describe('prism proxy --errors between the harness and the simulators', () => {
   it('sees only conforming traffic in the PureCloud and Webex flows', async () => {
     const report = await runFlows({
-      flows: [...pureCloudHarness.flows, ...webexHarness.flows],
+      flows: [...purecloudHarness.flows, ...webexHarness.flows],
       targets: {
         purecloud: {
           vendor: 'purecloud',
           baseUrl: proxies.purecloud!.url,
-          credentials: pureCloudHarness.embeddedCredentials(sims.credentials.purecloud),
+          credentials: purecloudHarness.embeddedCredentials(sims.credentials.purecloud),
         },
         webex: {
           vendor: 'webex',

@@ -1,10 +1,10 @@
 import pactum from 'pactum';
 import type { FlowDefinition } from '../../../harness/flows/flow.js';
-import { VENDORS } from '../../../harness/flows/index.js';
 import { RateCard } from '../../../harness/rate-card/rate-card.js';
 import type { RunReport } from '../../../harness/reports/model.js';
 import { type RunOptions, runFlows } from '../../../harness/run.js';
 import { type Embedded, startEmbedded } from '../../../harness/targets/embedded.js';
+import { loadHarnesses } from '../../../harness/vendors.js';
 import type { ExchangeTap } from '../../../simulators/kernel/index.js';
 
 export const AT = '2026-03-15T10:00:00Z';
@@ -23,7 +23,7 @@ export async function embeddedRun(
   vendors: string[],
   options: { onExchange?: ExchangeTap; simulators?: Record<string, Record<string, unknown>> } = {},
 ): Promise<EmbeddedRun> {
-  const selected = VENDORS.filter((v) => vendors.includes(v.vendor));
+  const selected = (await loadHarnesses()).filter((v) => vendors.includes(v.vendor));
   const embedded = await startEmbedded({
     vendors: selected,
     seed: 1,

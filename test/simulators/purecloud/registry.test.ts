@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { startSimulators } from '../../../simulators/index.js';
-import { purecloudSimulator } from '../../../simulators/purecloud/index.js';
-import { SIMULATORS } from '../../../simulators/registry.js';
+import { purecloudPlugin } from '../../../simulators/purecloud/index.js';
+import { PLUGINS } from '../../../simulators/registry.js';
 import { contractGuard } from '../../support/contract-guard.js';
 import { manualClock } from './helpers.js';
 
@@ -9,8 +9,8 @@ const guard = contractGuard();
 
 describe('purecloud registration', () => {
   it('is registered on port 8401 without TLS and starts through startSimulators', async () => {
-    expect(SIMULATORS).toContain(purecloudSimulator);
-    expect(purecloudSimulator).toMatchObject({
+    expect(PLUGINS).toContain(purecloudPlugin);
+    expect(purecloudPlugin).toMatchObject({
       name: 'purecloud',
       title: 'Genesys Cloud (PureCloud) billing',
       defaultPort: 8401,
@@ -38,7 +38,7 @@ describe('purecloud registration', () => {
         { headers: { Authorization: `Bearer ${token.access_token}` } },
       ).then((r) => r.json() as Promise<{ status: string }>);
       expect(report.status).toBe('Complete');
-      const banner = purecloudSimulator.describe(running.apps.purecloud!, url).join('\n');
+      const banner = purecloudPlugin.describe(running.apps.purecloud!, url).join('\n');
       expect(banner).toContain(url);
       expect(banner).toContain('northwind-billing / northwind-billing-secret');
       expect(banner).toContain('Northwind Partners');

@@ -1,7 +1,7 @@
 import { request as httpsRequest } from 'node:https';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, type SimApp, serve, startSimulators } from '../../../simulators/index.js';
-import { SIMULATORS } from '../../../simulators/registry.js';
+import { PLUGINS } from '../../../simulators/registry.js';
 import { contractGuard } from '../../support/contract-guard.js';
 import { ADMIN, BILLING, makeApp, unzip } from './support.js';
 
@@ -82,7 +82,7 @@ describe('HTTPS with a self-signed certificate generated at start', () => {
 
 describe('registration', () => {
   it('is in the registry: HTTPS on 8443 by default, with a banner naming the demo users', () => {
-    const mod = SIMULATORS.find((s) => s.name === 'rprm');
+    const mod = PLUGINS.find((s) => s.name === 'rprm');
     expect(mod).toMatchObject({
       defaultPort: 8443,
       tls: true,

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { createWebexApp, webexSimulator } from '../../../simulators/webex/index.js';
+import { createWebexApp, webexPlugin } from '../../../simulators/webex/index.js';
 import { contractGuard } from '../../support/contract-guard.js';
 import {
   BROADWORKS,
@@ -146,10 +146,10 @@ describe('webex headers and error envelope', () => {
       .set(bearer(TOKENS.acme))
       .send({ billingStartDate: '2026-01-01', billingEndDate: '2026-01-31' });
     expect(again.body.id).toBe(first.body.id);
-    const lines = webexSimulator.describe(app, 'http://127.0.0.1:8402').join('\n');
+    const lines = webexPlugin.describe(app, 'http://127.0.0.1:8402').join('\n');
     expect(lines).toContain('http://127.0.0.1:8402/v1/wholesale/billing/reports');
     for (const token of Object.values(TOKENS)) expect(lines).toContain(token);
-    expect(webexSimulator).toMatchObject({ name: 'webex', defaultPort: 8402, tls: false });
+    expect(webexPlugin).toMatchObject({ name: 'webex', defaultPort: 8402, tls: false });
   });
 
   it('rejects bad options', () => {

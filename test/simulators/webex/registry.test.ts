@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SIMULATORS, startSimulators } from '../../../simulators/index.js';
+import { PLUGINS, startSimulators } from '../../../simulators/index.js';
 import type { WebexCredentials } from '../../../simulators/webex/index.js';
 import { contractGuard } from '../../support/contract-guard.js';
 import { TOKENS } from './helpers.js';
@@ -8,7 +8,7 @@ const guard = contractGuard();
 
 describe('webex simulator registration', () => {
   it('is registered and starts through startSimulators with its demo credentials', async () => {
-    expect(SIMULATORS.find((s) => s.name === 'webex')).toMatchObject({
+    expect(PLUGINS.find((s) => s.name === 'webex')).toMatchObject({
       title: 'Webex Wholesale + BroadWorks billing reports',
       defaultPort: 8402,
       tls: false,
