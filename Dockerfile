@@ -58,5 +58,8 @@ HEALTHCHECK --interval=5s --timeout=3s --start-period=20s --retries=3 \
     CMD ["node", "/app/healthcheck.cjs"]
 # Node is PID 1 and handles SIGTERM/SIGINT itself: `serve` closes its listeners and exits 0.
 ENTRYPOINT ["node", "/app/bin/billing-sim.js"]
-# Reachable from outside the container's own loopback.
-CMD ["serve", "--host", "0.0.0.0"]
+# Listen on every interface, or a published port reaches nothing. An environment default, not a
+# flag, so that BILLING_SIM_HOST, BILLING_SIM_CONFIG and the other BILLING_SIM_* variables (which
+# flags would override) configure the container; `docker run … serve --host …` still wins.
+ENV BILLING_SIM_HOST=0.0.0.0
+CMD ["serve"]

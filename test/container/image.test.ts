@@ -30,6 +30,7 @@ describe.runIf(IMAGE)(`image ${IMAGE}`, () => {
           Healthcheck?: { Test: string[] };
           Entrypoint: string[];
           Cmd: string[];
+          Env: string[];
         };
       },
     ];
@@ -39,7 +40,9 @@ describe.runIf(IMAGE)(`image ${IMAGE}`, () => {
     expect(Object.keys(config.Config.ExposedPorts).sort()).toEqual(['8401/tcp', '8402/tcp', '8443/tcp']);
     expect(config.Config.Healthcheck?.Test).toEqual(['CMD', 'node', '/app/healthcheck.cjs']);
     expect(config.Config.Entrypoint).toEqual(['node', '/app/bin/billing-sim.js']);
-    expect(config.Config.Cmd).toEqual(['serve', '--host', '0.0.0.0']);
+    expect(config.Config.Cmd).toEqual(['serve']);
+    // `--host 0.0.0.0` as the environment default, so BILLING_SIM_* variables can still change it.
+    expect(config.Config.Env).toContain('BILLING_SIM_HOST=0.0.0.0');
 
     const listing = await docker(
       'run',
@@ -78,16 +81,12 @@ describe.runIf(IMAGE)(`image ${IMAGE}`, () => {
     beforeAll(async () => {
       const [purecloud, webex, rprm] = await freePorts(3);
       ports = { purecloud: purecloud!, webex: webex!, rprm: rprm! };
-      // Virtual time at 3600×: a report's minutes of generation take a fraction of a second.
+      // Both doors a container has: a mounted config file (BILLING_SIM_CONFIG) and BILLING_SIM_*
+      // variables. Virtual time at 3600×: minutes of report generation take a fraction of a second.
       config = configDir({
-        'sim.yaml': [
-          'timeScale: 3600',
-          'simulators:',
-          `  purecloud: { port: ${ports.purecloud} }`,
-          `  webex: { port: ${ports.webex} }`,
-          `  rprm: { port: ${ports.rprm} }`,
-          '',
-        ].join('\n'),
+        'sim.yaml': ['timeScale: 3600', 'simulators:', `  purecloud: { port: ${ports.purecloud} }`, ''].join(
+          '\n',
+        ),
       });
       await docker(
         'run',
@@ -102,13 +101,13 @@ describe.runIf(IMAGE)(`image ${IMAGE}`, () => {
         '--volume',
         `${config.dir}:/config:ro`,
         '--env',
-        `HEALTHCHECK_URLS=http://127.0.0.1:${ports.purecloud}/_sim/health http://127.0.0.1:${ports.webex}/_sim/health https://127.0.0.1:${ports.rprm}/_sim/health`,
+        'BILLING_SIM_CONFIG=/config/sim.yaml',
+        '--env',
+        `BILLING_SIM_WEBEX_PORT=${ports.webex}`,
+        '--env',
+        `BILLING_SIM_RPRM_PORT=${ports.rprm}`,
+        // The image's own command (`serve`, host 0.0.0.0); the health check finds the ports itself.
         IMAGE,
-        'serve',
-        '--host',
-        '0.0.0.0',
-        '--config',
-        '/config/sim.yaml',
       );
     }, 60_000);
 
@@ -182,7 +181,7 @@ describe.runIf(IMAGE)(`image ${IMAGE}`, () => {
         services: Record<
           string,
           {
-            command: string[];
+            command?: string[];
             environment?: Record<string, string>;
             depends_on?: Record<string, { condition: string }>;
             ports?: string[];
@@ -191,7 +190,8 @@ describe.runIf(IMAGE)(`image ${IMAGE}`, () => {
       };
       const server = compose.services['billing-sim']!;
       const consumer = compose.services.flows!;
-      expect(server.command.slice(0, 3)).toEqual(['serve', '--host', '0.0.0.0']);
+      expect(server.command).toBeUndefined();
+      expect(server.environment?.BILLING_SIM_TIME_SCALE).toBeDefined();
       expect(server.ports).toEqual(['8401:8401', '8402:8402', '8443:8443']);
       expect(consumer.depends_on?.['billing-sim']?.condition).toBe('service_healthy');
       const byDefaultPort: Record<string, number> = {
@@ -199,7 +199,7 @@ describe.runIf(IMAGE)(`image ${IMAGE}`, () => {
         '8402': ports.webex,
         '8443': ports.rprm,
       };
-      const command = consumer.command.map((arg) =>
+      const command = (consumer.command ?? []).map((arg) =>
         arg.replace(/billing-sim:(\d+)/, (_m, port: string) => `127.0.0.1:${byDefaultPort[port]}`),
       );
       expect(command.join(' ')).not.toContain('billing-sim:');

@@ -19,16 +19,11 @@ describe.runIf(IMAGE)('Testcontainers recipe (GenericContainer, health-check wai
     container = await new GenericContainer(IMAGE)
       // Host network: only loopback traffic, and the ports are the container's own.
       .withNetworkMode('host')
-      .withCopyContentToContainer([
-        {
-          content: `simulators:\n  purecloud: { port: ${pc} }\n  webex: { port: ${wx} }\n  rprm: { port: ${rp} }\n`,
-          target: '/tmp/sim.yaml',
-        },
-      ])
-      .withCommand(['serve', '--host', '127.0.0.1', '--config', '/tmp/sim.yaml'])
-      .withEnvironment({
-        HEALTHCHECK_URLS: `http://127.0.0.1:${pc}/_sim/health,http://127.0.0.1:${wx}/_sim/health,https://127.0.0.1:${rp}/_sim/health`,
-      })
+      // The third door: flags (after the config file and the environment). The health check
+      // reads them from the command line of the container's `serve`.
+      .withCommand(['serve', '--port', `purecloud=${pc}`, '--port', `webex=${wx}`, '--port', `rprm=${rp}`])
+      // Loopback is enough on the host network: no need for the image's 0.0.0.0.
+      .withEnvironment({ BILLING_SIM_HOST: '127.0.0.1' })
       .withWaitStrategy(Wait.forHealthCheck())
       .withStartupTimeout(60_000)
       .start();
