@@ -101,5 +101,7 @@ log "building $IMAGE (log: $STATE/build.log)"
 DOCKER_BUILDKIT=1 timeout 1500 "$DOCKER" build --network host --progress plain \
   --build-arg "BASE=$BASE" "${secret[@]}" -t "$IMAGE" . >"$STATE/build.log" 2>&1 ||
   { tail -40 "$STATE/build.log" >&2; die "docker build failed"; }
+# Earlier builds of the tag are left dangling: drop them so the engine's disk use stays bounded.
+"$DOCKER" image prune --force >/dev/null 2>&1 || true
 log "image $IMAGE: $("$DOCKER" image inspect -f '{{.Size}}' "$IMAGE" | awk '{printf "%.0f MB", $1/1e6}')"
 echo "$IMAGE"
