@@ -1,13 +1,13 @@
 // The billing-sim image as a CI job uses it: on the host network, health-gated, the harness run
 // from the host against it, the request log on `docker logs`, and a graceful `docker stop`.
 // .ci/run builds the image (test/container/prepare-image.sh) and names it in TEST_CONTAINER_IMAGE.
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { packageRoot } from '../../contracts/index.js';
-import { configDir, docker, freePorts, IMAGE, logs, waitHealthy } from './docker.js';
+import { configDir, DOCKER, docker, freePorts, IMAGE, logs, waitHealthy } from './docker.js';
 
 const ROOT = packageRoot();
 const BIN = join(ROOT, 'bin', 'billing-sim.js');
@@ -77,8 +77,14 @@ describe.runIf(IMAGE)(`image ${IMAGE}`, () => {
     const name = `billing-sim-test-${process.pid}`;
     let ports: { purecloud: number; webex: number; rprm: number };
     let config: ReturnType<typeof configDir>;
+    /** What this build's `serve` has (issue 18's admin token, the dashboard's request log). */
+    let features: { adminToken: boolean; log: boolean };
+    const adminToken = 'container-test-admin-token';
 
     beforeAll(async () => {
+      const help = await docker('run', '--rm', '--network', 'none', IMAGE, 'serve', '--help');
+      features = { adminToken: help.includes('--admin-token'), log: /--log\b/.test(help) };
+      console.log(`serve in ${IMAGE}: admin token ${features.adminToken}, request log ${features.log}`);
       const [purecloud, webex, rprm] = await freePorts(3);
       ports = { purecloud: purecloud!, webex: webex!, rprm: rprm! };
       // Both doors a container has: a mounted config file (BILLING_SIM_CONFIG) and BILLING_SIM_*
@@ -106,6 +112,9 @@ describe.runIf(IMAGE)(`image ${IMAGE}`, () => {
         `BILLING_SIM_WEBEX_PORT=${ports.webex}`,
         '--env',
         `BILLING_SIM_RPRM_PORT=${ports.rprm}`,
+        // Beyond loopback the admin API needs a token (issue 18); JSON request lines on stdout.
+        ...(features.adminToken ? ['--env', `BILLING_SIM_ADMIN_TOKEN=${adminToken}`] : []),
+        ...(features.log ? ['--env', 'BILLING_SIM_LOG=json'] : []),
         // The image's own command (`serve`, host 0.0.0.0); the health check finds the ports itself.
         IMAGE,
       );
@@ -116,6 +125,30 @@ describe.runIf(IMAGE)(`image ${IMAGE}`, () => {
       config?.remove();
     });
 
+    it('refuses 0.0.0.0 without an admin token, when the build has the rule', async () => {
+      if (!features.adminToken) return;
+      // No network: the refusal comes before anything listens. A build that starts anyway would
+      // run on: the client gives up after 20 s and the container is removed.
+      const refusedName = `${name}-no-token`;
+      try {
+        const refused = await new Promise<{ code: unknown; stderr: string }>((resolve) =>
+          execFile(
+            DOCKER,
+            ['run', '--rm', '--name', refusedName, '--network', 'none', IMAGE],
+            { timeout: 20_000 },
+            (e, _stdout, stderr) => resolve({ code: e ? (e.code ?? e.signal) : 0, stderr }),
+          ),
+        );
+        // An exit code (not the client's timeout signal), and not success.
+        expect(typeof refused.code === 'number' && refused.code !== 0, `exit ${String(refused.code)}`).toBe(
+          true,
+        );
+        expect(refused.stderr).toMatch(/admin-token|ADMIN_TOKEN/);
+      } finally {
+        await docker('rm', '--force', refusedName).catch(() => undefined);
+      }
+    }, 60_000);
+
     it('turns healthy, passes every flow run from the host, logs, and stops on SIGTERM with exit code 0', async () => {
       await waitHealthy(name, 60_000);
       for (const url of [
@@ -124,6 +157,11 @@ describe.runIf(IMAGE)(`image ${IMAGE}`, () => {
       ]) {
         const res = await fetch(url);
         expect(res.status).toBe(200);
+      }
+      if (features.adminToken) {
+        const clock = `http://127.0.0.1:${ports.webex}/_sim/clock`;
+        expect((await fetch(clock)).status).toBe(401);
+        expect((await fetch(clock, { headers: { authorization: `Bearer ${adminToken}` } })).status).toBe(200);
       }
 
       const flows = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
@@ -210,6 +248,26 @@ describe.runIf(IMAGE)(`image ${IMAGE}`, () => {
       const log = await logs(name);
       expect(log).toContain('billing-sim is running');
       for (const port of Object.values(ports)) expect(log).toContain(`0.0.0.0:${port}/_sim/health`);
+      if (features.log) {
+        // One JSON line per vendor request on stdout (the banner goes to stderr in json mode).
+        const stdout = await docker('logs', name).then((out) => out.split('\n').filter(Boolean));
+        const lines = stdout.map(
+          (l) => JSON.parse(l) as { simulator: string; method: string; path: string; status: number },
+        );
+        expect(lines).toContainEqual(
+          expect.objectContaining({
+            simulator: 'purecloud',
+            method: 'POST',
+            path: '/oauth/token',
+            status: 200,
+          }),
+        );
+        expect(lines).toContainEqual(
+          expect.objectContaining({ simulator: 'rprm', method: 'POST', status: expect.any(Number) }),
+        );
+        expect(lines.some((l) => l.simulator === 'webex' && l.status === 200)).toBe(true);
+        expect(lines.some((l) => l.path.startsWith('/_sim'))).toBe(false);
+      }
 
       const started = performance.now();
       await docker('stop', '--time', '10', name);
