@@ -1,10 +1,12 @@
 import { createVendorApp, type SimApp } from '../kernel/index.js';
-import { claimedUser } from './auth.js';
+import { createBasicAuth } from './auth.js';
 import { createCdrContext } from './data/context.js';
-import { renderPlcmError } from './errors.js';
+import { loadCdrLayouts } from './data/layout.js';
+import { createPlcmErrorRenderer } from './errors.js';
 import { CdrExports } from './exports.js';
+import { Negotiator } from './media.js';
 import { DEMO_USERS, type RprmOptions, type RprmUser, resolveOptions } from './options.js';
-import { billingRoutes } from './routes.js';
+import { BASE, billingRoutes } from './routes.js';
 
 export interface RprmCredentials {
   users: Record<string, RprmUser>;
@@ -34,13 +36,21 @@ export function createRprmApp(options: RprmOptions = {}): SimApp<RprmCredentials
         callsPerDay: resolved.callsPerDay,
         clusters: resolved.clusters,
         unreachableClusters: resolved.unreachableClusters,
+        layouts: loadCdrLayouts(),
+        version: resolved.cdrVersion,
       });
       const exports = new CdrExports(kernel, resolved);
+      const auth = createBasicAuth(resolved.users, resolved.billingRoles, resolved.realm, `${BASE}/billing`);
+      const negotiator = new Negotiator();
       return {
-        renderError: renderPlcmError,
-        identify: (req) => ({ token: claimedUser(req) }),
+        renderError: createPlcmErrorRenderer(negotiator),
+        // The claimed login only matches faults; the rate limiter keys by the authenticated user.
+        identify: (req) => ({ token: auth.claimedUser(req) }),
+        authenticate: (req) => auth.authenticate(req),
+        // Requests that need no credentials (unknown paths) share their client address's bucket.
+        rateLimitKey: (req) => `address:${req.ip ?? 'unknown'}`,
         jsonTypes: ['application/json', 'application/*+json'],
-        routes: (router) => billingRoutes(router, { kernel, options: resolved, cdr, exports }),
+        routes: (router) => billingRoutes(router, { kernel, options: resolved, cdr, exports, negotiator }),
         reset: () => exports.clear(),
       };
     },

@@ -57,13 +57,17 @@ export class CsvRowStream extends Readable {
   private headerDone = false;
   private readonly text: boolean[];
 
+  private readonly allText: boolean[];
+
   constructor(
     private readonly columns: readonly ColumnSpec[],
-    private readonly rows: Iterator<string[]>,
+    private readonly rows: Iterator<string[] & { quoteAll?: boolean }>,
     private readonly onRows?: (count: number) => void,
+    private readonly onEnd?: () => void,
   ) {
     super({ highWaterMark: 64 * 1024 });
     this.text = columns.map((c) => c.text === true);
+    this.allText = columns.map(() => true);
   }
 
   override _read(): void {
@@ -82,11 +86,13 @@ export class CsvRowStream extends Readable {
           done = true;
           break;
         }
-        chunk += csvLine(next.value, this.text);
+        // ITP rows hold comma lists in every column: each cell gets the quoting check.
+        chunk += csvLine(next.value, next.value.quoteAll ? this.allText : this.text);
         made++;
       }
       if (made > 0) this.onRows?.(made);
       if (done) {
+        this.onEnd?.();
         if (chunk) this.push(chunk);
         this.push(null);
         return;

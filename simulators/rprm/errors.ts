@@ -7,7 +7,7 @@ import {
   sendRendered,
   statusText,
 } from '../kernel/index.js';
-import { ERROR_JSON, ERROR_XML, wantsXml, XML_DECLARATION, xmlElements, xmlEscape } from './media.js';
+import { ERROR_JSON, ERROR_XML, type Negotiator, XML_DECLARATION, xmlElements, xmlEscape } from './media.js';
 
 /** plcm-error, the error entity of every RPRM REST resource. */
 export interface PlcmError {
@@ -64,27 +64,30 @@ export function toPlcmError(error: SimError): PlcmError {
 }
 
 /**
- * A plcm-error depends on nothing but its SimError, and the kernel hands out the same SimError for
- * every 429 of a given wait: each error's rendering is kept with it, so a rejected flood is
- * answered from text made once.
+ * The app's plcm-error renderer. A plcm-error depends on nothing but its SimError, and the kernel
+ * hands out the same SimError for every 429 of a given wait: each error's rendering is kept with
+ * it (in this app's own map), so a rejected flood is answered from text made once.
  */
-const rendered = new WeakMap<SimError, { json?: RenderedBody; xml?: RenderedBody }>();
-
-export function renderPlcmError(req: Request, res: Response, error: SimError): void {
-  const xml = wantsXml(req, ERROR_JSON, ERROR_XML);
-  let texts = rendered.get(error);
-  if (!texts) {
-    texts = {};
-    rendered.set(error, texts);
-  }
-  res.statusCode = error.status;
-  if (xml) {
-    texts.xml ??= renderedBody(plcmErrorXml(toPlcmError(error)));
-    sendRendered(res, texts.xml, `${ERROR_XML}; charset=utf-8`);
-    return;
-  }
-  texts.json ??= renderedBody(JSON.stringify(toPlcmError(error)));
-  sendRendered(res, texts.json, `${ERROR_JSON}; charset=utf-8`);
+export function createPlcmErrorRenderer(negotiator: Negotiator) {
+  const rendered = new WeakMap<SimError, { json?: RenderedBody; xml?: RenderedBody }>();
+  return (req: Request, res: Response, error: SimError): void => {
+    const xml = negotiator.wantsXml(req, ERROR_JSON, ERROR_XML);
+    let texts = rendered.get(error);
+    if (!texts) {
+      texts = {};
+      rendered.set(error, texts);
+    }
+    res.statusCode = error.status;
+    const challenge = error.details.challenge;
+    if (error.status === 401 && typeof challenge === 'string') res.setHeader('WWW-Authenticate', challenge);
+    if (xml) {
+      texts.xml ??= renderedBody(plcmErrorXml(toPlcmError(error)));
+      sendRendered(res, texts.xml, `${ERROR_XML}; charset=utf-8`);
+      return;
+    }
+    texts.json ??= renderedBody(JSON.stringify(toPlcmError(error)));
+    sendRendered(res, texts.json, `${ERROR_JSON}; charset=utf-8`);
+  };
 }
 
 function plcmErrorXml(e: PlcmError): string {

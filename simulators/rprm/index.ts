@@ -3,7 +3,6 @@ import { createRprmApp, type RprmCredentials } from './app.js';
 import { OPTIONS_SCHEMA, type RprmOptions } from './options.js';
 
 export { createRprmApp, type RprmCredentials } from './app.js';
-export { CALL_COLUMNS, CALL_COUNT_COLUMNS, CONFERENCE_COLUMNS } from './data/columns.js';
 export { QUOTING_EDGE_NAMES } from './data/pools.js';
 export { DEMO_USERS, type GenerationSpeed, type RprmOptions, type RprmUser } from './options.js';
 export { type CdrSource, type CdrSourceOptions, createCdrSource } from './standalone.js';
@@ -21,6 +20,7 @@ export const rprmPlugin: VendorPlugin = {
     openapi: 'contracts/rprm.openapi.yaml',
     csv: [
       'contracts/csv/rprm-calls.csv.yaml',
+      'contracts/csv/rprm-calls-1.csv.yaml',
       'contracts/csv/rprm-conferences.csv.yaml',
       'contracts/csv/rprm-callcounts.csv.yaml',
     ],

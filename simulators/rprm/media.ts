@@ -6,18 +6,21 @@ export const STATUS_XML = 'application/vnd.plcm.plcm-billing-status+xml';
 export const ERROR_JSON = 'application/vnd.plcm.plcm-error+json';
 export const ERROR_XML = 'application/vnd.plcm.plcm-error+xml';
 
-/** XML only when the client asks for it; JSON for anything else (no 406 — the appliance is lenient). */
-export function wantsXml(req: Request, jsonType: string, xmlType: string): boolean {
-  const accept = req.get('accept');
-  if (!accept) return false;
+/** Content negotiation of one app (its memo is its own: two apps share nothing). */
+export class Negotiator {
   // A pure function of the Accept text and the two types: negotiated once per value.
-  return negotiated.get(`${jsonType}\n${accept}`, () => {
-    const chosen = req.accepts([jsonType, 'application/json', xmlType, 'application/xml', 'text/xml']);
-    return typeof chosen === 'string' && chosen.endsWith('xml');
-  });
-}
+  private readonly negotiated = new TextMemo<boolean>();
 
-const negotiated = new TextMemo<boolean>();
+  /** XML only when the client asks for it; JSON for anything else. */
+  wantsXml(req: Request, jsonType: string, xmlType: string): boolean {
+    const accept = req.get('accept');
+    if (!accept) return false;
+    return this.negotiated.get(`${jsonType}\n${accept}`, () => {
+      const chosen = req.accepts([jsonType, 'application/json', xmlType, 'application/xml', 'text/xml']);
+      return typeof chosen === 'string' && chosen.endsWith('xml');
+    });
+  }
+}
 
 /** XML 1.0 `Char`: what a document may carry at all (no control characters, no lone surrogates). */
 function isXmlChar(code: number): boolean {

@@ -41,6 +41,11 @@ export interface RprmOptions extends KernelOptions {
   downloadWhileRunningStatus?: 409 | 423;
   /** Interval of the call-counts rows. Default 'hour'. */
   callCountInterval?: CountInterval;
+  /**
+   * Calls layout, named by the value its `version` column holds: '2' (default) the documented
+   * DMA 6.x order, '1' the DMA 4.x order (dialin last, after userRole). Layouts: contracts/csv.
+   */
+  cdrVersion?: string;
   /** Called for every block of CSV rows produced (tests and benchmarks count generation with it). */
   onRows?: (file: CdrFileName, count: number) => void;
 }
@@ -58,6 +63,7 @@ export interface ResolvedRprmOptions {
   generateConflictStatus: 409 | 202;
   downloadWhileRunningStatus: 409 | 423;
   callCountInterval: CountInterval;
+  cdrVersion: string;
   onRows: RprmOptions['onRows'];
 }
 
@@ -93,6 +99,7 @@ export function resolveOptions(options: RprmOptions): ResolvedRprmOptions {
     generateConflictStatus: options.generateConflictStatus ?? 409,
     downloadWhileRunningStatus: options.downloadWhileRunningStatus ?? 423,
     callCountInterval: options.callCountInterval ?? 'hour',
+    cdrVersion: options.cdrVersion ?? '2',
     onRows: options.onRows,
   };
 }

@@ -1,12 +1,11 @@
 import type { Request, Response, Router } from 'express';
 import { BodyCache, type Kernel, type RenderedBody, renderedBody, SimError } from '../kernel/index.js';
-import { billingAuth } from './auth.js';
 import type { CdrContext } from './data/context.js';
 import { readWindow } from './dates.js';
 import { type CdrExport, type CdrExports, entityTag } from './exports.js';
+import type { Negotiator } from './media.js';
 import type { ResolvedRprmOptions } from './options.js';
 import { billingStatus, renderStatus, sendStatus, statusMedia } from './status.js';
-import { stopWarmUp, warmCdrPathOnce } from './warm-up.js';
 import { type CdrWindow, planWindow } from './window.js';
 import { streamCdrZip } from './zip.js';
 
@@ -18,23 +17,14 @@ interface RouteDeps {
   options: ResolvedRprmOptions;
   cdr: CdrContext;
   exports: CdrExports;
+  negotiator: Negotiator;
 }
 
 export function billingRoutes(router: Router, deps: RouteDeps): void {
   const { kernel, options, cdr, exports } = deps;
-  // Every path under /api/rest/billing, known or not, authenticates first. A prefix test rather
-  // than a mounted path: Express would strip and restore the prefix on every request.
-  const auth = billingAuth(options.users, options.billingRoles, options.realm);
-  const billingPrefix = `${BASE}/billing`;
-  router.use((req, res, next) => {
-    const path = req.path;
-    if (path === billingPrefix || path.startsWith(`${billingPrefix}/`)) auth(req, res, next);
-    else next();
-  });
-
   const plan = (req: Request): CdrWindow => {
     const { from, to } = readWindow(req.query as Record<string, unknown>, options.zone, kernel.clock.now());
-    return planWindow(cdr.grid, from, to, options.maxCdrRecords);
+    return planWindow(cdr, from, to, kernel.clock.now(), options.maxCdrRecords);
   };
 
   // Deprecated synchronous export: the same ZIP, streamed straight away, no job and no status.
@@ -58,7 +48,6 @@ export function billingRoutes(router: Router, deps: RouteDeps): void {
     }
     exports.start(window);
     res.status(202).location(statusUrl).end();
-    void warmCdrPathOnce(cdr, options);
   });
 
   // A finished export is polled with the same answer until the next one starts: render it once
@@ -67,7 +56,7 @@ export function billingRoutes(router: Router, deps: RouteDeps): void {
   const finishedBodies = new WeakMap<CdrExport, BodyCache>();
   router.get(`${BASE}/billing/status`, (req, res) => {
     const view = exports.view(true);
-    const media = statusMedia(req);
+    const media = statusMedia(req, deps.negotiator);
     const base = baseUrl(req);
     const render = () => {
       const speed = options.generation;
@@ -80,6 +69,7 @@ export function billingRoutes(router: Router, deps: RouteDeps): void {
           downloading: exports.downloading,
           unreachableClusters: options.unreachableClusters,
           pollsToFinish: 'polls' in speed ? speed.polls : undefined,
+          timeScale: kernel.clock.scale,
         }),
       );
     };
@@ -106,7 +96,11 @@ export function billingRoutes(router: Router, deps: RouteDeps): void {
       });
     }
     if (!view.job.terminal) {
-      const retryAfterSeconds = Math.max(1, Math.ceil((view.job.remainingMs ?? 1000) / 1000));
+      // The client waits in its own seconds: a scaled clock runs simulator time faster.
+      const retryAfterSeconds = Math.max(
+        1,
+        Math.ceil((view.job.remainingMs ?? 1000) / 1000 / kernel.clock.scale),
+      );
       throw new SimError(
         options.downloadWhileRunningStatus,
         'CDR generation is still running; download when the status reports it ready.',
@@ -134,7 +128,6 @@ function sendZip(req: Request, res: Response, deps: RouteDeps, window: CdrWindow
     res.end();
     return;
   }
-  stopWarmUp();
   const zip = streamCdrZip(deps.cdr, window, res, {
     date: new Date(producedAt),
     countInterval: deps.options.callCountInterval,

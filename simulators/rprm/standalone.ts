@@ -1,6 +1,8 @@
 import type { Readable, Writable } from 'node:stream';
 import { SeededData } from '../kernel/index.js';
 import { createCdrContext } from './data/context.js';
+import { MAX_CALL_MS } from './data/grid.js';
+import { loadCdrLayouts } from './data/layout.js';
 import { type CdrWindow, planWindow } from './window.js';
 import { type CdrFileName, cdrCsvStreams, streamCdrZip, type ZipStream } from './zip.js';
 import { TimeZone } from './zone.js';
@@ -12,6 +14,8 @@ export interface CdrSourceOptions {
   callsPerDay?: number;
   clusters?: string[];
   maxCdrRecords?: number;
+  /** Calls layout by its version value (default '2', DMA 6.x). */
+  cdrVersion?: string;
 }
 
 export interface CdrSource {
@@ -33,15 +37,19 @@ export function createCdrSource(options: CdrSourceOptions = {}): CdrSource {
     callsPerDay: options.callsPerDay ?? 1000,
     clusters: options.clusters ?? ['dma-east.example.com'],
     unreachableClusters: [],
+    layouts: loadCdrLayouts(),
+    version: options.cdrVersion ?? '2',
   });
   const max = options.maxCdrRecords ?? Number.MAX_SAFE_INTEGER;
   return {
     windowOfCalls(from, calls) {
-      const first = ctx.grid.firstCallAtOrAfter(from);
-      // to-date is inclusive, so stop one millisecond before the first call left out.
-      return planWindow(ctx.grid, from, ctx.grid.callStart(first + calls) - 1, max);
+      // Far enough that `calls` calls have ended; the cut then lands right after the last of them.
+      const to = from + Math.ceil((calls + 1) * ctx.grid.intervalMs) + 2 * MAX_CALL_MS;
+      const w = planWindow(ctx, from, to, to, calls);
+      return { ...w, to: w.end, truncated: false };
     },
-    window: (from, to) => planWindow(ctx.grid, from, to, max),
+    // Everything has ended for a tool: the window is cut by its own bounds only.
+    window: (from, to) => planWindow(ctx, from, to, to, max),
     zip: (window, out, onRows) =>
       streamCdrZip(ctx, window, out, { date: new Date(window.end), countInterval: COUNT_INTERVAL, onRows }),
     csvFiles: (window) => cdrCsvStreams(ctx, window, COUNT_INTERVAL),

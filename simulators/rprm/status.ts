@@ -1,7 +1,14 @@
 import type { Request, Response } from 'express';
 import { type RenderedBody, sendRendered } from '../kernel/index.js';
 import { type ExportView, entityTag } from './exports.js';
-import { STATUS_JSON, STATUS_XML, wantsXml, XML_DECLARATION, xmlElements, xmlEscape } from './media.js';
+import {
+  type Negotiator,
+  STATUS_JSON,
+  STATUS_XML,
+  XML_DECLARATION,
+  xmlElements,
+  xmlEscape,
+} from './media.js';
 import type { TimeZone } from './zone.js';
 
 export const STATUS_TYPES = [
@@ -53,6 +60,8 @@ export interface StatusContext {
   unreachableClusters: readonly string[];
   /** Polls a poll-driven generation needs in all. */
   pollsToFinish?: number;
+  /** Simulator ms per client ms (a scaled clock): waits are given in the client's seconds. */
+  timeScale: number;
 }
 
 export function billingStatus(view: ExportView | undefined, ctx: StatusContext): BillingStatus {
@@ -80,7 +89,7 @@ export function billingStatus(view: ExportView | undefined, ctx: StatusContext):
   if (!job.terminal) {
     const remaining =
       job.remainingMs !== undefined
-        ? Math.ceil(job.remainingMs / 1000)
+        ? Math.ceil(job.remainingMs / 1000 / ctx.timeScale)
         : // Poll-driven generation: one poll a second is the assumed cadence.
           Math.max(0, (ctx.pollsToFinish ?? 0) - job.polls);
     return {
@@ -139,8 +148,8 @@ export function billingStatus(view: ExportView | undefined, ctx: StatusContext):
 }
 
 /** The status document in the media type the request negotiates (JSON unless it asks for XML). */
-export function statusMedia(req: Request): typeof STATUS_JSON | typeof STATUS_XML {
-  return wantsXml(req, STATUS_JSON, STATUS_XML) ? STATUS_XML : STATUS_JSON;
+export function statusMedia(req: Request, negotiator: Negotiator): typeof STATUS_JSON | typeof STATUS_XML {
+  return negotiator.wantsXml(req, STATUS_JSON, STATUS_XML) ? STATUS_XML : STATUS_JSON;
 }
 
 export function renderStatus(media: typeof STATUS_JSON | typeof STATUS_XML, status: BillingStatus): string {

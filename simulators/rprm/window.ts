@@ -1,53 +1,74 @@
+import { type CdrContext, callScan, conferenceScan, conferencesEndedBefore } from './data/context.js';
 import type { CallGrid } from './data/grid.js';
 
 /**
- * One export's rows as index ranges: calls [firstCall, endCall), conferences
- * [firstConference, endConference). Above the row cap the window is cut at the start of the
- * first call that does not fit, so calls, conferences and counts all describe the same span.
+ * One export. Membership [R]: the calls and conferences that **ended** in [from, to) — the
+ * DMA 10 UI's "ending after / ending before" — and had ended when the export was requested
+ * (`asOf`): so the export holds nothing that has not ended, a future window holds nothing, and
+ * consecutive windows [a, b), [b, c) hold every ended call exactly once.
  */
 export interface CdrWindow {
-  /** Requested bounds (epoch ms, both inclusive: Polycom exports CDRs that start on or before to-date). */
+  /** Requested bounds, epoch ms. */
   from: number;
   to: number;
-  /** Effective end: `to`, or the start of the first dropped call when truncated. */
+  /** The instant the export was requested: nothing that ended at or after it is in it. */
+  asOf: number;
+  /** Exclusive bound on endTime actually applied: min(to, asOf), or the cut when truncated. */
   end: number;
-  firstCall: number;
-  endCall: number;
-  firstConference: number;
-  endConference: number;
+  calls: number;
+  conferences: number;
+  /** Slot range the calls are filtered from, conference range likewise. */
+  callScan: { first: number; end: number };
+  conferenceScan: { first: number; end: number };
   truncated: boolean;
 }
 
-export function planWindow(grid: CallGrid, from: number, to: number, maxCalls: number): CdrWindow {
-  const firstCall = grid.firstCallAtOrAfter(from);
-  let endCall = grid.firstCallAtOrAfter(to + 1);
-  let end = to;
-  const truncated = endCall - firstCall > maxCalls;
+/** Calls that ended in [a, b). */
+export function callsEndedIn(grid: CallGrid, a: number, b: number): number {
+  return b <= a ? 0 : grid.callsEndedBefore(b) - grid.callsEndedBefore(a);
+}
+
+export function conferencesEndedIn(grid: CallGrid, a: number, b: number): number {
+  return b <= a ? 0 : conferencesEndedBefore(grid, b) - conferencesEndedBefore(grid, a);
+}
+
+export function planWindow(
+  ctx: CdrContext,
+  from: number,
+  to: number,
+  asOf: number,
+  maxCalls: number,
+): CdrWindow {
+  const grid = ctx.grid;
+  let end = Math.max(from, Math.min(to, asOf));
+  let calls = callsEndedIn(grid, from, end);
+  const truncated = calls > maxCalls;
   if (truncated) {
-    endCall = firstCall + maxCalls;
-    end = grid.callStart(endCall);
+    // The latest cut that keeps at most maxCalls calls (calls ended before it, counted from `from`).
+    let lo = from;
+    let hi = end;
+    while (hi - lo > 1) {
+      const mid = lo + Math.floor((hi - lo) / 2);
+      if (callsEndedIn(grid, from, mid) <= maxCalls) lo = mid;
+      else hi = mid;
+    }
+    end = lo;
+    calls = callsEndedIn(grid, from, end);
   }
   return {
     from,
     to,
+    asOf,
     end,
-    firstCall,
-    endCall,
-    firstConference: grid.firstConferenceFrom(firstCall),
-    endConference: grid.firstConferenceFrom(endCall),
+    calls,
+    conferences: conferencesEndedIn(grid, from, end),
+    callScan: end > from ? callScan(grid, from, end) : { first: 0, end: 0 },
+    conferenceScan: end > from ? conferenceScan(grid, from, end) : { first: 0, end: 0 },
     truncated,
   };
 }
 
-export function callCount(w: CdrWindow): number {
-  return w.endCall - w.firstCall;
-}
-
-export function conferenceCount(w: CdrWindow): number {
-  return w.endConference - w.firstConference;
-}
-
 /** CDR records of the export: call rows plus conference rows. */
 export function recordCount(w: CdrWindow): number {
-  return callCount(w) + conferenceCount(w);
+  return w.calls + w.conferences;
 }

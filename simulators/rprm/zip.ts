@@ -1,8 +1,7 @@
 import type { Readable, Writable } from 'node:stream';
 import { CsvRowStream } from './csv.js';
-import { type CountInterval, callCountRows } from './data/callcounts.js';
+import { type CountInterval, CountTally, callCountRows, intervalStart } from './data/callcounts.js';
 import { callRows } from './data/calls.js';
-import { CALL_COLUMNS, CALL_COUNT_COLUMNS, CONFERENCE_COLUMNS } from './data/columns.js';
 import { conferenceRows } from './data/conferences.js';
 import type { CdrContext } from './data/context.js';
 import type { CdrWindow } from './window.js';
@@ -39,31 +38,40 @@ export function cdrCsvStreams(
   onRows?: (file: CdrFileName, count: number) => void,
 ): Readable[] {
   const count = (file: CdrFileName) => (n: number) => onRows?.(file, n);
+  const tally = new CountTally((t) => intervalStart(ctx, w, countInterval, t));
   return [
-    new CsvRowStream(CALL_COLUMNS, callRows(ctx, w.firstCall, w.endCall), count('calls.csv')),
     new CsvRowStream(
-      CONFERENCE_COLUMNS,
-      conferenceRows(ctx, w.firstConference, w.endConference),
-      count('conferences.csv'),
+      ctx.callColumns,
+      callRows(ctx, w.callScan, w.from, w.end, (end) => tally.addCall(end)),
+      count('calls.csv'),
+      () => {
+        tally.callsDone = true;
+      },
     ),
-    new CsvRowStream(CALL_COUNT_COLUMNS, callCountRows(ctx, w, countInterval), count('callcounts.csv')),
+    new CsvRowStream(
+      ctx.layouts.conferences,
+      conferenceRows(ctx, w.conferenceScan, w.from, w.end, (end) => tally.addConference(end)),
+      count('conferences.csv'),
+      () => {
+        tally.conferencesDone = true;
+      },
+    ),
+    new CsvRowStream(
+      ctx.layouts.callCounts,
+      callCountRows(ctx, w, countInterval, tally),
+      count('callcounts.csv'),
+    ),
   ];
 }
 
 type ZipArchiveClass = typeof import('archiver').ZipArchive;
-let zipArchive: ZipArchiveClass | undefined;
-let loading: Promise<ZipArchiveClass> | undefined;
 
 /**
- * archiver takes ≈ 80 ms to import, a quarter of a cold start: it is loaded on the first export,
- * or ahead of it by the simulator's warm-up once the server listens.
+ * archiver takes ≈ 80 ms to import, a quarter of a cold start: it is loaded on the first export
+ * (Node keeps the module, so later exports find it at once).
  */
 export function loadZipWriter(): Promise<ZipArchiveClass> {
-  loading ??= import('archiver').then((m) => {
-    zipArchive = m.ZipArchive;
-    return m.ZipArchive;
-  });
-  return loading;
+  return import('archiver').then((m) => m.ZipArchive);
 }
 
 /**
@@ -76,7 +84,6 @@ export function streamCdrZip(
   out: Writable,
   options: ZipStreamOptions,
 ): ZipStream {
-  if (zipArchive) return startZip(zipArchive, ctx, w, out, options);
   let started: ZipStream | undefined;
   let aborted = false;
   const done = loadZipWriter().then(

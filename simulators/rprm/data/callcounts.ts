@@ -1,4 +1,6 @@
 import type { CdrWindow } from '../window.js';
+import { callsEndedIn, conferencesEndedIn } from '../window.js';
+import type { CsvRow } from './calls.js';
 import type { CdrContext } from './context.js';
 
 export type CountInterval = 'hour' | 'day';
@@ -6,38 +8,83 @@ export type CountInterval = 'hour' | 'day';
 const HOUR_MS = 3_600_000;
 
 /**
+ * What the calls and conferences streams saw, per interval start: the call-counts list is the
+ * ZIP's last entry, so when both streams ran to their end it is read from here instead of
+ * being counted again.
+ */
+export class CountTally {
+  readonly calls = new Map<number, number>();
+  readonly conferences = new Map<number, number>();
+  callsDone = false;
+  conferencesDone = false;
+
+  constructor(readonly intervalOf: (t: number) => number) {}
+
+  addCall(end: number): void {
+    const k = this.intervalOf(end);
+    this.calls.set(k, (this.calls.get(k) ?? 0) + 1);
+  }
+
+  addConference(end: number): void {
+    const k = this.intervalOf(end);
+    this.conferences.set(k, (this.conferences.get(k) ?? 0) + 1);
+  }
+}
+
+/** The start of the interval holding `t` (hours on the hour, or local days), not before `from`. */
+export function intervalStart(ctx: CdrContext, w: CdrWindow, interval: CountInterval, t: number): number {
+  const start = interval === 'hour' ? Math.floor(t / HOUR_MS) * HOUR_MS : ctx.zone.startOfDay(t);
+  return Math.max(w.from, start);
+}
+
+/**
  * The call-counts list: one INTERVAL row per hour (or local day) of the export, counting the
- * calls and conferences that start in it, then one TOTAL row with the file totals and the
+ * calls and conferences that ended in it, then one TOTAL row with the file totals and the
  * clusters included / excluded as unreachable (the DMA's summary line).
  */
-export function* callCountRows(ctx: CdrContext, w: CdrWindow, interval: CountInterval): Generator<string[]> {
+export function* callCountRows(
+  ctx: CdrContext,
+  w: CdrWindow,
+  interval: CountInterval,
+  tally?: CountTally,
+): Generator<CsvRow> {
   const { grid, zone } = ctx;
+  const time = ctx.formatTime;
   const clustersIncluded = ctx.clusters.join(';');
   const clustersExcluded = ctx.unreachableClusters.join(';');
+  const useTally = tally?.callsDone === true && tally.conferencesDone;
   let a = w.from;
   while (a < w.end) {
     const next = interval === 'hour' ? Math.floor(a / HOUR_MS) * HOUR_MS + HOUR_MS : zone.startOfNextDay(a);
     const b = Math.min(next, w.end);
-    const callsA = grid.firstCallAtOrAfter(a);
-    const callsB = b === w.end ? w.endCall : grid.firstCallAtOrAfter(b);
-    yield [
-      'INTERVAL',
-      zone.format(a),
-      zone.format(b),
-      String(callsB - callsA),
-      String(grid.firstConferenceFrom(callsB) - grid.firstConferenceFrom(callsA)),
-      '',
-      '',
-    ];
+    const calls = useTally ? (tally.calls.get(a) ?? 0) : callsEndedIn(grid, a, b);
+    const conferences = useTally ? (tally.conferences.get(a) ?? 0) : conferencesEndedIn(grid, a, b);
+    yield project(ctx, {
+      recordType: 'INTERVAL',
+      intervalStart: time(a),
+      intervalEnd: time(b),
+      numberOfCalls: String(calls),
+      numberOfConferences: String(conferences),
+      clustersIncluded: '',
+      clustersExcluded: '',
+    });
     a = b;
   }
-  yield [
-    'TOTAL',
-    zone.format(w.from),
-    zone.format(w.end),
-    String(w.endCall - w.firstCall),
-    String(w.endConference - w.firstConference),
+  yield project(ctx, {
+    recordType: 'TOTAL',
+    intervalStart: time(w.from),
+    intervalEnd: time(w.end),
+    numberOfCalls: String(w.calls),
+    numberOfConferences: String(w.conferences),
     clustersIncluded,
     clustersExcluded,
-  ];
+  });
+}
+
+function project(ctx: CdrContext, record: Record<string, string>): CsvRow {
+  return ctx.layouts.callCounts.map((c) => {
+    const v = record[c.name];
+    if (v === undefined) throw new Error(`callcounts.csv column ${c.name} has no value`);
+    return v;
+  });
 }

@@ -1,8 +1,8 @@
 import type { Rng } from '../../kernel/index.js';
-import { CDR_FORMAT_VERSION } from './columns.js';
+import type { ColumnSpec } from '../csv.js';
 import { type CdrContext, conferenceFacts, fastUuid, hex8 } from './context.js';
-import { CALLS_PER_BLOCK } from './grid.js';
-import type { EndpointModel, Person } from './pools.js';
+import { CALLS_PER_BLOCK, type CallTiming } from './grid.js';
+import type { EndpointModel, ItpSystem, Person } from './pools.js';
 
 /** A pick list where each value appears `weight` times, in the given order (seeded picks index it). */
 function weighted(...entries: [string, number][]): readonly string[] {
@@ -27,34 +27,81 @@ const FAILURES = [
 const BIT_RATES = ['384', '512', '768', '1024', '1920', '2048', '4096'] as const;
 const MIN_RESOLUTIONS = ['360', '480', '720'] as const;
 const MAX_RESOLUTIONS = ['720', '1080'] as const;
+const MCU = { model: 'RealPresence Collaboration Server 2000', version: '8.9.1.130' };
+const AVMCU = { model: 'Microsoft Lync Server 2013 AVMCU', version: '5.0.8308.0' };
+/** Share of calls placed from an immersive (ITP) room rather than a single-codec endpoint. */
+const ITP_SHARE = 0.04;
 
-/** One call row (CALL_COLUMNS order): a pure function of the seed and the call's grid index. */
-export function callRow(ctx: CdrContext, g: number): string[] {
-  const { grid, pools, zone } = ctx;
-  const rng = grid.callRng(g);
-  const start = grid.startFrom(g, rng);
-  const inConference = grid.joinsConference(g, rng);
-  const orig = rng.pick(pools.people);
-  const origModel = rng.pick(pools.models);
-  const origVersion = rng.pick(origModel.versions);
+/**
+ * One call as the DMA records it, by column name: every column any layout (contracts/csv)
+ * names. A layout picks its columns from here in its own order.
+ */
+export type CallRecord = Record<string, string>;
+
+interface Who {
+  displayName: string;
+  passThrough: string;
+  endpoint: string;
+  model: string;
+  version: string;
+  sip: boolean;
+}
+
+function personEndpoint(person: Person, model: EndpointModel, domain: string): string {
+  return model.signaling === 'SIP' ? `sip:${person.login}@${domain}` : person.alias;
+}
+
+/** SIP Call-IDs look like `<hex>@<host>`; H.323 call identifiers are 16-byte GUIDs in hex. */
+function callId(rng: Rng, sip: boolean): string {
+  return sip
+    ? `${hex8(rng)}-${hex8(rng)}@10.${rng.int(0, 255)}.${rng.int(0, 255)}.${rng.int(1, 254)}`
+    : `${hex8(rng)}${hex8(rng)}${hex8(rng)}${hex8(rng)}`;
+}
+
+/** The call of slot `t.g` (its timing already drawn): a pure function of the seed and the slot. */
+export function callRecord(ctx: CdrContext, t: CallTiming): { record: CallRecord; itp?: ItpSystem } {
+  const { pools } = ctx;
+  const time = ctx.formatTime;
+  const rng = t.rng;
+  const { start, end } = t;
+  const itp = rng.next() < ITP_SHARE ? rng.pick(pools.itpSystems) : undefined;
+  let orig: Who;
+  if (itp) {
+    orig = {
+      displayName: itp.displayName,
+      passThrough: itp.passThrough,
+      endpoint: `sip:${itp.base}_1@${pools.domain}`,
+      model: itp.model,
+      version: itp.version,
+      sip: true,
+    };
+  } else {
+    const person = rng.pick(pools.people);
+    const model = rng.pick(pools.models);
+    orig = {
+      displayName: person.displayName,
+      passThrough: person.passThrough,
+      endpoint: personEndpoint(person, model, pools.domain),
+      model: model.model,
+      version: rng.pick(model.versions),
+      sip: model.signaling === 'SIP',
+    };
+  }
   const bitRate = rng.pick(BIT_RATES);
   const minRes = rng.pick(MIN_RESOLUTIONS);
   const maxRes = minRes === '720' ? '1080' : rng.pick(MAX_RESOLUTIONS);
-  const displays = rng.next() < 0.03 ? '3' : '1';
   const callUuid = fastUuid(rng);
-  const origCallId = callId(rng, origModel);
+  const origCallId = callId(rng, orig.sip);
   const destCallId = `${hex8(rng)}${hex8(rng)}@${pools.domain}`;
-  const origSip = origModel.signaling === 'SIP';
-  const origEndpoint = origSip ? `sip:${orig.login}@${pools.domain}` : orig.alias;
 
   let callType: string;
   let dialin = 'TRUE';
-  let end: number;
   let destEndpoint: string;
   let destDisplayName = '';
   let dialString: string;
   let lastForward = '';
   let cluster: string;
+  let veqCluster = '';
   let confUuid = '';
   let vmr = '';
   let cause = '16';
@@ -69,110 +116,177 @@ export function callRow(ctx: CdrContext, g: number): string[] {
   let termAfterChair = 'FALSE';
   let chairJoin = '';
 
-  if (inConference) {
-    const conf = conferenceFacts(ctx, Math.floor(g / CALLS_PER_BLOCK));
+  if (t.inConference) {
+    const conf = conferenceFacts(ctx, Math.floor(t.g / CALLS_PER_BLOCK));
     const room = conf.room;
-    callType = room.confType === 'LYNC' ? 'VMR-Lync AVMCU' : rng.pick(VMR_TYPES);
+    const lync = room.confType === 'LYNC';
+    callType = lync ? 'VMR-Lync AVMCU' : rng.pick(VMR_TYPES);
     dialin = rng.next() < 0.85 ? 'TRUE' : 'FALSE';
-    // Every call of a block is still connected when the block's last call joins, so the
-    // conference's partCount (max concurrent calls) is the number of calls it holds.
-    end = conf.end - rng.int(0, Math.floor(conf.tailMs * 0.8));
-    destEndpoint = `${room.roomId}@${pools.domain}`;
-    dialString = origSip ? `sip:${room.roomId}@${pools.domain}` : room.roomId;
+    const roomId = lync ? conf.lyncId : room.roomId;
+    destEndpoint = lync
+      ? `sip:${room.owner.login}@${pools.domain};gruu;opaque=app:conf:focus:id:${roomId}`
+      : `${roomId}@${pools.domain}`;
+    dialString = orig.sip ? `sip:${roomId}@${pools.domain}` : roomId;
     cluster = conf.cluster;
+    if (callType === 'VEQ') veqCluster = conf.cluster;
     confUuid = conf.uuid;
-    vmr = room.roomId;
+    vmr = roomId;
     userDataB = room.passThrough;
     if (dialin === 'FALSE') userDataC = `dial-out ${hex8(rng).slice(0, 6)}`;
-    userRole = rng.next() < 0.1 ? 'chairperson' : 'participant';
-    destModel = 'RealPresence Collaboration Server 2000';
-    destVersion = '8.9.1.130';
+    // The conference's view of this call (a required chairperson makes the first call one).
+    const chair = conf.calls.find((c) => c.g === t.g)?.chair ?? t.chair;
+    userRole = chair ? 'chairperson' : 'participant';
+    destModel = lync ? AVMCU.model : MCU.model;
+    destVersion = lync ? AVMCU.version : MCU.version;
     chairPasscode = room.chairPasscode;
     requiresChair = room.requiresChair ? 'TRUE' : 'FALSE';
     termAfterChair = room.termAfterChairDrops ? 'TRUE' : 'FALSE';
-    if (room.requiresChair || room.chairPasscode) chairJoin = zone.format(conf.start);
+    // The CDR is written when this call ends: a chairperson who joined later is not in it yet.
+    if (conf.firstChairJoin !== undefined && conf.firstChairJoin <= end)
+      chairJoin = time(conf.firstChairJoin);
   } else {
     callType = rng.pick(PT_PT_TYPES);
     const dest = rng.pick(pools.people);
     const model = rng.pick(pools.models);
     destModel = model.model;
     destVersion = rng.pick(model.versions);
-    destEndpoint = endpointOf(dest, model, pools.domain);
+    destEndpoint = personEndpoint(dest, model, pools.domain);
     destDisplayName = dest.displayName;
     dialString = model.signaling === 'SIP' ? `sip:${dest.login}@${pools.domain}` : dest.alias;
     cluster = rng.pick(ctx.clusters);
     userDataB = dest.passThrough;
     if (callType.startsWith('VSC-') && callType !== 'VSC-hunt group') {
-      lastForward = endpointOf(rng.pick(pools.people), model, pools.domain);
+      lastForward = personEndpoint(rng.pick(pools.people), model, pools.domain);
     }
-    if (rng.next() < 0.04) {
+    if (t.failed) {
       const f = rng.pick(FAILURES);
       failure = f.sip;
       cause = f.cause;
-      end = start + rng.int(0, 20_999);
-    } else {
-      end = start + rng.int(20, 5400) * 1000 + rng.int(0, 999);
     }
   }
   const signalingId =
-    origSip && dialin === 'TRUE' ? `"${orig.displayName}" <${origEndpoint}>;tag=${hex8(rng)}` : '';
+    orig.sip && dialin === 'TRUE' ? `"${orig.displayName}" <${orig.endpoint}>;tag=${hex8(rng)}` : '';
 
-  return [
-    CDR_FORMAT_VERSION,
-    'CALL',
+  const record: CallRecord = {
+    version: ctx.version,
+    type: 'CALL',
     callType,
     callUuid,
     dialin,
-    zone.format(start),
-    zone.format(end),
-    origEndpoint,
-    orig.displayName,
+    startTime: time(start),
+    endTime: time(end),
+    origEndpoint: orig.endpoint,
+    origDisplayName: orig.displayName,
     destEndpoint,
     destDisplayName,
     dialString,
-    lastForward,
+    lastForwardEndpoint: lastForward,
     cluster,
-    confUuid,
+    confUUID: confUuid,
     vmr,
     bitRate,
-    String(Math.floor((end - start) / 1000)),
-    cause,
-    orig.passThrough,
+    durationSeconds: String(Math.floor((end - start) / 1000)),
+    causeCode: cause,
+    VEQCluster: veqCluster,
+    userDataA: orig.passThrough,
     userDataB,
     userDataC,
-    '',
-    '',
+    userDataD: '',
+    userDataE: '',
     userRole,
-    failure,
-    origModel.model,
-    origVersion,
+    failureSignalingCode: failure,
+    origModel: orig.model,
+    origVersion: orig.version,
     destModel,
     destVersion,
-    displays,
-    minRes,
-    maxRes,
-    signalingId,
+    displays: itp ? String(itp.codecs) : '1',
+    minVideoResolution: minRes,
+    maxVideoResolution: maxRes,
+    origSignalingId: signalingId,
     origCallId,
     destCallId,
     chairPasscode,
-    requiresChair,
-    termAfterChair,
-    chairJoin,
-  ];
+    confRequiresChair: requiresChair,
+    termConfAfterChairDrops: termAfterChair,
+    charJoinTime: chairJoin,
+  };
+  return itp ? { record, itp } : { record };
 }
 
-function endpointOf(person: Person, model: EndpointModel, domain: string): string {
-  return model.signaling === 'SIP' ? `sip:${person.login}@${domain}` : person.alias;
+/** The fields of an ITP system's secondary codec k (2…n): its own call, joined a moment later. */
+function codecRecord(
+  ctx: CdrContext,
+  base: CallRecord,
+  itp: ItpSystem,
+  t: CallTiming,
+  k: number,
+): CallRecord {
+  const rng = t.rng;
+  const lag = rng.int(50, 1500) * (k - 1);
+  const start = t.start + lag;
+  // Secondary codecs leave no later than the primary, so the system's end is codec 1's.
+  const end = Math.max(start, t.end - rng.int(0, 900));
+  const endpoint = `sip:${itp.base}_${k}@${ctx.pools.domain}`;
+  return {
+    ...base,
+    callUuid: fastUuid(rng),
+    startTime: ctx.formatTime(start),
+    endTime: ctx.formatTime(end),
+    origEndpoint: endpoint,
+    durationSeconds: String(Math.floor((end - start) / 1000)),
+    origSignalingId: base.origSignalingId ? `"${itp.displayName}" <${endpoint}>;tag=${hex8(rng)}` : '',
+    origCallId: callId(rng, true),
+    destCallId: `${hex8(rng)}${hex8(rng)}@${ctx.pools.domain}`,
+  };
 }
 
-/** SIP Call-IDs look like `<hex>@<host>`; H.323 call identifiers are 16-byte GUIDs in hex. */
-function callId(rng: Rng, model: EndpointModel): string {
-  return model.signaling === 'SIP'
-    ? `${hex8(rng)}-${hex8(rng)}@10.${rng.int(0, 255)}.${rng.int(0, 255)}.${rng.int(1, 254)}`
-    : `${hex8(rng)}${hex8(rng)}${hex8(rng)}${hex8(rng)}`;
+/** The columns after `callType` of an ITP row hold one value per codec. */
+const ITP_SINGLE_COLUMNS = 3;
+
+/** A row of the layout's columns; an ITP row is flagged so every cell gets the quoting check. */
+export type CsvRow = string[] & { quoteAll?: boolean };
+
+export function callRow(ctx: CdrContext, columns: readonly ColumnSpec[], t: CallTiming): CsvRow {
+  const { record, itp } = callRecord(ctx, t);
+  const row: CsvRow = new Array(columns.length);
+  if (!itp) {
+    for (let i = 0; i < columns.length; i++) row[i] = cell(record, columns[i]!.name);
+    return row;
+  }
+  const codecs = [record];
+  for (let k = 2; k <= itp.codecs; k++) codecs.push(codecRecord(ctx, record, itp, t, k));
+  for (let i = 0; i < columns.length; i++) {
+    const name = columns[i]!.name;
+    // A comma inside one codec's value would break the list: the DMA's lists cannot hold one.
+    row[i] =
+      i < ITP_SINGLE_COLUMNS
+        ? cell(record, name)
+        : codecs.map((r) => cell(r, name).replaceAll(',', ' ')).join(',');
+  }
+  row.quoteAll = true;
+  return row;
 }
 
-/** Call rows of grid indices [first, end), made one at a time as the CSV stream pulls. */
-export function* callRows(ctx: CdrContext, first: number, end: number): Generator<string[]> {
-  for (let g = first; g < end; g++) yield callRow(ctx, g);
+function cell(record: CallRecord, name: string): string {
+  const v = record[name];
+  if (v === undefined)
+    throw new Error(`calls.csv column ${name} (contracts/csv) has no value in the call model`);
+  return v;
+}
+
+/** Call rows of the calls that end in [a, b), in start order, made one at a time as the CSV stream pulls. */
+export function* callRows(
+  ctx: CdrContext,
+  scan: { first: number; end: number },
+  a: number,
+  b: number,
+  onCall?: (end: number) => void,
+): Generator<CsvRow> {
+  const columns = ctx.callColumns;
+  for (let g = scan.first; g < scan.end; g++) {
+    const t = ctx.grid.timing(g);
+    if (t.end < a || t.end >= b) continue;
+    onCall?.(t.end);
+    yield callRow(ctx, columns, t);
+  }
 }

@@ -1,44 +1,54 @@
-import { CDR_FORMAT_VERSION } from './columns.js';
-import { type CdrContext, conferenceFacts } from './context.js';
-import { CALLS_PER_BLOCK } from './grid.js';
+import type { CallRecord, CsvRow } from './calls.js';
+import { type CdrContext, type ConferenceFacts, conferenceEnd, conferenceFacts } from './context.js';
 
-/** Calls of block `c` that joined its conference (the VMR decision of each call in the block). */
-export function conferenceCallCount(ctx: CdrContext, c: number): number {
-  let count = 0;
-  for (let g = c * CALLS_PER_BLOCK; g < (c + 1) * CALLS_PER_BLOCK; g++) {
-    const rng = ctx.grid.callRng(g);
-    rng.next();
-    if (ctx.grid.joinsConference(g, rng)) count++;
-  }
-  return count;
-}
-
-/** One conference row (CONFERENCE_COLUMNS order). */
-export function conferenceRow(ctx: CdrContext, c: number): string[] {
-  const conf = conferenceFacts(ctx, c);
-  const { room } = conf;
-  const partCount = conferenceCallCount(ctx, c);
+/** One conference by column name; the conferences layout (contracts/csv) picks and orders them. */
+export function conferenceRecord(ctx: CdrContext, conf: ConferenceFacts): CallRecord {
+  const { room, partCount } = conf;
+  const lync = room.confType === 'LYNC';
   const voice = Math.floor(conf.voiceDraw * (Math.floor(partCount / 3) + 1));
   const apiConferenceId = conf.apiIdDraw < 0.1 ? `api-${conf.uuid.slice(0, 8)}` : '';
-  return [
-    CDR_FORMAT_VERSION,
-    'CONF',
-    room.confType,
-    conf.cluster,
-    conf.uuid,
-    ctx.zone.format(conf.start),
-    ctx.zone.format(conf.end),
-    room.owner.account,
-    room.roomId,
-    String(partCount),
-    room.classOfService,
-    room.owner.passThrough,
-    room.passThrough,
-    apiConferenceId,
-    `video: ${partCount - voice} voice: ${voice}`,
-  ];
+  return {
+    version: ctx.version,
+    type: 'CONF',
+    confType: room.confType,
+    cluster: conf.cluster,
+    confUUID: conf.uuid,
+    startTime: ctx.formatTime(conf.start),
+    endTime: ctx.formatTime(conf.end),
+    // A Lync conference has no VMR owner; it is known by its Lync conference id.
+    userID: lync ? '' : room.owner.account,
+    roomID: lync ? conf.lyncId : room.roomId,
+    partCount: String(partCount),
+    classOfService: room.classOfService,
+    userDataA: lync ? '' : room.owner.passThrough,
+    userDataB: room.passThrough,
+    userDataC: apiConferenceId,
+    // Only an RMX / RealPresence Collaboration Server reports resources; Lync's AVMCU does not.
+    maxResourcesUsed: lync ? '' : `video: ${partCount - voice} voice: ${voice}`,
+  };
 }
 
-export function* conferenceRows(ctx: CdrContext, first: number, end: number): Generator<string[]> {
-  for (let c = first; c < end; c++) yield conferenceRow(ctx, c);
+/** Rows of the conferences that end in [a, b), in start order. */
+export function* conferenceRows(
+  ctx: CdrContext,
+  scan: { first: number; end: number },
+  a: number,
+  b: number,
+  onConference?: (end: number) => void,
+): Generator<CsvRow> {
+  const columns = ctx.layouts.conferences;
+  for (let c = scan.first; c < scan.end; c++) {
+    // The end alone first: most conferences of the scan's edges are skipped without their facts.
+    const end = conferenceEnd(ctx.grid, c);
+    if (end < a || end >= b) continue;
+    onConference?.(end);
+    const record = conferenceRecord(ctx, conferenceFacts(ctx, c));
+    const row: CsvRow = new Array(columns.length);
+    for (let i = 0; i < columns.length; i++) {
+      const v = record[columns[i]!.name];
+      if (v === undefined) throw new Error(`conferences.csv column ${columns[i]!.name} has no value`);
+      row[i] = v;
+    }
+    yield row;
+  }
 }

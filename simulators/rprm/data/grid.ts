@@ -1,14 +1,32 @@
 import type { Rng, SeededData } from '../../kernel/index.js';
 
-/** Calls of one VMR conference come from one block of this many consecutive calls. */
+/** Calls of one VMR conference come from one block of this many consecutive call slots. */
 export const CALLS_PER_BLOCK = 8;
+
+/** Every call ends less than this after it starts (the longest call is 5400.999 s). */
+export const MAX_CALL_MS = 5_401_000;
+
+/** What decides when a call lives: drawn first from its Rng, so a window can filter cheaply. */
+export interface CallTiming {
+  g: number;
+  start: number;
+  /** When the DMA's involvement ended; the CDR exists from this instant on. */
+  end: number;
+  inConference: boolean;
+  /** Drawn for conference calls (a room that requires a chairperson makes its first call one). */
+  chair: boolean;
+  /** Point-to-point calls that never connected (a failure code, a few seconds). */
+  failed: boolean;
+  /** The call's Rng after the timing draws: the row continues from here. */
+  rng: Rng;
+}
 
 /**
  * Calls sit on a fixed time grid: call `g` (any integer, negative before 1970) starts somewhere in
- * [g·interval, (g+1)·interval), drawn from its own seeded Rng. Start times are therefore
- * non-decreasing in `g`, so the calls of any window are a contiguous index range found with
- * two look-ups, and overlapping windows hold identical rows.
- * Conference `c` belongs to block c (calls c·K … c·K+K−1) and starts with its first call.
+ * [g·interval, (g+1)·interval), drawn from its own seeded Rng, and lasts less than MAX_CALL_MS.
+ * So the calls that end in any span [a, b) are among the slots starting in [a − MAX_CALL_MS, b):
+ * a window is a contiguous slot range filtered by end time, and nothing is kept in memory.
+ * Conference `c` belongs to block c (slots c·K … c·K+K−1); its first slot always joins.
  */
 export class CallGrid {
   readonly intervalMs: number;
@@ -20,7 +38,6 @@ export class CallGrid {
     this.intervalMs = 86_400_000 / callsPerDay;
   }
 
-  /** The Rng of call `g`; its first draw is the start offset, its second the VMR decision. */
   callRng(g: number): Rng {
     return this.data.rng(`rprm:call:${g}`);
   }
@@ -29,18 +46,30 @@ export class CallGrid {
     return this.data.rng(`rprm:conf:${c}`);
   }
 
-  /** Consumes the first draw of a fresh call Rng. */
-  startFrom(g: number, rng: Rng): number {
-    return Math.floor((g + rng.next()) * this.intervalMs);
+  timing(g: number): CallTiming {
+    const rng = this.callRng(g);
+    const start = Math.floor((g + rng.next()) * this.intervalMs);
+    const inConference = mod(g, CALLS_PER_BLOCK) === 0 || rng.next() < 0.55;
+    let chair = false;
+    let failed = false;
+    let duration: number;
+    if (inConference) {
+      chair = rng.next() < 0.12;
+      duration = rng.int(60, 5400) * 1000 + rng.int(0, 999);
+    } else {
+      failed = rng.next() < 0.04;
+      duration = failed ? rng.int(0, 20_999) : rng.int(20, 5400) * 1000 + rng.int(0, 999);
+    }
+    return { g, start, end: start + duration, inConference, chair, failed, rng };
+  }
+
+  /** End instant of call `g` alone. */
+  callEnd(g: number): number {
+    return this.timing(g).end;
   }
 
   callStart(g: number): number {
-    return this.startFrom(g, this.callRng(g));
-  }
-
-  /** Consumes the second draw: the first call of a block always joins its conference. */
-  joinsConference(g: number, rng: Rng): boolean {
-    return mod(g, CALLS_PER_BLOCK) === 0 || rng.next() < 0.55;
+    return Math.floor((g + this.callRng(g).next()) * this.intervalMs);
   }
 
   /** Index of the first call starting at or after `t`. */
@@ -49,15 +78,17 @@ export class CallGrid {
     return this.callStart(g) >= t ? g : g + 1;
   }
 
-  /** Index of the first conference whose first call has index ≥ `g`. */
-  firstConferenceFrom(g: number): number {
-    return Math.ceil(g / CALLS_PER_BLOCK);
-  }
-
-  /** When conference `c` ends: after its block's last possible start plus a seeded tail. */
-  conferenceEnd(c: number, rng: Rng): { end: number; tailMs: number } {
-    const tailMs = rng.int(5, 60) * 60_000;
-    return { end: Math.floor((c + 1) * CALLS_PER_BLOCK * this.intervalMs) + tailMs, tailMs };
+  /**
+   * Calls (slot index > −∞) that ended before `t`, counted from an arbitrary origin: only
+   * differences mean anything. Slots starting before t − MAX_CALL_MS have all ended; the few
+   * after are checked one by one.
+   */
+  callsEndedBefore(t: number): number {
+    const sure = this.firstCallAtOrAfter(t - MAX_CALL_MS);
+    const none = this.firstCallAtOrAfter(t);
+    let n = sure;
+    for (let g = sure; g < none; g++) if (this.callEnd(g) < t) n++;
+    return n;
   }
 }
 

@@ -154,3 +154,47 @@ describe('kernel errors in the plcm-error envelope', () => {
     await agent.get(`${BILLING}/status`).set('Authorization', ADMIN).expect(200);
   });
 });
+
+describe('rate limits keyed by the authenticated user', () => {
+  const limit = { rateLimit: { kind: 'fixed-window', limit: 2, windowMs: 60_000 } } as const;
+
+  it('wrong-password requests never use up the real user’s window', async () => {
+    const { agent } = makeApp(guard, limit);
+    const wrong = basic('admin', 'not-the-password');
+    const answers: number[] = [];
+    for (let i = 0; i < 5; i++)
+      answers.push((await agent.get(`${BILLING}/status`).set('Authorization', wrong)).status);
+    // The failures share their client address's bucket: 401, 401, then 429.
+    expect(answers).toEqual([401, 401, 429, 429, 429]);
+    // admin's own window is untouched: two requests, then its own 429.
+    await agent.get(`${BILLING}/status`).set('Authorization', ADMIN).expect(200);
+    await agent.get(`${BILLING}/status`).set('Authorization', ADMIN).expect(200);
+    const limited = await agent.get(`${BILLING}/status`).set('Authorization', ADMIN);
+    expect(limited.status).toBe(429);
+    expect(limited.body).toMatchObject({ statusCode: 429, localizationKey: 'error.rate.limit.exceeded' });
+  });
+
+  it('unauthenticated traffic has one bucket per client address, whatever user it claims', async () => {
+    const { agent } = makeApp(guard, limit);
+    const a = await agent.get(`${BILLING}/status`).set('Authorization', basic('admin', 'x'));
+    const b = await agent.get(`${BILLING}/status`).set('Authorization', basic('auditor', 'y'));
+    const c = await agent.get(`${BILLING}/status`);
+    expect([a.status, b.status, c.status]).toEqual([401, 401, 429]);
+    // A path that needs no credentials counts against the address too, never the claimed user.
+    const unknown = await agent.get('/api/rest/nothing-here').set('Authorization', basic('provisioner', 'z'));
+    expect(unknown.status).toBe(429);
+    await agent.get(`${BILLING}/status`).set('Authorization', basic('provisioner')).expect(200);
+    await agent.get(`${BILLING}/status`).set('Authorization', basic('auditor')).expect(200);
+  });
+
+  it('authentication comes before the body: a 401 never reads or judges it', async () => {
+    const { agent } = makeApp(guard);
+    const res = await agent
+      .post(`${BILLING}/generate-cdrs`)
+      .set('Authorization', basic('admin', 'nope'))
+      .set('Content-Type', 'application/json')
+      .send('{not json');
+    expect(res.status).toBe(401);
+    expect(res.body.statusCode).toBe(401);
+  });
+});

@@ -17,6 +17,8 @@ async function millionCallServer() {
   const produced = { rows: 0 };
   const { app, agent, clock } = makeApp(guard, {
     callsPerDay: 1_000_000,
+    // A day holds a few more than a million calls that end in it.
+    maxCdrRecords: 2_000_000,
     onRows: (file: CdrFileName, n: number) => {
       if (file === 'calls.csv') produced.rows += n;
     },
