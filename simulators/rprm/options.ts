@@ -160,6 +160,12 @@ export const OPTIONS_SCHEMA = {
     generateConflictStatus: { enum: [409, 202], default: 409 },
     downloadWhileRunningStatus: { enum: [409, 423], default: 423 },
     callCountInterval: { enum: ['hour', 'day'], default: 'hour' },
+    cdrVersion: {
+      type: 'string',
+      minLength: 1,
+      default: '2',
+      description: "calls layout by its version column: '2' DMA 6.x, '1' DMA 4.x (layouts in contracts/csv)",
+    },
     onRows: { 'x-function': true, description: 'library only: called for every block of CSV rows' },
   },
 };

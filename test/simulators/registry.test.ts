@@ -22,7 +22,7 @@ describe('the registry', () => {
       expect(p.contracts.openapi).toBe(`contracts/${p.name}.openapi.yaml`);
       for (const csv of p.contracts.csv) {
         expect(existsSync(join(root, csv)), csv).toBe(true);
-        expect(csv).toMatch(new RegExp(`^contracts/csv/${p.name}-[a-z-]+\\.csv\\.yaml$`));
+        expect(csv).toMatch(new RegExp(`^contracts/csv/${p.name}-[a-z0-9-]+\\.csv\\.yaml$`));
       }
       expect(p.doc).toBe(`docs/${p.name}.md`);
       expect(existsSync(join(root, p.doc)), p.doc).toBe(true);
