@@ -4,10 +4,12 @@
  * only through their own modules (`simulators/kernel/...`) and may change.
  */
 import { Clock, type ClockOptions } from './kernel/clock.js';
-import type { KernelOptions } from './kernel/kernel.js';
+import type { JournalEntry } from './kernel/journal.js';
+import type { KernelOptions, SimulatorPeer } from './kernel/kernel.js';
 import { startOptionsSchema } from './kernel/options-schema.js';
 import { OptionsValidator } from './kernel/options-validation.js';
 import type { VendorPlugin } from './kernel/plugin.js';
+import { countRequests, findRequests, type RequestMatch } from './kernel/request-match.js';
 import { type RunningServer, serve } from './kernel/server.js';
 import type { TlsMaterial } from './kernel/tls.js';
 import type { SimApp } from './kernel/vendor-app.js';
@@ -17,11 +19,14 @@ export { Clock, type ClockMode, type ClockOptions } from './kernel/clock.js';
 export { type ErrorRenderer, SimError } from './kernel/errors.js';
 export type { Exchange, ExchangeTap } from './kernel/exchange.js';
 export type { FaultEffect, FaultMatch, FaultRuleInput } from './kernel/faults.js';
-export type { KernelOptions } from './kernel/kernel.js';
+export type { JournalEntry, JournalMessage } from './kernel/journal.js';
+export type { RequestLogEntry } from './kernel/journal-recorder.js';
+export type { KernelOptions, SimulatorPeer } from './kernel/kernel.js';
 export { configSchema, type JsonSchema } from './kernel/options-schema.js';
 export { ConfigError } from './kernel/options-validation.js';
 export type { PluginContracts, VendorPlugin } from './kernel/plugin.js';
 export type { RateLimitConfig } from './kernel/rate-limit.js';
+export { type RequestMatch, RequestMatchError } from './kernel/request-match.js';
 export { type RunningServer, type ServeOptions, serve } from './kernel/server.js';
 export type { TlsMaterial } from './kernel/tls.js';
 export type { Identity, SimApp, SimHandle, VendorAdapter } from './kernel/vendor-app.js';
@@ -68,6 +73,10 @@ export interface RunningSimulators {
     clock: Clock;
     advance(ms: number): void;
     reset(): void;
+    /** How many journaled requests of one simulator match (as POST /_sim/requests/count). */
+    count(simulator: string, match?: RequestMatch): number;
+    /** The matching journal entries, credentials redacted (as POST /_sim/requests/find). */
+    find(simulator: string, match?: RequestMatch, limit?: number): JournalEntry[];
   };
   close(): Promise<void>;
   [Symbol.asyncDispose](): Promise<void>;
@@ -102,6 +111,14 @@ export async function startSimulators(options: StartOptions = {}): Promise<Runni
       reset: () => {
         for (const app of Object.values(result.apps)) app.sim.reset();
       },
+      count: (simulator, match) => {
+        const { kernel } = appOf(result, simulator).sim;
+        return countRequests(kernel.journal, kernel.data, match);
+      },
+      find: (simulator, match, limit) => {
+        const { kernel } = appOf(result, simulator).sim;
+        return findRequests(kernel.journal, kernel.data, match, limit);
+      },
     },
     close: async () => {
       await Promise.all(Object.values(result.servers).map((s) => s.close()));
@@ -114,7 +131,32 @@ export async function startSimulators(options: StartOptions = {}): Promise<Runni
     await result.close();
     throw e;
   }
+  // Each simulator's dashboard links the others of this start.
+  const peers: SimulatorPeer[] = selected.map((mod) => {
+    const app = result.apps[mod.name]!;
+    const url = result.urls[mod.name]!;
+    const port = result.servers[mod.name]!.port;
+    return {
+      name: mod.name,
+      title: mod.title,
+      url,
+      port,
+      tls: mod.tls,
+      banner: mod.describe(app, url),
+      credentials: app.sim.credentials,
+    };
+  });
+  for (const app of Object.values(result.apps)) app.sim.kernel.peers = peers;
   return result;
+}
+
+function appOf(running: RunningSimulators, simulator: string): SimApp {
+  const app = running.apps[simulator];
+  if (!app)
+    throw new Error(
+      `no simulator ${simulator} in this start (have: ${Object.keys(running.apps).join(', ')})`,
+    );
+  return app;
 }
 
 async function startOne(
@@ -130,13 +172,38 @@ async function startOne(
     seed: options.seed ?? (own?.seed as number | undefined) ?? options.kernel?.seed,
     clock,
   });
-  const server = await serve(app, {
-    port: options.ports?.[plugin.name] ?? plugin.defaultPort,
-    host: options.host,
-    tls: plugin.tls ? (options.tls ?? true) : undefined,
-  });
+  const port = options.ports?.[plugin.name] ?? plugin.defaultPort;
+  const host = options.host ?? '127.0.0.1';
+  let server: RunningServer;
+  try {
+    server = await serve(app, { port, host, tls: plugin.tls ? (options.tls ?? true) : undefined });
+  } catch (e) {
+    throw startError(plugin, port, host, e as NodeJS.ErrnoException);
+  }
   into.apps[plugin.name] = app;
   into.servers[plugin.name] = server;
   into.urls[plugin.name] = server.url;
   into.credentials[plugin.name] = app.sim.credentials;
+}
+
+/** Why a simulator could not start, naming it and the way out (the CLI prints the message). */
+function startError(mod: VendorPlugin, port: number, host: string, e: NodeJS.ErrnoException): Error {
+  const who = `${mod.title} (${mod.name})`;
+  if (e.code === 'EADDRINUSE')
+    return new Error(
+      `${who}: port ${port} on ${host} is already in use (EADDRINUSE). Stop the process that holds it, ` +
+        `or give ${mod.name} another port: --port ${mod.name}=<port>, or simulators.${mod.name}.port in the --config file (0 picks a free one).`,
+    );
+  if (e.code === 'EACCES')
+    return new Error(
+      `${who}: may not listen on port ${port} on ${host} (EACCES): ports below 1024 need privileges; choose another port.`,
+    );
+  if (e.code === 'EADDRNOTAVAIL' || e.code === 'ENOTFOUND')
+    return new Error(`${who}: cannot listen on ${host} (${e.code}): give --host an address of this machine.`);
+  if (mod.tls && /PEM|certificate|private key|key values mismatch|asn1|ssl|tls|routines/i.test(e.message))
+    return new Error(
+      `${who}: the HTTPS certificate is not usable (${e.message}). Give a PEM certificate and its own ` +
+        'private key with --cert/--key, or leave both out for the shipped localhost certificate (--generate-cert for a fresh one).',
+    );
+  return e;
 }

@@ -57,8 +57,15 @@ app.use((req: Request, res: Response, next: NextFunction) => {
       status: res.writableFinished ? res.statusCode : 0,
       durationMs: performance.now() - started,
       tenant: identity.tenant,
+      token,
       fault: undefined,
       requestBytes: Number(req.headers['content-length'] ?? 0),
+      requestHeaders: req.headers,
+      requestBody: undefined,
+      responseHeaders: {},
+      responseChunks: undefined,
+      responseCaptured: 0,
+      responseBytes: 0,
     });
   });
   const decision = kernel.limiter.take(token ?? req.socket.remoteAddress ?? 'anonymous');

@@ -1,8 +1,27 @@
 import { readFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type Command, InvalidArgumentError } from 'commander';
 import { PLUGINS, startSimulators } from '../../simulators/index.js';
 import { type ConfigFile, startOptionsFrom } from '../../simulators/kernel/config.js';
 import { loadServeConfig, parseList, parseNumber, wrap } from '../config.js';
+import { helpSections } from '../help.js';
+import { LOG_FORMATS, type LogFormat, requestLogger } from '../request-log.js';
+
+function readPem(flag: string, file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new Error(
+      `cannot read ${flag} ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+    );
+  }
+}
+
+function logFormat(raw: string): LogFormat {
+  if (!(LOG_FORMATS as string[]).includes(raw))
+    throw new InvalidArgumentError(`--log wants one of ${LOG_FORMATS.join(', ')}, got "${raw}"`);
+  return raw as LogFormat;
+}
 
 interface ServeFlags {
   seed?: number;
@@ -13,6 +32,9 @@ interface ServeFlags {
   cert?: string;
   generateCert?: boolean;
   key?: string;
+  replay?: string;
+  replayMatchHeaders?: string[];
+  log?: LogFormat;
   port?: Record<string, string>;
 }
 
@@ -35,6 +57,7 @@ function flagConfig(flags: ServeFlags): ConfigFile {
     // A number when it is one; otherwise the text, for the schema to name (`must be integer`).
     config.simulators[name] = { port: /^\d+$/.test(raw) ? Number(raw) : (raw as unknown as number) };
   }
+  if (flags.log !== undefined) config.log = flags.log;
   return config;
 }
 
@@ -73,6 +96,51 @@ export function registerServe(program: Command): void {
     )
     .option('--key <file>', 'PEM private key that goes with --cert')
     .option('--generate-cert', 'a fresh self-signed localhost certificate instead of the shipped one')
+    .option(
+      '--replay <dir>',
+      'answer requests that match an exchange recorded by `billing-sim flows --record <dir>` with the recorded answer; the rest reach the simulators',
+    )
+    .option(
+      '--replay-match-headers <names>',
+      'request headers that must match too, besides method, path and query (default if-none-match,if-match,range)',
+      parseList,
+    )
+    .option(
+      '--log <format>',
+      'one line per request: pretty, json (one JSON object per line) or off (default: log in the config, $BILLING_SIM_LOG, else off)',
+      logFormat,
+    )
+    .addHelpText(
+      'after',
+      helpSections({
+        examples: [
+          ['billing-sim serve', 'every simulator on its own port'],
+          [
+            `billing-sim serve --only ${PLUGINS.map((s) => s.name)
+              .slice(0, 2)
+              .join(',')} --seed 7`,
+            'two of them, another world',
+          ],
+          [
+            'billing-sim serve --config sim.yaml --time-scale 60',
+            'ports, faults, limits from a file; 1 s = 1 min',
+          ],
+          [
+            'billing-sim serve --log json | jq .',
+            'one JSON line per request on stdout (the banner on stderr)',
+          ],
+          ['billing-sim serve --cert cert.pem --key key.pem', 'your certificate for the HTTPS simulators'],
+        ],
+        exitCodes: [
+          ['0', 'stopped by SIGINT or SIGTERM'],
+          ['2', 'could not start: bad flag or config, port in use, unusable certificate'],
+        ],
+        env: [
+          ['BILLING_SIM_LOG', 'request log format when --log is not given (pretty, json, off)'],
+          ['NO_COLOR', 'plain pretty log lines even on a terminal'],
+        ],
+      }),
+    )
     .action(async (flags: ServeFlags) => {
       if (Boolean(flags.cert) !== Boolean(flags.key))
         throw new InvalidArgumentError('--cert and --key go together');
@@ -80,11 +148,32 @@ export function registerServe(program: Command): void {
         throw new InvalidArgumentError('--generate-cert and --cert exclude each other');
       const config = await loadServeConfig(flags.config, process.env, flagConfig(flags));
       const timeScale = config.timeScale;
+      // Loaded only when asked for: a plain serve does not pay for the harness modules.
+      const replay = flags.replay
+        ? await (await import('../../harness/replay/replay.js')).ReplayStore.load(flags.replay, {
+            matchHeaders: flags.replayMatchHeaders,
+          }).catch((e: Error) => {
+            throw new InvalidArgumentError(`--replay ${flags.replay}: ${e.message}`);
+          })
+        : undefined;
+      const log = config.log ?? 'off';
+      const onRequest = requestLogger(log, process.stdout);
+      const start = startOptionsFrom(config);
       const running = await startSimulators({
-        ...startOptionsFrom(config),
+        ...start,
+        kernel: {
+          ...start.kernel,
+          ...(onRequest ? { onRequest } : {}),
+          ...(replay
+            ? {
+                intercept: (vendor: string, req: IncomingMessage, res: ServerResponse) =>
+                  replay.intercept(vendor, req, res),
+              }
+            : {}),
+        },
         tls:
           flags.cert && flags.key
-            ? { cert: readFileSync(flags.cert, 'utf8'), key: readFileSync(flags.key, 'utf8') }
+            ? { cert: readPem('--cert', flags.cert), key: readPem('--key', flags.key) }
             : flags.generateCert
               ? 'generate'
               : undefined,
@@ -105,13 +194,16 @@ export function registerServe(program: Command): void {
           `${mod.title}`,
           ...mod.describe(app, url).map((l) => `  ${l}`),
           `  admin: ${url}/_sim/health`,
+          `  dashboard: ${url}/_sim/ui`,
           '',
         );
       }
       if (Object.keys(running.apps).length === 0) lines.push('(no simulators selected)');
+      if (replay) lines.push(`replaying ${replay.size} recorded exchange(s) from ${flags.replay}`, '');
       lines.push(
         `seed ${config.seed ?? 1} · clock ${timeScale && timeScale !== 1 ? `×${timeScale}` : 'real time'} · Ctrl-C to stop`,
       );
-      process.stdout.write(`${lines.join('\n')}\n`);
+      // With JSON request lines, stdout is JSON only (pipe it to jq); the banner goes to stderr.
+      (log === 'json' ? process.stderr : process.stdout).write(`${lines.join('\n')}\n`);
     });
 }

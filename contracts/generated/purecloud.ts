@@ -143,6 +143,80 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v2/organizations/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's own organization.
+         * @description SDK OrganizationApi.getOrganizationsMe; "Requires NO permissions".
+         */
+        get: operations["getOrganizationsMe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/orgauthorization/trustors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organizations that have authorized/trusted the caller's organization. */
+        get: operations["getOrgauthorizationTrustors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/orgauthorization/trustors/{trustorOrgId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One trust; 404 not.found when the org does not trust the caller's. */
+        get: operations["getOrgauthorizationTrustor"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/documents/invoices/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The invoice PDF behind a signed document link.
+         * @description The target of the url answered by /invoices/{invoiceId}/document. The real link's host and signature scheme are not public; the simulator signs org, invoice and expiry with its secret. Needs no bearer token and is not rate limited.
+         */
+        get: operations["getInvoiceDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/oauth/token": {
         parameters: {
             query?: never;
@@ -169,8 +243,11 @@ export interface components {
     schemas: {
         BillingCharge: {
             actualQuantity?: number;
+            /** @description Tokens the usage converts to (products paid from the wallet). */
+            convertedTokenCount?: number;
             fairuseQuantity?: number;
             id?: string;
+            name?: string;
             organizations?: components["schemas"]["NamedEntity"][];
             overageCharge?: number;
             overageCurrency?: string;
@@ -178,6 +255,8 @@ export interface components {
             overageRate?: number;
             prepaidQuantity?: number;
             product?: components["schemas"]["BillingProduct"];
+            /** @description Tokens per unit of usage. */
+            tokenConversionRate?: number;
         };
         BillingContract: {
             billingPeriods?: components["schemas"]["BillingContractPeriod"][];
@@ -398,6 +477,35 @@ export interface components {
             /** @constant */
             token_type: "bearer";
         };
+        Organization: {
+            defaultCountryCode?: string;
+            defaultLanguage?: string;
+            defaultSiteId?: string;
+            domain?: string;
+            features?: {
+                [key: string]: boolean;
+            };
+            id: string;
+            name: string;
+            productPlatform?: string;
+            selfUri: string;
+            /** @enum {string} */
+            state?: "active" | "inactive" | "deleted";
+            supportURI?: string;
+            thirdPartyOrgName?: string;
+            thirdPartyURI?: string;
+            version: number;
+            voicemailEnabled?: boolean;
+        };
+        /** @description The slice of OrgUser a trust's createdBy carries. */
+        OrgUser: {
+            email?: string;
+            id?: string;
+            name?: string;
+            state?: string;
+            username?: string;
+            version: number;
+        };
         SubscriptionOverviewUsage: {
             bundleQuantity?: components["schemas"]["DecimalString"];
             grouping: string;
@@ -411,6 +519,9 @@ export interface components {
             unitOfMeasureType: string;
             usageNotes?: string;
             usageQuantity: components["schemas"]["DecimalString"];
+        };
+        TrusteeAuthorization: {
+            permissions?: string[];
         };
         TrusteeBillingOverview: {
             billingPeriodEndDate?: components["schemas"]["DateTime"];
@@ -432,9 +543,31 @@ export interface components {
             subscriptionType: "ININ" | "MONTH_TO_MONTH" | "FREE_TRIAL_MONTH_TO_MONTH" | "PREPAY_MONTHLY_COMMITMENT" | "PREPAY" | "DEV_ORG_MONTH_TO_MONTH" | "DEV_ORG_PREPAY_MONTHLY_COMMITMENT" | "DEV_ORG_PREPAY";
             usages: components["schemas"]["SubscriptionOverviewUsage"][];
         };
+        Trustor: {
+            authorization?: components["schemas"]["TrusteeAuthorization"];
+            createdBy?: components["schemas"]["OrgUser"];
+            dateCreated?: components["schemas"]["DateTime"];
+            enabled: boolean;
+            id?: string;
+            organization?: components["schemas"]["Organization"];
+            selfUri?: string;
+        };
+        /** @description Page-number paging (pageSize, pageNumber, total, pageCount and the page URIs). */
+        TrustorEntityListing: {
+            entities: components["schemas"]["Trustor"][];
+            firstUri: string;
+            lastUri: string;
+            nextUri?: string;
+            pageCount: number;
+            pageNumber: number;
+            pageSize: number;
+            previousUri?: string;
+            selfUri: string;
+            total: number;
+        };
         /** @enum {string} */
         UnitOfMeasure: "Call" | "Character" | "Conversation" | "Course" | "Day" | "Each" | "Employee" | "Engagement" | "Event" | "Exam" | "GB" | "Hour" | "Instance" | "Interaction" | "Invocation" | "Message" | "MillionCharacters" | "Minute" | "Person" | "PhoneNumber" | "Port" | "Segment" | "Session" | "Stream" | "Token" | "Transaction" | "Turn" | "Unit" | "User";
-        /** @description The document link points at documentBaseUrl and is not served by the simulator. */
+        /** @description A signed, expiring link to the invoice PDF, served by the simulator at /documents/invoices/{invoiceId}.pdf. */
         UrlResponse: {
             /** Format: uri */
             url: string;
@@ -486,10 +619,16 @@ export interface components {
         After: string;
         /** @description Cursor to the first entity of the current page; returns the page before it. */
         Before: string;
+        /** @description Contracts per page, a string; SDK 262 "Number of entities to return. Maximum of 10." Default 10 [R]; above 10 answers 400 invalid.query.param.value rather than clamping. */
+        ContractsPageSize: string;
         DateEnd: string;
         DateStart: string;
-        /** @description Entities per page, a string holding 1..200. Default 25; above 200 answers 400 invalid.query.param.value rather than clamping. */
+        /** @description Page number (SDK default 1). */
+        PageNumber: number;
+        /** @description Entities per page, a string; SDK 262 "Number of entities to return. Maximum of 200." Default 25 [R]; above 200 answers 400 invalid.query.param.value rather than clamping. */
         PageSize: string;
+        /** @description Page size (SDK default 25); above 100 answers 400 invalid.query.param.value [R]. */
+        TrustorPageSize: number;
     };
     requestBodies: never;
     headers: {
@@ -519,8 +658,8 @@ export interface operations {
                 dateEnd?: components["parameters"]["DateEnd"];
                 dateStart?: components["parameters"]["DateStart"];
                 externalNumber?: string;
-                /** @description Entities per page, a string holding 1..200. Default 25; above 200 answers 400 invalid.query.param.value rather than clamping. */
-                pageSize?: components["parameters"]["PageSize"];
+                /** @description Contracts per page, a string; SDK 262 "Number of entities to return. Maximum of 10." Default 10 [R]; above 10 answers 400 invalid.query.param.value rather than clamping. */
+                pageSize?: components["parameters"]["ContractsPageSize"];
                 status?: "Active" | "Inactive";
             };
             header?: never;
@@ -612,7 +751,7 @@ export interface operations {
                 before?: components["parameters"]["Before"];
                 dateEnd?: components["parameters"]["DateEnd"];
                 dateStart?: components["parameters"]["DateStart"];
-                /** @description Entities per page, a string holding 1..200. Default 25; above 200 answers 400 invalid.query.param.value rather than clamping. */
+                /** @description Entities per page, a string; SDK 262 "Number of entities to return. Maximum of 200." Default 25 [R]; above 200 answers 400 invalid.query.param.value rather than clamping. */
                 pageSize?: components["parameters"]["PageSize"];
                 /** @description Note the capital P of UnPaid; invoices themselves say Unpaid. */
                 paymentStatus?: "Paid" | "UnPaid";
@@ -675,7 +814,7 @@ export interface operations {
                 after?: components["parameters"]["After"];
                 /** @description Cursor to the first entity of the current page; returns the page before it. */
                 before?: components["parameters"]["Before"];
-                /** @description Entities per page, a string holding 1..200. Default 25; above 200 answers 400 invalid.query.param.value rather than clamping. */
+                /** @description Entities per page, a string; SDK 262 "Number of entities to return. Maximum of 200." Default 25 [R]; above 200 answers 400 invalid.query.param.value rather than clamping. */
                 pageSize?: components["parameters"]["PageSize"];
             };
             header?: never;
@@ -775,6 +914,121 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getOrganizationsMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+            /** @description The organization. */
+            200: {
+                headers: {
+                    "ININ-Correlation-Id": components["headers"]["CorrelationId"];
+                    "inin-ratelimit-allowed": components["headers"]["LegacyRateAllowed"];
+                    "inin-ratelimit-count": components["headers"]["LegacyRateCount"];
+                    "inin-ratelimit-reset": components["headers"]["LegacyRateReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Organization"];
+                };
+            };
+        };
+    };
+    getOrgauthorizationTrustors: {
+        parameters: {
+            query?: {
+                /** @description Page number (SDK default 1). */
+                pageNumber?: components["parameters"]["PageNumber"];
+                /** @description Page size (SDK default 25); above 100 answers 400 invalid.query.param.value [R]. */
+                pageSize?: components["parameters"]["TrustorPageSize"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+            /** @description One page of trusts. */
+            200: {
+                headers: {
+                    "ININ-Correlation-Id": components["headers"]["CorrelationId"];
+                    "inin-ratelimit-allowed": components["headers"]["LegacyRateAllowed"];
+                    "inin-ratelimit-count": components["headers"]["LegacyRateCount"];
+                    "inin-ratelimit-reset": components["headers"]["LegacyRateReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrustorEntityListing"];
+                };
+            };
+        };
+    };
+    getOrgauthorizationTrustor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                trustorOrgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+            /** @description The trust. */
+            200: {
+                headers: {
+                    "ININ-Correlation-Id": components["headers"]["CorrelationId"];
+                    "inin-ratelimit-allowed": components["headers"]["LegacyRateAllowed"];
+                    "inin-ratelimit-count": components["headers"]["LegacyRateCount"];
+                    "inin-ratelimit-reset": components["headers"]["LegacyRateReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Trustor"];
+                };
+            };
+        };
+    };
+    getInvoiceDocument: {
+        parameters: {
+            query: {
+                expires: string;
+                org: string;
+                signature: string;
+            };
+            header?: never;
+            path: {
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+            /** @description A one-page PDF with the invoice number, dates, lines and amounts. */
+            200: {
+                headers: {
+                    "Content-Disposition"?: string;
+                    "ININ-Correlation-Id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
                 };
             };
         };

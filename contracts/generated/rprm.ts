@@ -167,6 +167,23 @@ export interface components {
                 "application/vnd.plcm.plcm-error+xml": string;
             };
         };
+        /**
+         * @description The Accept header admits none of the resource's representations (status: the
+         *     plcm-billing-status JSON/XML types, application/json, application/xml, text/xml; ZIPs:
+         *     application/zip, application/octet-stream). plcm-error, JSON unless XML is asked for.
+         *     x-reconstructed (JAX-RS behaviour); simulator option `lenientAccept: true` answers the
+         *     usual representation instead.
+         */
+        NotAcceptable: {
+            headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/vnd.plcm.plcm-error+json": components["schemas"]["PlcmError"];
+                "application/vnd.plcm.plcm-error+xml": string;
+            };
+        };
         /** @description Missing or bad credentials. */
         Unauthorized: {
             headers: {
@@ -229,6 +246,7 @@ export interface operations {
             400: components["responses"]["Error"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Error"];
+            406: components["responses"]["NotAcceptable"];
             429: components["responses"]["Error"];
         };
     };
@@ -281,6 +299,7 @@ export interface operations {
                     "application/vnd.plcm.plcm-error+xml": string;
                 };
             };
+            406: components["responses"]["NotAcceptable"];
             /** @description Generation still running (with option `downloadWhileRunningStatus: 409`). */
             409: {
                 headers: {
@@ -364,6 +383,22 @@ export interface operations {
                     "application/vnd.plcm.plcm-error+xml": string;
                 };
             };
+            /**
+             * @description A request body over the limit (kernel option bodyLimitBytes, default 64 KiB), whatever
+             *     its framing (Content-Length or chunked) and media type; nothing is started. A JSON
+             *     body that is not valid JSON or not valid UTF-8 → 400. x-reconstructed (generate-cdrs
+             *     takes no body).
+             */
+            413: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.plcm.plcm-error+json": components["schemas"]["PlcmError"];
+                    "application/vnd.plcm.plcm-error+xml": string;
+                };
+            };
         };
     };
     getBillingStatus: {
@@ -377,9 +412,15 @@ export interface operations {
         responses: {
             "4XX": components["responses"]["Error"];
             "5XX": components["responses"]["Error"];
-            /** @description plcm-billing-status; XML when the client asks for `…+xml`. */
+            /**
+             * @description plcm-billing-status; XML when the client asks for `…+xml`. Once the export is ready the
+             *     `ETag` header carries the status's `entityTag` (Polycom: it "MUST be applied to the
+             *     HTTP ETag header").
+             */
             200: {
                 headers: {
+                    /** @description The entityTag of a ready export (absent while nothing is ready). */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -389,6 +430,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Error"];
+            406: components["responses"]["NotAcceptable"];
         };
     };
 }

@@ -33,6 +33,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/_sim/docs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Swagger UI over /_sim/openapi.json, served from the swagger-ui-dist package (works offline). */
+        get: operations["docs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/_sim/docs/{asset}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                asset: string;
+            };
+            cookie?: never;
+        };
+        get: operations["docsAsset"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/_sim/faults": {
         parameters: {
             query?: never;
@@ -151,6 +186,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/_sim/openapi.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description This simulator's vendor contract plus this admin API (components prefixed `Sim`), as JSON. */
+        get: operations["openapi"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/_sim/requests": {
         parameters: {
             query?: never;
@@ -167,6 +219,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/_sim/requests/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description How many journaled requests match, with the fault rules' matcher (method, path glob or ^regex, tenant, token, header) plus `body` (text the request body contains) and `status` (the status answered). Only what the journal still holds is counted (see `capacity`). */
+        post: operations["countRequests"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/_sim/requests/find": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description The matching journal entries, oldest first (`limit` keeps the newest N), credentials redacted. */
+        post: operations["findRequests"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/_sim/reset": {
         parameters: {
             query?: never;
@@ -177,6 +263,74 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["reset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/_sim/simulators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Every simulator of this start (the dashboard links them), with banner lines and curl lines using the demo credentials. */
+        get: operations["listSimulators"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/_sim/ui": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The dashboard: one static page (plain DOM, no build step) over this admin API — jobs, live requests with headers and bodies, fault rules, clock, demo credentials. Needs no admin token itself; it asks for one when the API answers 401. */
+        get: operations["dashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/_sim/ui/{asset}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                asset: "dashboard.js" | "dashboard.css";
+            };
+            cookie?: never;
+        };
+        get: operations["dashboardAsset"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/_sim/version": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["version"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -217,6 +371,26 @@ export interface components {
             ratio?: number;
             times?: number;
         };
+        /** @description HTTP Archive 1.2 of the journal (credentials redacted); entries carry `_seq`, `_tenant`, `_fault`. */
+        Har: {
+            log: {
+                creator: {
+                    name: string;
+                    version: string;
+                };
+                entries: {
+                    cache: Record<string, never>;
+                    request: Record<string, never>;
+                    response: Record<string, never>;
+                    /** Format: date-time */
+                    startedDateTime: string;
+                    time: number;
+                    timings: Record<string, never>;
+                }[];
+                /** @constant */
+                version: "1.2";
+            };
+        };
         Job: {
             /** Format: date-time */
             createdAt: string;
@@ -244,11 +418,39 @@ export interface components {
             method: string;
             path: string;
             query: string;
+            request?: components["schemas"]["JournalMessage"];
             requestBytes: number;
+            response?: components["schemas"]["JournalMessage"];
             seq: number;
             /** @description 0 when the connection was dropped before an answer. */
             status: number;
             tenant?: string;
+        };
+        /** @description Headers (lower-case names) and the textual body up to the journal's body size (kernel option `journalBodyBytes`, default 8192 bytes per body). Credentials are redacted as `[redacted]`: Authorization, Cookie and API-key headers, and query parameters, form fields, JSON keys and XML elements named like a password, secret, token, signature or key. */
+        JournalMessage: {
+            body?: string;
+            bodyBytes: number;
+            bodyTruncated: boolean;
+            headers: {
+                [key: string]: string;
+            };
+        };
+        RequestQuery: {
+            limit?: number;
+            match?: {
+                /** @description Text the request body contains (matched before redaction). */
+                body?: string;
+                header?: {
+                    name: string;
+                    value?: string;
+                };
+                method?: string;
+                /** @description Glob (`*` one segment, `**` any depth) or a regex starting with ^. */
+                path?: string;
+                status?: number;
+                tenant?: string;
+                token?: string;
+            };
         };
     };
     responses: {
@@ -328,6 +530,53 @@ export interface operations {
         responses: {
             200: components["responses"]["Clock"];
             400: components["responses"]["Error"];
+        };
+    };
+    docs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description HTML page. */
+            200: {
+                headers: {
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": unknown;
+                };
+            };
+        };
+    };
+    docsAsset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                asset: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A Swagger UI file. */
+            200: {
+                headers: {
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/javascript": unknown;
+                    "image/png": unknown;
+                    "text/css": unknown;
+                };
+            };
+            404: components["responses"]["Error"];
         };
     };
     listFaults: {
@@ -543,9 +792,35 @@ export interface operations {
             400: components["responses"]["Error"];
         };
     };
+    openapi: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OpenAPI 3.1 document; its first server is the simulator itself. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        openapi: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            413: components["responses"]["Error"];
+        };
+    };
     listRequests: {
         parameters: {
             query?: {
+                /** @description har: the journal as HAR 1.2. */
+                format?: "json" | "har";
                 limit?: number;
             };
             header?: never;
@@ -557,9 +832,12 @@ export interface operations {
             /** @description The request journal, oldest first. */
             200: {
                 headers: {
+                    /** @description format=har: a file name. */
+                    "Content-Disposition"?: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/har+json": components["schemas"]["Har"];
                     "application/json": {
                         capacity: number;
                         requests: components["schemas"]["JournalEntry"][];
@@ -588,6 +866,62 @@ export interface operations {
             };
         };
     };
+    countRequests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["RequestQuery"];
+            };
+        };
+        responses: {
+            /** @description The number of matching requests. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        count: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            413: components["responses"]["Error"];
+        };
+    };
+    findRequests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["RequestQuery"];
+            };
+        };
+        responses: {
+            /** @description Matching requests. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requests: components["schemas"]["JournalEntry"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            413: components["responses"]["Error"];
+        };
+    };
     reset: {
         parameters: {
             query?: never;
@@ -604,6 +938,112 @@ export interface operations {
                 };
                 content?: never;
             };
+        };
+    };
+    listSimulators: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Simulators. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        current: string;
+                        simulators: {
+                            banner: string[];
+                            curl: string[];
+                            name: string;
+                            port: number;
+                            title: string;
+                            tls: boolean;
+                            url: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            413: components["responses"]["Error"];
+        };
+    };
+    dashboard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description HTML page. */
+            200: {
+                headers: {
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": unknown;
+                };
+            };
+        };
+    };
+    dashboardAsset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                asset: "dashboard.js" | "dashboard.css";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The dashboard's script or style sheet. */
+            200: {
+                headers: {
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/javascript": unknown;
+                    "text/css": unknown;
+                };
+            };
+            404: components["responses"]["Error"];
+        };
+    };
+    version: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The billing-sim package running this simulator. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        name: string;
+                        node: string;
+                        vendor: string;
+                        version: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            413: components["responses"]["Error"];
         };
     };
 }

@@ -1,4 +1,5 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import { dashboardPages, dashboardRoutes } from './admin-dashboard.js';
 import { FaultRuleError, type FaultRuleInput } from './faults.js';
 import type { JobView } from './jobs.js';
 import type { Kernel } from './kernel.js';
@@ -10,7 +11,9 @@ import { FAULT_RULES_SCHEMA } from './options-schema.js';
  */
 export function adminRouter(kernel: Kernel, reset: () => void): Router {
   const r = express.Router();
+  r.use(dashboardPages(kernel));
   r.use(express.json({ limit: 64 * 1024 }));
+  r.use(dashboardRoutes(kernel));
 
   r.get('/health', (_req, res) => {
     res.json({ vendor: kernel.vendor, status: 'ok', now: kernel.clock.date().toISOString() });

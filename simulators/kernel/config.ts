@@ -15,6 +15,8 @@ export interface ConfigFile {
   timeScale?: number;
   host?: string;
   only?: string[];
+  /** `serve`'s request log: one line per vendor request (`--log`). Default off. */
+  log?: 'pretty' | 'json' | 'off';
   /** Kernel options for every simulator (a simulator's own section wins). */
   kernel?: KernelOptions;
   /** Per simulator: `port` plus that simulator's own options (faults, rateLimit, …). */
@@ -25,7 +27,7 @@ export const ENV_PREFIX = 'BILLING_SIM_';
 /** The variable naming a config file (containers mount one). */
 export const CONFIG_ENV = 'BILLING_SIM_CONFIG';
 
-const TOP_LEVEL = ['seed', 'timeScale', 'host', 'only'] as const;
+const TOP_LEVEL = ['seed', 'timeScale', 'host', 'only', 'log'] as const;
 
 /** `rateLimit` → `RATE_LIMIT`. */
 export function envName(option: string): string {
@@ -67,7 +69,10 @@ export function configFromEnv(
 ): EnvConfig {
   const config: ConfigFile = {};
   const problems: string[] = [];
-  const kernelKeys = Object.keys(kernelOptionsProperties()).filter((k) => k !== 'onExchange');
+  // Functions are library-only options: no environment variable can hold one.
+  const kernelKeys = Object.keys(kernelOptionsProperties()).filter(
+    (k) => k !== 'onExchange' && k !== 'intercept' && k !== 'onRequest',
+  );
   const top = new Map<string, string>([...TOP_LEVEL, ...kernelKeys].map((k) => [envName(k), k]));
   const vendorKeys = new Map(
     plugins.map((p) => {

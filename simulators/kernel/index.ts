@@ -23,6 +23,7 @@ export {
   type FaultRuleInput,
   FaultStore,
 } from './faults.js';
+export { type Har, toHar } from './har.js';
 export {
   type CreateJobInput,
   type JobAdvance,
@@ -31,8 +32,9 @@ export {
   type JobLifecycle,
   type JobView,
 } from './jobs.js';
-export { Journal, type JournalEntry } from './journal.js';
-export { Kernel, type KernelOptions } from './kernel.js';
+export { DEFAULT_JOURNAL_BODY_BYTES, Journal, type JournalEntry, type JournalMessage } from './journal.js';
+export type { RequestLogEntry } from './journal-recorder.js';
+export { Kernel, type KernelOptions, type SimulatorPeer } from './kernel.js';
 export { LOCALHOST_CERTIFICATE } from './localhost-certificate.js';
 export { TextMemo } from './memo.js';
 export {
@@ -41,6 +43,8 @@ export {
   type RateLimitConfig,
   type RateLimiter,
 } from './rate-limit.js';
+export { REDACTED } from './redact.js';
+export { countRequests, findRequests, type RequestMatch, RequestMatchError } from './request-match.js';
 export { hash32, Rng, SeededData } from './seed.js';
 export { type RunningServer, type ServeOptions, serve } from './server.js';
 export { type CertificateOptions, selfSignedCertificate, type TlsChoice, type TlsMaterial } from './tls.js';

@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Clock, type ClockOptions } from './clock.js';
 import type { ExchangeTap } from './exchange.js';
 import { type FaultRuleInput, FaultStore } from './faults.js';
 import { JobEngine } from './jobs.js';
-import { Journal } from './journal.js';
+import { DEFAULT_JOURNAL_BODY_BYTES, Journal } from './journal.js';
+import type { RequestLogEntry } from './journal-recorder.js';
 import { OptionsValidator } from './options-validation.js';
 import { createRateLimiter, type RateLimitConfig, type RateLimiter } from './rate-limit.js';
 import { SeededData } from './seed.js';
@@ -16,6 +18,10 @@ export interface KernelOptions {
   clock?: Clock | ClockOptions;
   /** Ring-buffer size of the request journal (0 turns it off). Default 1000. */
   journalSize?: number;
+  /** Bytes kept of each journaled request and response body (0: headers only). Default 8192. */
+  journalBodyBytes?: number;
+  /** Called once per vendor request when its response closes (the `serve --log` request log). */
+  onRequest?: (entry: RequestLogEntry) => void;
   /** Overrides the vendor's default rate limit. */
   rateLimit?: RateLimitConfig;
   /** Fault rules installed at start (the config-file door). */
@@ -32,6 +38,24 @@ export interface KernelOptions {
    * across restarts (state snapshots) or between processes.
    */
   signingSecret?: string;
+  /**
+   * Answers a vendor request before the kernel and the vendor do, returning true when it did
+   * (`serve --replay` answers from a recording this way). Admin routes never reach it.
+   */
+  intercept?: (vendor: string, req: IncomingMessage, res: ServerResponse) => boolean;
+}
+
+/** A simulator of the same start, as the dashboard links it. */
+export interface SimulatorPeer {
+  name: string;
+  title: string;
+  url: string;
+  port: number;
+  tls: boolean;
+  /** The banner's lines for it: base URLs and demo credentials. */
+  banner: string[];
+  /** Its demo credentials (the dashboard turns them into curl lines). */
+  credentials: unknown;
 }
 
 /** Per-instance state shared by the kernel middleware, the admin API and the vendor's routes. */
@@ -45,6 +69,11 @@ export class Kernel {
   readonly seed: number;
   /** Signing key: from `signingSecret`, else random — never derived from the seed. */
   readonly secret: Buffer;
+  /**
+   * Every simulator of the same start (startSimulators sets it), so the dashboard can link
+   * them; empty for an app built on its own.
+   */
+  peers: SimulatorPeer[] = [];
   /** Checks admin updates against the options schema (this app's own ajv, loaded on first use). */
   readonly validator = new OptionsValidator();
 
@@ -60,7 +89,10 @@ export class Kernel {
     this.data = new SeededData(this.seed);
     this.jobs = new JobEngine(this.clock, this.data);
     this.faults = new FaultStore(this.data);
-    this.journal = new Journal(options.journalSize ?? 1000);
+    this.journal = new Journal(
+      options.journalSize ?? 1000,
+      options.journalBodyBytes ?? DEFAULT_JOURNAL_BODY_BYTES,
+    );
     this.limiter = createRateLimiter(this.clock, options.rateLimit ?? defaults.rateLimit);
     for (const rule of options.faults ?? []) this.faults.add(rule);
   }

@@ -160,7 +160,22 @@ export function kernelOptionsProperties(): Record<string, JsonSchema> {
       maximum: 1 << 30,
       description: "largest accepted request body (default: the vendor's)",
     },
+    journalBodyBytes: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 1 << 20,
+      default: 8192,
+      description: 'bytes kept of each journaled request and response body (0: headers only)',
+    },
     onExchange: { [FUNCTION_KEYWORD]: true, description: 'library only: sees every response' },
+    intercept: {
+      [FUNCTION_KEYWORD]: true,
+      description: 'library only: answers a request before the simulator (serve --replay)',
+    },
+    onRequest: {
+      [FUNCTION_KEYWORD]: true,
+      description: 'library only: called once per vendor request (the request log)',
+    },
     admin: { type: 'boolean', default: true, description: 'serve the /_sim admin API' },
     signingSecret: {
       type: 'string',
@@ -261,6 +276,11 @@ export function configSchema(plugins: readonly PluginSchemaSource[]): JsonSchema
       },
       host: { type: 'string', minLength: 1, default: '127.0.0.1', description: 'address to listen on' },
       only: onlySchema(plugins),
+      log: {
+        enum: ['pretty', 'json', 'off'],
+        default: 'off',
+        description: 'serve: one line per vendor request (pretty, or JSON lines for jq), or none',
+      },
       kernel: kernelSection(),
       simulators: simulatorsSection(plugins, true),
     },

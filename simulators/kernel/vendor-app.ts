@@ -1,8 +1,10 @@
+import { isUtf8 } from 'node:buffer';
 import express, { type Express, type NextFunction, type Request, type Response, type Router } from 'express';
 import { adminRouter } from './admin.js';
 import { type ErrorRenderer, kernelError, RateLimitedErrors, SimError } from './errors.js';
 import { tapResponse } from './exchange.js';
 import { applyFault, faultFor } from './fault-middleware.js';
+import { type Capture, recordExchange } from './journal-recorder.js';
 import { Kernel, type KernelOptions } from './kernel.js';
 import type { RateDecision, RateLimitConfig } from './rate-limit.js';
 import { ContractRequests, contractFileOf } from './request-validation.js';
@@ -72,7 +74,7 @@ interface RequestState {
   /** Set by the adapter's `authenticate`: who the request proved to be. */
   principal?: string;
   fault: string | undefined;
-  journal?: { kernel: Kernel; atMs: number; started: number; path: string };
+  journal?: Capture;
 }
 
 export function stateOf(res: Response): RequestState {
@@ -110,7 +112,7 @@ export function createVendorApp<C>(spec: VendorAppSpec<C>): SimApp<C> {
   const contract = new ContractRequests(spec.contract ?? contractFileOf(spec.name));
   const admin = options.admin === false ? undefined : adminRouter(kernel, () => handle.reset());
   const jsonTypes = adapter.jsonTypes ?? ['application/json', 'application/*+json'];
-  const parseJson = express.json({ limit: bodyLimit, type: jsonTypes });
+  const parseJson = express.json({ limit: bodyLimit, type: jsonTypes, verify: rejectInvalidUtf8 });
 
   const render = (req: Request, res: Response, error: SimError): void => {
     if (error.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(error.retryAfterSeconds));
@@ -166,10 +168,11 @@ export function createVendorApp<C>(spec: VendorAppSpec<C>): SimApp<C> {
     const isAdmin = req.path === '/_sim' || req.path.startsWith('/_sim/');
     if (options.onExchange) tapResponse(isAdmin ? 'sim' : spec.name, req, res, options.onExchange);
     if (isAdmin && admin) return admin(req, res, next);
+    if (options.intercept?.(spec.name, req, res)) return;
     const state: RequestState = { identity: adapter.identify?.(req) ?? {}, fault: undefined };
     res.locals.sim = state;
     adapter.everyResponse?.(req, res);
-    if (kernel.journal.enabled) recordOnClose(kernel, req, res);
+    if (kernel.journal.enabled || options.onRequest) recordExchange(kernel, req, res, state);
     // Express would answer OPTIONS itself with its `GET, HEAD` listing; the vendor's 405 instead.
     if (req.method === 'OPTIONS' && !adapter.answersOptions) {
       // RFC 9110: a 405 lists the methods the resource has (from the contract; empty if unknown).
@@ -230,6 +233,16 @@ export function createVendorApp<C>(spec: VendorAppSpec<C>): SimApp<C> {
   return app;
 }
 
+/** JSON bodies are UTF-8 (RFC 8259): a lossy decode would let broken bytes through as U+FFFD. */
+function rejectInvalidUtf8(_req: unknown, _res: unknown, buf: Buffer, encoding: string): void {
+  if ((encoding === 'utf-8' || encoding === 'utf8') && !isUtf8(buf)) {
+    throw Object.assign(new Error('the body is not valid UTF-8'), {
+      type: 'entity.parse.failed',
+      status: 400,
+    });
+  }
+}
+
 /** Maps body-parser and unknown errors onto kernel kinds so vendors render one type. */
 export function toSimError(error: unknown): SimError {
   if (error instanceof SimError) return error;
@@ -257,31 +270,5 @@ export function toSimError(error: unknown): SimError {
   }
   return kernelError('internal', 500, 'Internal server error.', {
     details: { cause: String(e?.message ?? error) },
-  });
-}
-
-function recordOnClose(kernel: Kernel, req: Request, res: Response): void {
-  const state = stateOf(res);
-  state.journal = { kernel, atMs: kernel.clock.now(), started: performance.now(), path: req.path };
-  res.on('close', journalOnClose);
-}
-
-/** One shared listener (no closure per request): the journal is on the hot path of every call. */
-function journalOnClose(this: Response): void {
-  const req = this.req;
-  const state = stateOf(this);
-  const j = state.journal!;
-  const q = req.originalUrl.indexOf('?');
-  j.kernel.journal.record({
-    seq: 0,
-    atMs: j.atMs,
-    method: req.method,
-    path: j.path,
-    query: q >= 0 ? req.originalUrl.slice(q + 1) : '',
-    status: this.writableFinished ? this.statusCode : 0,
-    durationMs: Math.round((performance.now() - j.started) * 1000) / 1000,
-    tenant: state.identity.tenant,
-    fault: state.fault,
-    requestBytes: Number(req.headers['content-length'] ?? 0),
   });
 }

@@ -1,12 +1,14 @@
 import { createVendorApp, type SimApp } from '../kernel/index.js';
-import { createBasicAuth } from './auth.js';
 import { createCdrContext } from './data/context.js';
 import { loadCdrLayouts } from './data/layout.js';
 import { createPlcmErrorRenderer } from './errors.js';
-import { CdrExports } from './exports.js';
-import { Negotiator } from './media.js';
 import { DEMO_USERS, type RprmOptions, type RprmUser, resolveOptions } from './options.js';
-import { BASE, billingRoutes } from './routes.js';
+import { createBasicAuth } from './routes/auth.js';
+import { BASE, billingRoutes } from './routes/billing.js';
+import { Negotiator } from './routes/media.js';
+import { CdrExports } from './state.js';
+
+const DEFAULT_BODY_LIMIT = 64 * 1024;
 
 export interface RprmCredentials {
   users: Record<string, RprmUser>;
@@ -27,7 +29,7 @@ export function createRprmApp(options: RprmOptions = {}): SimApp<RprmCredentials
     // The appliance documents no rate limit; a generous window keeps the 429 path reachable.
     defaults: {
       rateLimit: { kind: 'fixed-window', limit: 1200, windowMs: 60_000 },
-      bodyLimitBytes: 64 * 1024,
+      bodyLimitBytes: DEFAULT_BODY_LIMIT,
     },
     credentials: { users, billing: { username: billingUser[0], password: billingUser[1].password } },
     adapter: (kernel) => {
@@ -50,7 +52,17 @@ export function createRprmApp(options: RprmOptions = {}): SimApp<RprmCredentials
         // Requests that need no credentials (unknown paths) share their client address's bucket.
         rateLimitKey: (req) => `address:${req.ip ?? 'unknown'}`,
         jsonTypes: ['application/json', 'application/*+json'],
-        routes: (router) => billingRoutes(router, { kernel, options: resolved, cdr, exports, negotiator }),
+        routes: (router) =>
+          billingRoutes(router, {
+            kernel,
+            options: resolved,
+            cdr,
+            exports,
+            negotiator,
+            bodyLimitBytes: options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT,
+          }),
+        // Known resources answer OPTIONS with 405 and their Allow list, like any other wrong method.
+        answersOptions: true,
         reset: () => exports.clear(),
       };
     },

@@ -7,7 +7,14 @@ import {
   sendRendered,
   statusText,
 } from '../kernel/index.js';
-import { ERROR_JSON, ERROR_XML, type Negotiator, XML_DECLARATION, xmlElements, xmlEscape } from './media.js';
+import {
+  ERROR_JSON,
+  ERROR_XML,
+  type Negotiator,
+  XML_DECLARATION,
+  xmlElements,
+  xmlEscape,
+} from './routes/media.js';
 
 /** plcm-error, the error entity of every RPRM REST resource. */
 export interface PlcmError {
@@ -36,6 +43,7 @@ const CODES: Record<string, { detailedErrorCode: number; localizationKey: string
   },
   'not-found': { detailedErrorCode: 4004, localizationKey: 'error.resource.not.found' },
   'method-not-allowed': { detailedErrorCode: 4005, localizationKey: 'error.method.not.allowed' },
+  NOT_ACCEPTABLE: { detailedErrorCode: 4006, localizationKey: 'error.media.type.not.acceptable' },
   'malformed-json': { detailedErrorCode: 4000, localizationKey: 'error.request.malformed' },
   'bad-request': { detailedErrorCode: 4000, localizationKey: 'error.request.malformed' },
   'body-too-large': { detailedErrorCode: 4013, localizationKey: 'error.request.too.large' },

@@ -4,9 +4,9 @@ import { OPTIONS_SCHEMA, type RprmOptions } from './options.js';
 
 export { createRprmApp, type RprmCredentials } from './app.js';
 export { QUOTING_EDGE_NAMES } from './data/pools.js';
+export { type CdrSource, type CdrSourceOptions, createCdrSource } from './data/source.js';
+export { CDR_FILES, type CdrFileName } from './data/zip.js';
 export { DEMO_USERS, type GenerationSpeed, type RprmOptions, type RprmUser } from './options.js';
-export { type CdrSource, type CdrSourceOptions, createCdrSource } from './standalone.js';
-export { CDR_FILES, type CdrFileName } from './zip.js';
 
 export const rprmPlugin: VendorPlugin = {
   name: 'rprm',

@@ -1,8 +1,8 @@
 import type { KernelOptions } from '../kernel/index.js';
 import { when } from '../kernel/options-schema.js';
 import type { CountInterval } from './data/callcounts.js';
-import type { CdrFileName } from './zip.js';
-import { TimeZone } from './zone.js';
+import type { CdrFileName } from './data/zip.js';
+import { TimeZone } from './data/zone.js';
 
 export interface RprmUser {
   password: string;
@@ -46,6 +46,11 @@ export interface RprmOptions extends KernelOptions {
    * DMA 6.x order, '1' the DMA 4.x order (dialin last, after userRole). Layouts: contracts/csv.
    */
   cdrVersion?: string;
+  /**
+   * An Accept header that admits none of a resource's representations: 406 plcm-error (default,
+   * as a JAX-RS appliance answers) or, when true, the resource's usual representation anyway.
+   */
+  lenientAccept?: boolean;
   /** Called for every block of CSV rows produced (tests and benchmarks count generation with it). */
   onRows?: (file: CdrFileName, count: number) => void;
 }
@@ -64,6 +69,7 @@ export interface ResolvedRprmOptions {
   downloadWhileRunningStatus: 409 | 423;
   callCountInterval: CountInterval;
   cdrVersion: string;
+  lenientAccept: boolean;
   onRows: RprmOptions['onRows'];
 }
 
@@ -100,6 +106,7 @@ export function resolveOptions(options: RprmOptions): ResolvedRprmOptions {
     downloadWhileRunningStatus: options.downloadWhileRunningStatus ?? 423,
     callCountInterval: options.callCountInterval ?? 'hour',
     cdrVersion: options.cdrVersion ?? '2',
+    lenientAccept: options.lenientAccept ?? false,
     onRows: options.onRows,
   };
 }
@@ -161,10 +168,14 @@ export const OPTIONS_SCHEMA = {
     downloadWhileRunningStatus: { enum: [409, 423], default: 423 },
     callCountInterval: { enum: ['hour', 'day'], default: 'hour' },
     cdrVersion: {
-      type: 'string',
-      minLength: 1,
+      enum: ['2', '1'],
       default: '2',
-      description: "calls layout by its version column: '2' DMA 6.x, '1' DMA 4.x (layouts in contracts/csv)",
+      description: "calls layout by its version value: '2' DMA 6.x (default), '1' DMA 4.x (contracts/csv)",
+    },
+    lenientAccept: {
+      type: 'boolean',
+      default: false,
+      description: 'answer the usual representation instead of 406 for an unacceptable Accept',
     },
     onRows: { 'x-function': true, description: 'library only: called for every block of CSV rows' },
   },

@@ -1,7 +1,7 @@
-import type { CdrWindow } from '../window.js';
-import { callsEndedIn, conferencesEndedIn } from '../window.js';
 import type { CsvRow } from './calls.js';
 import type { CdrContext } from './context.js';
+import type { CdrWindow } from './window.js';
+import { callsEndedIn, conferencesEndedIn } from './window.js';
 
 export type CountInterval = 'hour' | 'day';
 

@@ -1,6 +1,6 @@
 import type { Rng } from '../../kernel/index.js';
-import type { ColumnSpec } from '../csv.js';
 import { type CdrContext, conferenceFacts, fastUuid, hex8 } from './context.js';
+import type { ColumnSpec } from './csv.js';
 import { CALLS_PER_BLOCK, type CallTiming } from './grid.js';
 import type { EndpointModel, ItpSystem, Person } from './pools.js';
 

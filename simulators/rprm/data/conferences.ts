@@ -1,5 +1,5 @@
 import type { CallRecord, CsvRow } from './calls.js';
-import { type CdrContext, type ConferenceFacts, conferenceEnd, conferenceFacts } from './context.js';
+import { type CdrContext, type ConferenceFacts, conferenceFacts } from './context.js';
 
 /** One conference by column name; the conferences layout (contracts/csv) picks and orders them. */
 export function conferenceRecord(ctx: CdrContext, conf: ConferenceFacts): CallRecord {
@@ -38,11 +38,10 @@ export function* conferenceRows(
 ): Generator<CsvRow> {
   const columns = ctx.layouts.conferences;
   for (let c = scan.first; c < scan.end; c++) {
-    // The end alone first: most conferences of the scan's edges are skipped without their facts.
-    const end = conferenceEnd(ctx.grid, c);
-    if (end < a || end >= b) continue;
-    onConference?.(end);
-    const record = conferenceRecord(ctx, conferenceFacts(ctx, c));
+    const facts = conferenceFacts(ctx, c);
+    if (facts.end < a || facts.end >= b) continue;
+    onConference?.(facts.end);
+    const record = conferenceRecord(ctx, facts);
     const row: CsvRow = new Array(columns.length);
     for (let i = 0; i < columns.length; i++) {
       const v = record[columns[i]!.name];

@@ -1,9 +1,9 @@
 import type { Rng, SeededData } from '../../kernel/index.js';
-import type { ColumnSpec } from '../csv.js';
-import type { TimeZone } from '../zone.js';
+import type { ColumnSpec } from './csv.js';
 import { CALLS_PER_BLOCK, CallGrid, type CallTiming, MAX_CALL_MS } from './grid.js';
 import type { CdrLayouts } from './layout.js';
 import { buildPools, type Pools, type Room } from './pools.js';
+import type { TimeZone } from './zone.js';
 
 /** Everything row generation reads: built once per simulator, shared by every export. */
 export interface CdrContext {

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { contractsDir } from '../../../contracts/files.js';
-import type { ColumnSpec } from '../csv.js';
+import type { ColumnSpec } from './csv.js';
 
 /**
  * The column layouts of the three files, read from their contracts (contracts/csv/rprm-*.csv.yaml):

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseXsDateTime } from '../../../simulators/rprm/dates.js';
-import { TimeZone } from '../../../simulators/rprm/zone.js';
+import { TimeZone } from '../../../simulators/rprm/data/zone.js';
+import { parseXsDateTime } from '../../../simulators/rprm/routes/dates.js';
 import { contractGuard } from '../../support/contract-guard.js';
 import { ADMIN, BILLING, makeApp } from './support.js';
 

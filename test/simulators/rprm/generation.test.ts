@@ -251,7 +251,7 @@ describe('generate-cdrs → status → download-cdrs', () => {
     const { agent } = makeApp(guard);
     await agent.post(`${BILLING}/generate-cdrs`).set('Authorization', ADMIN).expect(202);
     const jobs = await agent.get('/_sim/jobs');
-    const job = (jobs.body.jobs as { id: string; kind: string }[]).find((j) => j.kind === 'rprm-cdr-export');
+    const job = (jobs.body.jobs as { id: string; kind: string }[]).find((j) => j.kind === 'rprm.cdr-export');
     expect(job).toBeDefined();
     await agent.post(`/_sim/jobs/${job!.id}/advance`).send({ to: 'next' }).expect(200);
     const stepped = await agent.get(`${BILLING}/status`).set('Authorization', ADMIN);

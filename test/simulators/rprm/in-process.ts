@@ -2,9 +2,9 @@ import type { Readable } from 'node:stream';
 import { SeededData } from '../../../simulators/kernel/index.js';
 import { createCdrContext } from '../../../simulators/rprm/data/context.js';
 import { loadCdrLayouts } from '../../../simulators/rprm/data/layout.js';
-import { type CdrWindow, planWindow } from '../../../simulators/rprm/window.js';
-import { cdrCsvStreams } from '../../../simulators/rprm/zip.js';
-import { TimeZone } from '../../../simulators/rprm/zone.js';
+import { type CdrWindow, planWindow } from '../../../simulators/rprm/data/window.js';
+import { cdrCsvStreams } from '../../../simulators/rprm/data/zip.js';
+import { TimeZone } from '../../../simulators/rprm/data/zone.js';
 import { parseCsv } from './support.js';
 
 const layouts = loadCdrLayouts();
