@@ -48,6 +48,8 @@ COPY contracts ./contracts
 # The harness reads its shipped rate card from the package root at run time.
 COPY harness/rate-card/default-rate-card.yaml ./harness/rate-card/
 COPY docs ./docs
+# The dashboard's static page (/_sim/ui), read from the package root like the contracts.
+COPY simulators/kernel/dashboard ./simulators/kernel/dashboard
 COPY scripts/healthcheck.cjs ./healthcheck.cjs
 RUN ln -s /app/bin/billing-sim.js /usr/local/bin/billing-sim
 # Non-root. The simulators' default ports are above 1024.
