@@ -4,8 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { packageRoot } from '../contracts/files.js';
 
 const root = packageRoot();
-/** Shared test code and data, end-to-end suites that cross folders, and the packed package. */
-const NOT_MIRRORED = new Set(['support', 'fixtures', 'e2e', 'package']);
+/**
+ * Shared test code and data, and suites that cross every folder: end-to-end runs, the packed
+ * package, the built container image, the contract-driven fuzz of every simulator.
+ */
+const NOT_MIRRORED = new Set(['support', 'fixtures', 'e2e', 'package', 'container', 'fuzz']);
 
 function folders(dir: string): string[] {
   return readdirSync(dir)
