@@ -1,46 +1,10 @@
-/** The HAR 1.2 shapes the recorder writes (http://www.softwareishard.com/blog/har-12-spec/). */
-export interface HarHeader {
-  name: string;
-  value: string;
-}
+import type { HarEntryBase, HarLog } from '../../simulators/kernel/har.js';
 
-export interface HarContent {
-  size: number;
-  mimeType: string;
-  text?: string;
-  encoding?: 'base64';
-  /** billing-sim: the raw body as a file beside the HAR (CSV, ZIP, large bodies). */
-  _file?: string;
-}
+/** The HAR 1.2 shapes are the kernel's (`simulators/kernel/har.ts`); the recorder adds its fields. */
+export type { HarContent, HarHeader } from '../../simulators/kernel/har.js';
 
-export interface HarEntry {
-  startedDateTime: string;
-  time: number;
-  request: {
-    method: string;
-    url: string;
-    httpVersion: string;
-    cookies: [];
-    headers: HarHeader[];
-    queryString: HarHeader[];
-    postData?: { mimeType: string; text: string };
-    headersSize: -1;
-    bodySize: number;
-  };
-  response: {
-    status: number;
-    statusText: string;
-    httpVersion: string;
-    cookies: [];
-    headers: HarHeader[];
-    content: HarContent;
-    redirectURL: string;
-    headersSize: -1;
-    bodySize: number;
-  };
-  cache: Record<string, never>;
-  timings: { send: number; wait: number; receive: number };
-  /** billing-sim extensions (custom fields start with `_`, as HAR allows). */
+/** One attempt of a flow's step, with billing-sim's extensions (custom fields start with `_`). */
+export interface HarEntry extends HarEntryBase {
   _seq: number;
   _flow?: string;
   _vendor?: string;
@@ -50,11 +14,5 @@ export interface HarEntry {
   _error?: string;
 }
 
-export interface Har {
-  log: {
-    version: '1.2';
-    creator: { name: string; version: string };
-    pages: [];
-    entries: HarEntry[];
-  };
-}
+/** A recording: every exchange of a run. */
+export type Har = HarLog<HarEntry>;

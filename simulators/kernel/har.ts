@@ -1,30 +1,36 @@
 import { STATUS_CODES } from 'node:http';
 import type { JournalEntry } from './journal.js';
 
-/** HTTP Archive 1.2 (http://www.softwareishard.com/blog/har-12-spec/) of journal entries. */
-export interface Har {
-  log: {
-    version: '1.2';
-    creator: { name: string; version: string };
-    entries: HarEntry[];
-  };
-}
-
-interface NameValue {
+/**
+ * HTTP Archive 1.2 (http://www.softwareishard.com/blog/har-12-spec/): the one description of the
+ * format, shared by the journal's export and the harness's recorder (each adds its own `_` fields).
+ */
+export interface HarHeader {
   name: string;
   value: string;
 }
 
-interface HarEntry {
+export interface HarContent {
+  size: number;
+  mimeType: string;
+  text?: string;
+  encoding?: 'base64';
+  comment?: string;
+  /** billing-sim: the raw body as a file beside the HAR (CSV, ZIP, large bodies). */
+  _file?: string;
+}
+
+/** One exchange, without the extensions either writer adds. */
+export interface HarEntryBase {
   startedDateTime: string;
   time: number;
   request: {
     method: string;
     url: string;
     httpVersion: string;
-    cookies: NameValue[];
-    headers: NameValue[];
-    queryString: NameValue[];
+    cookies: HarHeader[];
+    headers: HarHeader[];
+    queryString: HarHeader[];
     postData?: { mimeType: string; text: string };
     headersSize: number;
     bodySize: number;
@@ -33,9 +39,9 @@ interface HarEntry {
     status: number;
     statusText: string;
     httpVersion: string;
-    cookies: NameValue[];
-    headers: NameValue[];
-    content: { size: number; mimeType: string; text?: string; comment?: string };
+    cookies: HarHeader[];
+    headers: HarHeader[];
+    content: HarContent;
     redirectURL: string;
     headersSize: number;
     bodySize: number;
@@ -43,17 +49,33 @@ interface HarEntry {
   cache: Record<string, never>;
   timings: { send: number; wait: number; receive: number };
   comment?: string;
-  /** billing-sim extensions (HAR allows custom fields starting with `_`). */
+}
+
+/** A HAR document of entries of type E. */
+export interface HarLog<E extends HarEntryBase> {
+  log: {
+    version: '1.2';
+    creator: { name: string; version: string };
+    pages?: [];
+    entries: E[];
+  };
+}
+
+/** A journal entry as HAR, with billing-sim's extensions (HAR allows custom fields starting with `_`). */
+interface HarEntry extends HarEntryBase {
   _seq: number;
   _tenant?: string;
   _fault?: string;
 }
 
-function pairs(headers: Record<string, string>): NameValue[] {
+/** The journal as HAR (`GET /_sim/requests?format=har`). */
+export type Har = HarLog<HarEntry>;
+
+function pairs(headers: Record<string, string>): HarHeader[] {
   return Object.entries(headers).map(([name, value]) => ({ name, value }));
 }
 
-function queryPairs(query: string): NameValue[] {
+function queryPairs(query: string): HarHeader[] {
   if (!query) return [];
   return query.split('&').map((pair) => {
     const at = pair.indexOf('=');
