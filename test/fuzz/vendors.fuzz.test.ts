@@ -1,3 +1,4 @@
+import type { RequestListener } from 'node:http';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { contracts } from '../../contracts/index.js';
 import {
@@ -9,6 +10,7 @@ import {
 } from '../../simulators/index.js';
 import { Clock, type RunningServer, type SimApp, serve } from '../../simulators/kernel/index.js';
 import { DEMO_USERS } from '../../simulators/rprm/index.js';
+import { downloadHost } from '../../simulators/webex/index.js';
 import { contractGuard } from '../support/contract-guard.js';
 import { loadContract, type Operation } from './contract-ops.js';
 import { type FuzzTarget, fuzzInvalid, fuzzValid } from './harness.js';
@@ -23,6 +25,8 @@ interface VendorSetup {
   auth(app: SimApp, url: string): Promise<(op: Operation) => Record<string, string>>;
   /** Statuses a valid request may get beyond 2xx/3xx/404, each with its domain rule. */
   domain(op: Operation): Record<number, string>;
+  /** Operations served by another listener of the app (Webex's download host), by template. */
+  elsewhere?(app: SimApp, op: Operation): RequestListener | undefined;
 }
 
 const VENDORS: VendorSetup[] = [
@@ -70,14 +74,20 @@ const VENDORS: VendorSetup[] = [
       return (op): Record<string, string> =>
         op.template.startsWith('/v1/') ? { authorization: `Bearer ${token}` } : {};
     },
+    elsewhere: (app, op) => (op.template.startsWith('/v1/') ? undefined : downloadHost(app)),
     domain: (op): Record<number, string> =>
-      op.template.startsWith('/v1/')
+      op.template === '/v1/access_token'
         ? {
-            400: 'date rules the schema cannot state (end before start, a future or too-old period)',
-            409: 'a report for that period already exists',
-            423: 'the report is still generating',
+            400: 'a grant the integration may not use, or a redirect_uri it did not register',
+            401: 'client credentials, a code or a refresh token the simulator did not issue',
           }
-        : { 403: 'a download URL whose signature is not the simulator’s', 410: 'an expired download URL' },
+        : op.template.startsWith('/v1/')
+          ? {
+              400: 'date rules the schema cannot state (end before start, a future or too-old period)',
+              409: 'a report for that period already exists',
+              423: 'the report is still generating',
+            }
+          : { 403: 'a download URL whose signature is not the simulator’s', 410: 'an expired download URL' },
   },
   {
     name: 'rprm',
@@ -105,20 +115,30 @@ for (const vendor of VENDORS) {
     const contract = loadContract(vendor.name);
     let target: FuzzTarget;
     let server: RunningServer;
+    const others = new Map<RequestListener, RunningServer>();
     beforeAll(async () => {
       const app = vendor.create(guard);
       server = await serve(app);
+      for (const op of contract.operations) {
+        const listener = vendor.elsewhere?.(app, op);
+        if (listener && !others.has(listener)) others.set(listener, await serve(listener));
+      }
       const auth = await vendor.auth(app, server.url);
       guard.violations.splice(0);
       target = { app, server, guard, contract, auth, domain: vendor.domain };
     });
-    afterAll(() => server.close());
+    afterAll(async () => {
+      await server.close();
+      for (const other of others.values()) await other.close();
+    });
 
     for (const op of contract.operations) {
       it(`${op.method} ${op.template}: valid requests are accepted, malformed ones get 4xx, never 5xx`, async () => {
         // Each operation starts from a clean simulator with fresh credentials.
         target.app.sim.reset();
         target.auth = await vendor.auth(target.app, server.url);
+        const listener = vendor.elsewhere?.(target.app, op);
+        target.server = listener ? others.get(listener)! : server;
         guard.violations.splice(0);
         await fuzzValid(target, op);
         await fuzzInvalid(target, op);

@@ -44,7 +44,9 @@ describe('rate limiters', () => {
       onExchange: guard.onExchange,
       rateLimit: { kind: 'fixed-window', limit: 100, windowMs: 60_000 },
     });
-    const server = await serve(app);
+    // 500 sockets at once: above the default per-server connection cap (256), which is not what
+    // this test is about.
+    const server = await serve(app, { edge: { maxConnections: 600 } });
     try {
       const statuses = await Promise.all(
         Array.from({ length: 500 }, () =>
