@@ -54,7 +54,7 @@ COPY scripts/healthcheck.cjs ./healthcheck.cjs
 RUN ln -s /app/bin/billing-sim.js /usr/local/bin/billing-sim
 # Non-root. The simulators' default ports are above 1024.
 USER node
-EXPOSE 8401 8402 8443
+EXPOSE 8401 8402 8403 8443
 # Every simulator that runs answers GET /_sim/health (see healthcheck.cjs for which it probes).
 HEALTHCHECK --interval=5s --timeout=3s --start-period=20s --retries=3 \
     CMD ["node", "/app/healthcheck.cjs"]

@@ -37,7 +37,12 @@ describe.runIf(IMAGE)(`image ${IMAGE}`, () => {
     // The figure README.md states.
     console.log(`image ${IMAGE}: ${(config.Size / 1e6).toFixed(0)} MB (${config.Size} bytes)`);
     expect(config.Config.User).toBe('node');
-    expect(Object.keys(config.Config.ExposedPorts).sort()).toEqual(['8401/tcp', '8402/tcp', '8443/tcp']);
+    expect(Object.keys(config.Config.ExposedPorts).sort()).toEqual([
+      '8401/tcp',
+      '8402/tcp',
+      '8403/tcp',
+      '8443/tcp',
+    ]);
     expect(config.Config.Healthcheck?.Test).toEqual(['CMD', 'node', '/app/healthcheck.cjs']);
     expect(config.Config.Entrypoint).toEqual(['node', '/app/bin/billing-sim.js']);
     expect(config.Config.Cmd).toEqual(['serve']);
@@ -230,7 +235,9 @@ describe.runIf(IMAGE)(`image ${IMAGE}`, () => {
       const consumer = compose.services.flows!;
       expect(server.command).toBeUndefined();
       expect(server.environment?.BILLING_SIM_TIME_SCALE).toBeDefined();
-      expect(server.ports).toEqual(['8401:8401', '8402:8402', '8443:8443']);
+      expect(server.ports).toEqual(['8401:8401', '8402:8402', '8403:8403', '8443:8443']);
+      // The image binds 0.0.0.0: without a token serve would refuse to start.
+      expect(server.environment?.BILLING_SIM_ADMIN_TOKEN).toBeDefined();
       expect(consumer.depends_on?.['billing-sim']?.condition).toBe('service_healthy');
       const byDefaultPort: Record<string, number> = {
         '8401': ports.purecloud,
