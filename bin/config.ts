@@ -12,7 +12,7 @@ import {
 import { OptionsValidator } from '../simulators/kernel/options-validation.js';
 import { PLUGINS, pluginNames } from '../simulators/registry.js';
 
-/** yaml costs ≈ 20 ms to load: only a config that is not plain JSON pays for it. */
+/** Loading yaml is a visible share of a cold start (bench/README.md): only a config that is not plain JSON pays for it. */
 function parseYaml(text: string): unknown {
   const { parse } = createRequire(import.meta.url)('yaml') as typeof import('yaml');
   return parse(text);

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Bundles the compiled CLI (dist/bin/cli.js) into dist/cli/: one module graph resolved at build
-// time instead of ~400 files resolved and read at every start — `billing-sim serve` reaches its
-// first 200 ≈ 25 % sooner (bench/README.md, finding 10). Lazily imported parts (the harness,
+// time instead of ~400 files resolved and read at every start, so `billing-sim serve` reaches its
+// first 200 sooner (bench/README.md). Lazily imported parts (the harness,
 // archiver, selfsigned) become chunks loaded on first use. The library entry points stay unbundled.
 import { rmSync } from 'node:fs';
 import { build } from 'esbuild';

@@ -86,7 +86,8 @@ export async function startSimulators(options: StartOptions = {}): Promise<Runni
     );
   }
   const { plugins: _given, ...rest } = options;
-  new OptionsValidator().assert(startOptionsSchema(plugins), rest, 'options');
+  const given = new Set(Object.keys(options.simulators ?? {}));
+  new OptionsValidator().assert(startOptionsSchema(plugins, given), rest, 'options');
   const clock = options.clock instanceof Clock ? options.clock : new Clock(options.clock);
   const wanted = options.only?.length ? options.only : plugins.map((s) => s.name);
   const selected = plugins.filter((s) => wanted.includes(s.name));

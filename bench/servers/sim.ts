@@ -8,7 +8,6 @@
  */
 import http from 'node:http';
 import https from 'node:https';
-import { tuneHeapForServing } from '../../bin/heap.js';
 import {
   Clock,
   PLUGINS,
@@ -30,8 +29,6 @@ interface SimConfig {
 }
 
 const config = JSON.parse(process.env.BENCH_SIM ?? '{}') as SimConfig;
-// As `billing-sim serve` runs (bin/commands/serve.ts).
-tuneHeapForServing();
 const LIMITS: Record<string, RateLimitConfig> = {
   // The limiter does its work on every request and never says no.
   never: { kind: 'fixed-window', limit: Number.MAX_SAFE_INTEGER, windowMs: 3_600_000 },

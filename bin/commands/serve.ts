@@ -3,7 +3,6 @@ import { type Command, InvalidArgumentError } from 'commander';
 import { PLUGINS, startSimulators } from '../../simulators/index.js';
 import { type ConfigFile, startOptionsFrom } from '../../simulators/kernel/config.js';
 import { loadServeConfig, parseList, parseNumber, wrap } from '../config.js';
-import { tuneHeapForServing } from '../heap.js';
 
 interface ServeFlags {
   seed?: number;
@@ -75,7 +74,6 @@ export function registerServe(program: Command): void {
     .option('--key <file>', 'PEM private key that goes with --cert')
     .option('--generate-cert', 'a fresh self-signed localhost certificate instead of the shipped one')
     .action(async (flags: ServeFlags) => {
-      tuneHeapForServing();
       if (Boolean(flags.cert) !== Boolean(flags.key))
         throw new InvalidArgumentError('--cert and --key go together');
       if (flags.generateCert && flags.cert)

@@ -47,29 +47,27 @@ export function kernelError(
   message: string,
   extra: { retryAfterSeconds?: number; details?: Record<string, unknown> } = {},
 ): SimError {
-  // Kernel errors are answers, not bugs: skip the stack capture (≈ 10 µs through Express's frames),
-  // which matters when a rate limiter is turning away a flood.
-  const limit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 0;
-  try {
-    return new SimError(status, message, { ...extra, details: { ...extra.details, kernel: kind } });
-  } finally {
-    Error.stackTraceLimit = limit;
-  }
+  return new SimError(status, message, { ...extra, details: { ...extra.details, kernel: kind } });
 }
 
-const rateLimited = new TextMemo<SimError>(10_000);
+/** The 429 for a given wait. */
+export function rateLimitedError(retryAfterSeconds: number): SimError {
+  return kernelError('rate-limited', 429, `Rate limit exceeded. Retry in ${retryAfterSeconds} seconds.`, {
+    retryAfterSeconds,
+  });
+}
 
 /**
- * The 429 for a given wait. A rejected flood asks for the same few values over and over, and a
- * SimError is never changed once made, so each is built once (TextMemo keeps it bounded).
+ * One app's 429s, one per wait: a rejected flood asks for the same few waits over and over, and
+ * a SimError is never changed once made, so each is built once — per app, never shared (a
+ * vendor renderer may keep its rendering with the error).
  */
-export function rateLimitedError(retryAfterSeconds: number): SimError {
-  return rateLimited.get(String(retryAfterSeconds), () =>
-    kernelError('rate-limited', 429, `Rate limit exceeded. Retry in ${retryAfterSeconds} seconds.`, {
-      retryAfterSeconds,
-    }),
-  );
+export class RateLimitedErrors {
+  private readonly made = new TextMemo<SimError>(1000);
+
+  get(retryAfterSeconds: number): SimError {
+    return this.made.get(String(retryAfterSeconds), () => rateLimitedError(retryAfterSeconds));
+  }
 }
 
 /** The kernel kind behind an error, if the kernel produced it. */

@@ -11,9 +11,11 @@ interface ExpressLike {
   request: object;
   response: object;
   handle: unknown;
+  [ALIGNED]?: MessageClasses;
 }
 
-const aligned = new WeakMap<object, MessageClasses>();
+/** Where an aligned app keeps its classes: on the app itself, so nothing is kept per process. */
+const ALIGNED = Symbol('billing-sim.alignedMessageClasses');
 
 function isExpressApp(handler: RequestListener): handler is RequestListener & ExpressLike {
   const app = handler as Partial<ExpressLike>;
@@ -23,11 +25,10 @@ function isExpressApp(handler: RequestListener): handler is RequestListener & Ex
 }
 
 /**
- * Express re-parents every request and response onto `app.request` / `app.response` with
- * `Object.setPrototypeOf`. V8 then gives each object a shape of its own, and under load those
- * objects outlive scavenges and are promoted: a bare Express route answers ≈ 4× fewer requests
- * than the same route whose objects are born with those prototypes (14k vs 62k req/s at 50
- * connections, p99 12 vs 1 ms; bench/README.md, finding 15). These classes are subclasses of
+ * The only place billing-sim aligns with an Express internal. Express re-parents every request
+ * and response onto `app.request` / `app.response` with `Object.setPrototypeOf`. V8 then gives
+ * each object a shape of its own, and under load those objects outlive scavenges and are
+ * promoted (bench/README.md has the cost). These classes are subclasses of
  * node's, whose prototypes sit in front of the app's own `request` / `response` (so anything
  * set on those still applies) and become the app's `request` / `response`: Express's call then
  * finds the prototype already in place and changes nothing. Requests served by any other server
@@ -36,7 +37,7 @@ function isExpressApp(handler: RequestListener): handler is RequestListener & Ex
  */
 export function alignedMessageClasses(handler: RequestListener): MessageClasses | undefined {
   if (!isExpressApp(handler)) return undefined;
-  const known = aligned.get(handler);
+  const known = handler[ALIGNED];
   if (known) return known;
   class AppRequest extends IncomingMessage {}
   class AppResponse extends ServerResponse {}
@@ -45,6 +46,6 @@ export function alignedMessageClasses(handler: RequestListener): MessageClasses 
   handler.request = AppRequest.prototype;
   handler.response = AppResponse.prototype;
   const classes: MessageClasses = { IncomingMessage: AppRequest, ServerResponse: AppResponse };
-  aligned.set(handler, classes);
+  Object.defineProperty(handler, ALIGNED, { value: classes });
   return classes;
 }

@@ -209,12 +209,19 @@ const TLS_SCHEMA: JsonSchema = {
   ],
 };
 
-function simulatorsSection(plugins: readonly PluginSchemaSource[], withPort: boolean): JsonSchema {
+function simulatorsSection(
+  plugins: readonly PluginSchemaSource[],
+  withPort: boolean,
+  only?: ReadonlySet<string>,
+): JsonSchema {
   return {
     type: 'object',
     additionalProperties: false,
     description: "per simulator: that simulator's options",
-    properties: Object.fromEntries(plugins.map((p) => [p.name, simulatorOptionsSchema(p, withPort)])),
+    properties: Object.fromEntries(
+      // A section nobody gave needs no rules (and costs nothing to compile).
+      plugins.map((p) => [p.name, !only || only.has(p.name) ? simulatorOptionsSchema(p, withPort) : true]),
+    ),
   };
 }
 
@@ -260,8 +267,14 @@ export function configSchema(plugins: readonly PluginSchemaSource[]): JsonSchema
   };
 }
 
-/** `startSimulators(options)`: the same rules for the library. */
-export function startOptionsSchema(plugins: readonly PluginSchemaSource[]): JsonSchema {
+/**
+ * `startSimulators(options)`: the same rules for the library. `given`: the simulator sections
+ * present in the options (the others are not compiled).
+ */
+export function startOptionsSchema(
+  plugins: readonly PluginSchemaSource[],
+  given?: ReadonlySet<string>,
+): JsonSchema {
   return {
     type: 'object',
     additionalProperties: false,
@@ -277,7 +290,7 @@ export function startOptionsSchema(plugins: readonly PluginSchemaSource[]): Json
           plugins.map((p) => [p.name, { type: 'integer', minimum: 0, maximum: 65_535 }]),
         ),
       },
-      simulators: simulatorsSection(plugins, false),
+      simulators: simulatorsSection(plugins, false, given),
       tls: TLS_SCHEMA,
       kernel: kernelSection(),
       plugins: { type: 'array', description: 'library only: the plug-ins to choose from' },

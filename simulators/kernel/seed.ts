@@ -1,7 +1,7 @@
 import type { Faker } from '@faker-js/faker';
 import { faker as english } from '@faker-js/faker/locale/en';
 
-// The package's main entry loads every locale (+37 MB, +135 ms at start); the English entry
+// The package's main entry loads every locale (bench/README.md, finding 4); the English entry
 // carries the same en+base definitions, so seeded values are identical.
 const FakerClass = english.constructor as typeof Faker;
 

@@ -1,11 +1,12 @@
 import { isUtf8 } from 'node:buffer';
 import express, { type Express, type NextFunction, type Request, type Response, type Router } from 'express';
 import { adminRouter } from './admin.js';
-import { type ErrorRenderer, kernelError, rateLimitedError, SimError } from './errors.js';
+import { type ErrorRenderer, kernelError, RateLimitedErrors, SimError } from './errors.js';
 import { tapResponse } from './exchange.js';
 import { applyFault, faultFor } from './fault-middleware.js';
 import { Kernel, type KernelOptions } from './kernel.js';
 import type { RateDecision, RateLimitConfig } from './rate-limit.js';
+import { ContractRequests, contractFileOf } from './request-validation.js';
 
 /** Who a request claims to be, read cheaply (no validation) for fault matching and rate keys. */
 export interface Identity {
@@ -44,6 +45,12 @@ export interface VendorAdapter {
    * answers 405 in the vendor envelope rather than Express's automatic `GET, HEAD` listing.
    */
   answersOptions?: boolean;
+  /**
+   * Check every request's path, query, headers and body against the vendor's contract (and its
+   * `x-request-rules`) before the routes run; a failure reaches `renderError` as kernel kind
+   * `bad-request` with `details.parameter`. Default false: hand checks stay where they are.
+   */
+  validateRequests?: boolean;
   /** Media types parsed as JSON bodies. Default application/json and application/*+json. */
   jsonTypes?: string[];
   /** Clears vendor state on POST /_sim/reset. */
@@ -81,6 +88,8 @@ export interface VendorAppSpec<C> {
   defaults?: { rateLimit?: RateLimitConfig; bodyLimitBytes?: number };
   /** Demo credentials (printed by the banner, used by tests). */
   credentials: C;
+  /** The vendor's OpenAPI document. Default `contracts/<name>.openapi.yaml` when it exists. */
+  contract?: string;
   /** Builds the vendor's adapter once the kernel (clock, data, jobs …) exists. */
   adapter(kernel: Kernel): VendorAdapter;
 }
@@ -98,6 +107,8 @@ export function createVendorApp<C>(spec: VendorAppSpec<C>): SimApp<C> {
   app.set('case sensitive routing', true);
   app.set('strict routing', true);
 
+  const rejections = new RateLimitedErrors();
+  const contract = new ContractRequests(spec.contract ?? contractFileOf(spec.name));
   const admin = options.admin === false ? undefined : adminRouter(kernel, () => handle.reset());
   const jsonTypes = adapter.jsonTypes ?? ['application/json', 'application/*+json'];
   const parseJson = express.json({ limit: bodyLimit, type: jsonTypes, verify: rejectInvalidUtf8 });
@@ -124,7 +135,7 @@ export function createVendorApp<C>(spec: VendorAppSpec<C>): SimApp<C> {
       adapter.rateLimitHeaders?.(res, decision);
       if (!decision.allowed) {
         // Rendered here rather than through next(err): a flood of 429s must stay cheap.
-        render(req, res, rateLimitedError(decision.retryAfterSeconds));
+        render(req, res, rejections.get(decision.retryAfterSeconds));
         return;
       }
     }
@@ -162,7 +173,14 @@ export function createVendorApp<C>(spec: VendorAppSpec<C>): SimApp<C> {
     if (kernel.journal.enabled) recordOnClose(kernel, req, res);
     // Express would answer OPTIONS itself with its `GET, HEAD` listing; the vendor's 405 instead.
     if (req.method === 'OPTIONS' && !adapter.answersOptions) {
-      return next(kernelError('method-not-allowed', 405, `OPTIONS is not supported for ${req.path}.`));
+      // RFC 9110: a 405 lists the methods the resource has (from the contract; empty if unknown).
+      const allow = contract.allowed(req.path) ?? [];
+      res.setHeader('Allow', allow.join(', '));
+      return next(
+        kernelError('method-not-allowed', 405, `OPTIONS is not supported for ${req.path}.`, {
+          details: { allow },
+        }),
+      );
     }
     const hit = faultFor(kernel, req, state.identity);
     if (hit === undefined) return admit(req, res, next, state);
@@ -177,6 +195,12 @@ export function createVendorApp<C>(spec: VendorAppSpec<C>): SimApp<C> {
     if (outcome instanceof Promise) outcome.then(proceed, next);
     else proceed(outcome);
   });
+
+  if (adapter.validateRequests) {
+    app.use((req: Request, _res: Response, next: NextFunction) => {
+      next(contract.check(req));
+    });
+  }
 
   // Vendor routes sit on the app itself: a mounted router would add a dispatch layer per request.
   adapter.routes(app as unknown as Router);

@@ -1,7 +1,8 @@
 import { IncomingMessage, type RequestListener, ServerResponse } from 'node:http';
 import { get as httpsGet } from 'node:https';
+import express from 'express';
 import request from 'supertest';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { alignedMessageClasses } from '../../simulators/kernel/express-messages.js';
 import { Clock, type RunningServer, serve } from '../../simulators/kernel/index.js';
 import { contractGuard } from '../support/contract-guard.js';
@@ -47,6 +48,70 @@ function httpsJson(url: string): Promise<{ status?: number; body: unknown }> {
     }).on('error', reject);
   });
 }
+
+describe('what express-messages.ts relies on in Express (fails loudly when an Express release changes it)', () => {
+  it('Express re-parents each request onto app.request and each response onto app.response with Object.setPrototypeOf', async () => {
+    const app = express();
+    let seen: { req: object; res: object } | undefined;
+    app.get('/', (req, res) => {
+      seen = { req, res };
+      res.end('ok');
+    });
+    const calls: [object, object | null][] = [];
+    const original = Object.setPrototypeOf;
+    const spy = vi.spyOn(Object, 'setPrototypeOf').mockImplementation((o: object, proto: object | null) => {
+      calls.push([o, proto]);
+      return original(o, proto);
+    });
+    try {
+      await request(app).get('/').expect(200);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(seen, 'the route ran').toBeDefined();
+    const reparentedReq = calls.some(([o, p]) => o === seen!.req && p === app.request);
+    const reparentedRes = calls.some(([o, p]) => o === seen!.res && p === app.response);
+    if (!reparentedReq || !reparentedRes) {
+      throw new Error(
+        'Express no longer calls Object.setPrototypeOf(req, app.request) / (res, app.response) per request: ' +
+          'simulators/kernel/express-messages.ts is built on that and must be revisited for this Express release.',
+      );
+    }
+    expect(Object.getPrototypeOf(seen!.req)).toBe(app.request);
+    expect(Object.getPrototypeOf(seen!.res)).toBe(app.response);
+  });
+
+  it('Express reads app.request / app.response at each request, so prototypes put there are the ones it uses', async () => {
+    const app = express();
+    expect(app.request).toBeInstanceOf(IncomingMessage);
+    expect(app.response).toBeInstanceOf(ServerResponse);
+    const marked = { req: Object.create(app.request), res: Object.create(app.response) };
+    Object.defineProperty(marked.req, 'simMark', { value: 'req' });
+    Object.defineProperty(marked.res, 'simMark', { value: 'res' });
+    app.request = marked.req;
+    app.response = marked.res;
+    let seen: string[] = [];
+    app.get('/', (req, res) => {
+      seen = [
+        (req as unknown as { simMark: string }).simMark,
+        (res as unknown as { simMark: string }).simMark,
+      ];
+      res.end('ok');
+    });
+    await request(app).get('/').expect(200);
+    expect(seen, 'Express must take the prototypes from app.request / app.response at request time').toEqual([
+      'req',
+      'res',
+    ]);
+  });
+
+  it('keeps nothing per process: the classes live on the app', () => {
+    const a = toy();
+    const b = toy();
+    expect(alignedMessageClasses(a)).not.toBe(alignedMessageClasses(b));
+    expect(a.request).not.toBe(b.request);
+  });
+});
 
 describe('serve: request and response classes with the app prototypes', () => {
   it('node creates each request and response with the app prototypes, so Express re-parents nothing', async () => {

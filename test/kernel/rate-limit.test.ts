@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { rateLimitedError } from '../../simulators/kernel/errors.js';
+import { RateLimitedErrors } from '../../simulators/kernel/errors.js';
 import { Clock, createRateLimiter, kernelKind, serve } from '../../simulators/kernel/index.js';
 import { contractGuard } from '../support/contract-guard.js';
 import { toyContracts } from '../support/toy-contracts.js';
@@ -85,16 +85,18 @@ describe('rate limiters', () => {
     await request(app).get('/toy/items/2').set('Authorization', 'Bearer other.t').expect(404);
   });
 
-  it('hands out one 429 error per wait: built once, with the wait in its message and Retry-After', () => {
-    const thirty = rateLimitedError(30);
-    expect(rateLimitedError(30)).toBe(thirty);
+  it('hands out one 429 error per wait: built once per app, with the wait in its message and Retry-After', () => {
+    const errors = new RateLimitedErrors();
+    const thirty = errors.get(30);
+    expect(errors.get(30)).toBe(thirty);
+    expect(new RateLimitedErrors().get(30)).not.toBe(thirty); // another app's are its own
     expect(thirty).toMatchObject({
       status: 429,
       retryAfterSeconds: 30,
       message: 'Rate limit exceeded. Retry in 30 seconds.',
     });
     expect(kernelKind(thirty)).toBe('rate-limited');
-    const five = rateLimitedError(5);
+    const five = errors.get(5);
     expect(five).not.toBe(thirty);
     expect(five.message).toBe('Rate limit exceeded. Retry in 5 seconds.');
   });

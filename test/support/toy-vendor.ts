@@ -12,7 +12,7 @@ import {
  * header on every response, bearer tokens of the form `<tenant>.<anything>`, and a job route.
  */
 export function createToyApp(
-  options: KernelOptions & { brokenItem?: boolean } = {},
+  options: KernelOptions & { brokenItem?: boolean; validateRequests?: boolean } = {},
 ): SimApp<{ token: string }> {
   const items = new Map<string, { id: string; name: string; quantity: number }>();
   let counter = 0;
@@ -21,6 +21,7 @@ export function createToyApp(
     options,
     defaults: { rateLimit: { kind: 'fixed-window', limit: 1000, windowMs: 60_000 }, bodyLimitBytes: 1024 },
     credentials: { token: 'acme.secret' },
+    contract: new URL('../fixtures/contracts/toy.openapi.yaml', import.meta.url).pathname,
     adapter: (kernel) => ({
       identify(req: Request) {
         const token = req.get('authorization')?.replace(/^Bearer /, '');
@@ -32,6 +33,7 @@ export function createToyApp(
       rateLimitHeaders(res, decision) {
         res.setHeader('X-RateLimit-Remaining', String(decision.remaining));
       },
+      validateRequests: options.validateRequests,
       renderError(_req: Request, res: Response, error: SimError) {
         res
           .status(error.status)
@@ -60,6 +62,10 @@ export function createToyApp(
           res.write('first\n');
           await kernel.clock.wait(1000);
           res.end('last\n');
+        });
+        router.get('/toy/range', (req, res) => {
+          const q = req.query as Record<string, string>;
+          res.json({ id: 'range', name: `${q.from}..${q.to}`, quantity: Number(q.limit ?? 10) });
         });
         router.get('/toy/now', (_req, res) => {
           res.json({ id: 'now', name: kernel.clock.date().toISOString(), quantity: 0 });

@@ -11,7 +11,10 @@ export function bodyLimit(limit: number) {
   return (req: Request, _res: Response, next: NextFunction): void => {
     const hasBody =
       req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
-    if (!hasBody || (req as Request & { _body?: boolean })._body === true || req.readableEnded) return next();
+    if (!hasBody || (req as Request & { _body?: boolean })._body === true || req.readableEnded) {
+      next();
+      return;
+    }
     let seen = 0;
     let settled = false;
     const settle = (error?: SimError) => {
