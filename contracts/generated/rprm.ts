@@ -11,8 +11,9 @@ export interface paths {
         /**
          * Stream the CDR ZIP for a window synchronously (deprecated)
          * @deprecated
-         * @description Streams one ZIP holding the calls, conferences and call-counts CSV lists of the CDRs that
-         *     start within the window. No job and no status resource are involved.
+         * @description Streams one ZIP holding the calls, conferences and call-counts CSV lists of the calls and
+         *     conferences that ended within the window by the time of the request (x-reconstructed
+         *     membership, see info). No job and no status resource are involved.
          */
         get: operations["getBillingDeprecated"];
         put?: never;
@@ -167,6 +168,23 @@ export interface components {
                 "application/vnd.plcm.plcm-error+xml": string;
             };
         };
+        /**
+         * @description The Accept header admits none of the resource's representations (status: the
+         *     plcm-billing-status JSON/XML types, application/json, application/xml, text/xml; ZIPs:
+         *     application/zip, application/octet-stream). plcm-error, JSON unless XML is asked for.
+         *     x-reconstructed (JAX-RS behaviour); simulator option `lenientAccept: true` answers the
+         *     usual representation instead.
+         */
+        NotAcceptable: {
+            headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/vnd.plcm.plcm-error+json": components["schemas"]["PlcmError"];
+                "application/vnd.plcm.plcm-error+xml": string;
+            };
+        };
         /** @description Missing or bad credentials. */
         Unauthorized: {
             headers: {
@@ -183,10 +201,16 @@ export interface components {
     parameters: {
         /**
          * @description xs:dateTime `[-]CCYY-MM-DDThh:mm:ss[.fraction][Z|(+|-)hh:mm]`; no offset → the server's
-         *     time zone. CDRs that start at or after it. Default: midnight today (server zone).
+         *     time zone. Calls and conferences that ended at or after it (x-reconstructed: the DMA UI's
+         *     "ending after"; the API text says CDRs that start in the window). Default: midnight today
+         *     (server zone).
          */
         FromDate: string;
-        /** @description xs:dateTime as for from-date; CDRs that start on or before it (inclusive, as Polycom documents). Default now. */
+        /**
+         * @description xs:dateTime as for from-date; calls and conferences that ended before it (exclusive, so
+         *     consecutive windows partition them; x-reconstructed), and never after the request
+         *     instant. Default now.
+         */
         ToDate: string;
     };
     requestBodies: never;
@@ -211,10 +235,16 @@ export interface operations {
             query?: {
                 /**
                  * @description xs:dateTime `[-]CCYY-MM-DDThh:mm:ss[.fraction][Z|(+|-)hh:mm]`; no offset → the server's
-                 *     time zone. CDRs that start at or after it. Default: midnight today (server zone).
+                 *     time zone. Calls and conferences that ended at or after it (x-reconstructed: the DMA UI's
+                 *     "ending after"; the API text says CDRs that start in the window). Default: midnight today
+                 *     (server zone).
                  */
                 "from-date"?: components["parameters"]["FromDate"];
-                /** @description xs:dateTime as for from-date; CDRs that start on or before it (inclusive, as Polycom documents). Default now. */
+                /**
+                 * @description xs:dateTime as for from-date; calls and conferences that ended before it (exclusive, so
+                 *     consecutive windows partition them; x-reconstructed), and never after the request
+                 *     instant. Default now.
+                 */
                 "to-date"?: components["parameters"]["ToDate"];
             };
             header?: never;
@@ -229,6 +259,7 @@ export interface operations {
             400: components["responses"]["Error"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Error"];
+            406: components["responses"]["NotAcceptable"];
             429: components["responses"]["Error"];
         };
     };
@@ -281,6 +312,7 @@ export interface operations {
                     "application/vnd.plcm.plcm-error+xml": string;
                 };
             };
+            406: components["responses"]["NotAcceptable"];
             /** @description Generation still running (with option `downloadWhileRunningStatus: 409`). */
             409: {
                 headers: {
@@ -313,10 +345,16 @@ export interface operations {
             query?: {
                 /**
                  * @description xs:dateTime `[-]CCYY-MM-DDThh:mm:ss[.fraction][Z|(+|-)hh:mm]`; no offset → the server's
-                 *     time zone. CDRs that start at or after it. Default: midnight today (server zone).
+                 *     time zone. Calls and conferences that ended at or after it (x-reconstructed: the DMA UI's
+                 *     "ending after"; the API text says CDRs that start in the window). Default: midnight today
+                 *     (server zone).
                  */
                 "from-date"?: components["parameters"]["FromDate"];
-                /** @description xs:dateTime as for from-date; CDRs that start on or before it (inclusive, as Polycom documents). Default now. */
+                /**
+                 * @description xs:dateTime as for from-date; calls and conferences that ended before it (exclusive, so
+                 *     consecutive windows partition them; x-reconstructed), and never after the request
+                 *     instant. Default now.
+                 */
                 "to-date"?: components["parameters"]["ToDate"];
             };
             header?: never;
@@ -364,6 +402,22 @@ export interface operations {
                     "application/vnd.plcm.plcm-error+xml": string;
                 };
             };
+            /**
+             * @description A request body over the limit (kernel option bodyLimitBytes, default 64 KiB), whatever
+             *     its framing (Content-Length or chunked) and media type; nothing is started. A JSON
+             *     body that is not valid JSON or not valid UTF-8 → 400. x-reconstructed (generate-cdrs
+             *     takes no body).
+             */
+            413: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.plcm.plcm-error+json": components["schemas"]["PlcmError"];
+                    "application/vnd.plcm.plcm-error+xml": string;
+                };
+            };
         };
     };
     getBillingStatus: {
@@ -377,9 +431,15 @@ export interface operations {
         responses: {
             "4XX": components["responses"]["Error"];
             "5XX": components["responses"]["Error"];
-            /** @description plcm-billing-status; XML when the client asks for `…+xml`. */
+            /**
+             * @description plcm-billing-status; XML when the client asks for `…+xml`. Once the export is ready the
+             *     `ETag` header carries the status's `entityTag` (Polycom: it "MUST be applied to the
+             *     HTTP ETag header").
+             */
             200: {
                 headers: {
+                    /** @description The entityTag of a ready export (absent while nothing is ready). */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -389,6 +449,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Error"];
+            406: components["responses"]["NotAcceptable"];
         };
     };
 }
