@@ -14,9 +14,18 @@ import { coldStart } from './sections/cold-start.js';
 import { harnessFlows } from './sections/harness.js';
 import { jsonEndpoints } from './sections/json.js';
 import { kernelOverhead } from './sections/kernel.js';
+import { purecloudHistory } from './sections/purecloud-history.js';
 import { rateLimited } from './sections/rate-limit.js';
 
-const SECTIONS = ['kernel', 'json', 'rate-limit', 'cold-start', 'cdr', 'harness'] as const;
+const SECTIONS = [
+  'kernel',
+  'json',
+  'rate-limit',
+  'cold-start',
+  'cdr',
+  'harness',
+  'purecloud-history',
+] as const;
 
 function parseArgs(argv: string[]): Settings & { out: string | undefined } {
   const flag = (name: string) => argv.includes(name);
@@ -89,6 +98,7 @@ async function main(): Promise<void> {
     if (want('cold-start')) results.coldStart = await coldStart(ctx);
     if (want('cdr')) results.cdr = await cdrStream(ctx);
     if (want('harness')) results.harness = await harnessFlows(ctx);
+    if (want('purecloud-history')) results.purecloudHistory = await purecloudHistory(ctx);
   } finally {
     killAllSync();
     ctx.cleanup();

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerConfig } from './commands/config.js';
+import { registerDrift } from './commands/drift.js';
 import { registerFlows } from './commands/flows.js';
 import { registerServe } from './commands/serve.js';
 
@@ -12,6 +13,7 @@ const program = new Command()
 
 registerServe(program);
 registerFlows(program);
+registerDrift(program);
 registerConfig(program);
 
 try {

@@ -4,10 +4,13 @@ import type { Writable } from 'node:stream';
 import type { VendorPlugin } from '../simulators/kernel/plugin.js';
 import { totalsByCustomer } from './billing/lines.js';
 import { writeLinesCsv, writeLinesJson } from './billing/output.js';
+import { DEFAULT_DEADLINE_MS, fmt } from './deadline.js';
 import type { Period } from './flows/context.js';
 import type { FlowDefinition } from './flows/flow.js';
 import type { HttpClientOptions } from './http/client.js';
+import { HttpError } from './http/errors.js';
 import { RateCard } from './rate-card/rate-card.js';
+import { Recorder } from './record/recorder.js';
 import { consoleProgress, renderSummary } from './reports/console.js';
 import { writeJsonReport } from './reports/json.js';
 import { writeJunit } from './reports/junit.js';
@@ -49,13 +52,24 @@ export interface ExecuteOptions {
   kernel?: Record<string, unknown>;
   http?: Omit<HttpClientOptions, 'time' | 'stopwatch' | 'transcript' | 'ca' | 'insecure'>;
   pollTimeoutMs?: number;
+  /** See RunOptions.deadlineMs / maxWaitMs. */
+  deadlineMs?: number;
+  maxWaitMs?: number;
   /** Plug-ins to run (default: the registry's). */
   plugins?: readonly VendorPlugin[];
   vendors?: readonly VendorHarness[];
+  /** Folder for a HAR recording of every exchange and the raw CSV/ZIP files (`--record`). */
+  record?: string;
+  /** Stops the run (the CLI aborts it on SIGINT/SIGTERM); the reports so far are written. */
+  signal?: AbortSignal;
+  /** After a stop, how long the running step may take to notice before the stop-time report is used. Default 1 s. */
+  stopGraceMs?: number;
 }
 
 export interface ExecuteResult {
   exitCode: number;
+  /** Why the run stopped early, when it did. */
+  interrupted?: string;
   report: RunReport;
   files: string[];
 }
@@ -108,7 +122,32 @@ export async function executeFlows(options: ExecuteOptions): Promise<ExecuteResu
         `embedded simulators: ${local.map((v) => `${v.vendor} ${embedded?.targets[v.vendor]?.baseUrl}`).join(', ')}\n`,
       );
     }
-    const report = await runFlows({
+    const out = outputFiles(options);
+    await mkdir(dirname(out.report), { recursive: true });
+    await mkdir(dirname(out.junit), { recursive: true });
+    const live = new LiveReports(out);
+    // Valid (empty) reports from the start: a run killed before its first step leaves them too.
+    live.update(
+      emptyReport(embedded ? 'embedded' : 'external', embedded?.time ?? options.time, rateCard.source),
+    );
+    // The deadline also holds on the wall clock: a server that hangs cannot keep CI waiting.
+    const deadlineMs = options.deadlineMs ?? DEFAULT_DEADLINE_MS;
+    const wall = new AbortController();
+    const timer = setTimeout(
+      () =>
+        wall.abort(
+          new HttpError(
+            `the run deadline (--deadline ${fmt(deadlineMs)}) passed on the wall clock`,
+            'deadline',
+          ),
+        ),
+      deadlineMs,
+    );
+    timer.unref();
+    const signal = options.signal ? AbortSignal.any([options.signal, wall.signal]) : wall.signal;
+    const recorder = options.record ? await Recorder.create(resolve(options.record)) : undefined;
+    let latest: RunReport | undefined;
+    const run = runFlows({
       flows,
       targets,
       mode: embedded ? 'embedded' : 'external',
@@ -120,15 +159,73 @@ export async function executeFlows(options: ExecuteOptions): Promise<ExecuteResu
       strict: options.strict,
       http: options.http,
       pollTimeoutMs: options.pollTimeoutMs,
+      deadlineMs,
+      maxWaitMs: options.maxWaitMs,
+      signal,
+      recorder,
       onEvent: consoleProgress(options.stdout, { verbose: options.verbose }),
-    });
+      onUpdate: (partial) => {
+        latest = partial;
+        live.update(partial);
+      },
+    }).finally(() => clearTimeout(timer));
+    // After a stop the run gets a moment to end by itself; a step busy with something long (a
+    // big CSV) is not waited for: the report made at the stop is the result.
+    const stopped = await settleOrStop(run, signal, () => latest, options.stopGraceMs ?? STOP_GRACE_MS);
+    const report = stopped.report;
     options.stdout.write(renderSummary(report));
-    const files = await writeOutputs(report, options);
+    await live.flush(report);
+    const files = Object.values(out);
+    if (recorder) files.push(await recorder.save(!stopped.early));
+    if (report.interrupted) options.stdout.write(`stopped: ${report.interrupted}\n`);
     options.stdout.write(`reports: ${files.join(', ')}\n`);
-    return { exitCode: report.passed ? 0 : 1, report, files };
+    return { exitCode: report.passed ? 0 : 1, report, files, interrupted: report.interrupted };
   } finally {
-    await embedded?.close();
+    // A flow still running after a stop may hold connections: closing does not wait on it long.
+    if (embedded) await Promise.race([embedded.close(), delay(signalled(options.signal) ? 500 : 60_000)]);
   }
+}
+
+/** How long a stopped run may take to end by itself before its stop-time report is used. */
+const STOP_GRACE_MS = 1000;
+
+function signalled(signal: AbortSignal | undefined): boolean {
+  return signal?.aborted ?? false;
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}
+
+/** The run's report, or — `graceMs` after the signal, if the run has not ended — the latest snapshot. */
+function settleOrStop(
+  run: Promise<RunReport>,
+  signal: AbortSignal,
+  latest: () => RunReport | undefined,
+  graceMs: number,
+): Promise<{ report: RunReport; early: boolean }> {
+  return new Promise((resolve, reject) => {
+    let timer: NodeJS.Timeout | undefined;
+    const onAbort = () => {
+      timer = setTimeout(() => {
+        const report = latest();
+        if (report) resolve({ report, early: true });
+      }, graceMs);
+    };
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
+    run.then(
+      (report) => {
+        clearTimeout(timer);
+        signal.removeEventListener('abort', onAbort);
+        resolve({ report, early: false });
+      },
+      (e: unknown) => {
+        clearTimeout(timer);
+        reject(e);
+      },
+    );
+  });
 }
 
 export function selectFlows(
@@ -150,20 +247,77 @@ export function selectFlows(
   return flows.filter((f) => select.includes(f.vendor) || select.includes(f.id));
 }
 
-async function writeOutputs(report: RunReport, options: ExecuteOptions): Promise<string[]> {
+interface OutputFiles {
+  report: string;
+  junit: string;
+  csv: string;
+  json: string;
+}
+
+function outputFiles(options: ExecuteOptions): OutputFiles {
   const out = resolve(options.out ?? 'billing-sim-report');
-  await mkdir(out, { recursive: true });
-  const lines = report.flows.flatMap((f) => f.lines);
-  const files = {
+  return {
     report: join(out, 'report.json'),
     junit: options.junit ? resolve(options.junit) : join(out, 'junit.xml'),
     csv: join(out, 'billing-lines.csv'),
     json: join(out, 'billing-lines.json'),
   };
-  await mkdir(dirname(files.junit), { recursive: true });
+}
+
+async function writeOutputs(report: RunReport, files: OutputFiles): Promise<void> {
+  const lines = report.flows.flatMap((f) => f.lines);
   await writeJsonReport(files.report, report);
   await writeJunit(files.junit, report);
   await writeLinesCsv(files.csv, lines);
   await writeLinesJson(files.json, lines, totalsByCustomer(lines));
-  return Object.values(files);
+}
+
+/**
+ * Keeps the report files current while the run goes: each update is written (atomically) after
+ * the one before; updates that arrive meanwhile collapse into the latest.
+ */
+class LiveReports {
+  private pending: RunReport | undefined;
+  private writing: Promise<void> | undefined;
+  private failure: unknown;
+
+  constructor(private readonly files: OutputFiles) {}
+
+  update(report: RunReport): void {
+    this.pending = report;
+    this.writing ??= this.drain();
+  }
+
+  /** Writes `last` after anything in flight; rejects when a write failed. */
+  async flush(last: RunReport): Promise<void> {
+    this.update(last);
+    while (this.writing) await this.writing;
+    if (this.failure) throw this.failure;
+  }
+
+  private async drain(): Promise<void> {
+    while (this.pending) {
+      const report = this.pending;
+      this.pending = undefined;
+      await writeOutputs(report, this.files).catch((e: unknown) => {
+        this.failure = e;
+      });
+    }
+    this.writing = undefined;
+  }
+}
+
+function emptyReport(mode: RunReport['mode'], time: HarnessTime, rateCard: string): RunReport {
+  return {
+    tool: 'billing-sim flows',
+    startedAt: new Date(time.now()).toISOString(),
+    durationMs: 0,
+    mode,
+    passed: false,
+    flows: [],
+    totals: [],
+    rateCard,
+    transcript: [],
+    complete: false,
+  };
 }

@@ -3,6 +3,7 @@ import type { ColdStartResult } from '../sections/cold-start.js';
 import type { HarnessResult } from '../sections/harness.js';
 import type { JsonResult } from '../sections/json.js';
 import type { KernelResult } from '../sections/kernel.js';
+import type { PureCloudHistoryResult } from '../sections/purecloud-history.js';
 import type { RateLimitResult } from '../sections/rate-limit.js';
 import type { Settings } from './context.js';
 import { fmtNum, fmtRatio, fmtSpread, ratio } from './stats.js';
@@ -18,6 +19,7 @@ export interface Results {
   coldStart?: ColdStartResult;
   cdr?: CdrResult;
   harness?: HarnessResult;
+  purecloudHistory?: PureCloudHistoryResult;
   elapsedSec?: number;
   targets?: TargetCheck[];
 }
@@ -68,6 +70,32 @@ export function evaluate(results: Results): TargetCheck[] {
       });
     }
   }
+  const ph = results.purecloudHistory;
+  if (ph) {
+    out.push({
+      target: 'purecloud: a year of billable usage, 10,000 users ≤ 3× JSON.stringify of the report',
+      value: `${ph.generation.coldVsStringify.toFixed(2)}×`,
+      met: ph.generation.coldVsStringify <= 3,
+    });
+    out.push({
+      target: 'purecloud: 1,000 distinct ranges on one org add < 20 MB RSS',
+      value: `${ph.ranges.addedMb.toFixed(1)} MB`,
+      met: ph.ranges.addedMb < 20,
+    });
+  }
+  const h = results.harness;
+  if (h?.recordRatio !== undefined)
+    out.push({
+      target: 'harness: flows --record ≤ 150% of flows',
+      value: fmtRatio(h.recordRatio),
+      met: h.recordRatio <= 1.5,
+    });
+  if (h?.vsBefore !== undefined)
+    out.push({
+      target: 'harness: flows within 10% of before',
+      value: fmtRatio(h.vsBefore),
+      met: h.vsBefore <= 1.1,
+    });
   const rss = results.json?.simPeakRssMb;
   if (rss !== undefined)
     out.push({
@@ -273,6 +301,14 @@ export function renderReport(results: Results, markdown: boolean): string {
       `  wall ${fmtNum(h.wallMs.median)} ms (${fmtNum(h.wallMs.min)}–${fmtNum(h.wallMs.max)}), exit ${h.exitCodes.join('/')}; ` +
         `contract validation ${fmtNum(h.validationMs)} of ${fmtNum(h.profiledCpuMs)} CPU ms (${fmtRatio(h.validationShare)})`,
     );
+    if (h.recordWallMs)
+      w(
+        `  --record ${fmtNum(h.recordWallMs.median)} ms (${fmtNum(h.recordWallMs.min)}–${fmtNum(h.recordWallMs.max)}), ${fmtRatio(h.recordRatio)} of flows`,
+      );
+    if (h.beforeWallMs)
+      w(
+        `  before (${h.beforeCli}) ${fmtNum(h.beforeWallMs.median)} ms (${fmtNum(h.beforeWallMs.min)}–${fmtNum(h.beforeWallMs.max)}); flows is ${fmtRatio(h.vsBefore)} of it`,
+      );
   }
   if (results.targets?.length) {
     w('\nTargets');

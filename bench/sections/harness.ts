@@ -13,6 +13,11 @@ import { type Spread, spread } from '../lib/stats.js';
  * comes from one extra run of the unbundled CLI (same code, module paths kept) under
  * `node --cpu-prof`: samples whose stack holds a frame of
  * contracts/ or harness/validation/, over all non-idle samples.
+ *
+ * Beside that anchor, in the same runs (interleaved, so load on a shared machine hits all
+ * alike): `flows --record <dir>` (HAR and body files written) as a ratio to `flows`, and —
+ * when BILLING_SIM_BENCH_BEFORE_CLI names another build's `bin/billing-sim.js` (e.g. main
+ * before a change) — that build's `flows`, the "before" figure.
  */
 export interface HarnessResult {
   vendors: string[];
@@ -22,6 +27,13 @@ export interface HarnessResult {
   /** CPU ms sampled in the profiled run (non-idle) and in validation. */
   profiledCpuMs: number | undefined;
   validationMs: number | undefined;
+  /** `flows --record`: wall time and its ratio to `flows` (medians). */
+  recordWallMs?: Spread;
+  recordRatio?: number;
+  /** The other build's `flows` (BILLING_SIM_BENCH_BEFORE_CLI) and `flows` / that. */
+  beforeCli?: string;
+  beforeWallMs?: Spread;
+  vsBefore?: number;
 }
 
 /** What users run: the bundled CLI. */
@@ -29,13 +41,14 @@ const BUNDLED_CLI = join(ROOT, 'bin', 'billing-sim.js');
 /** The same code unbundled: its profile keeps module paths, so validation can be told apart. */
 const UNBUNDLED_CLI = join(ROOT, 'dist', 'bin', 'cli.js');
 
-function flows(ctx: Context, out: string, nodeArgs: string[], cli = BUNDLED_CLI) {
+function flows(ctx: Context, out: string, nodeArgs: string[], cli = BUNDLED_CLI, extra: string[] = []) {
   const [cmd, args] = pinned(ctx.settings.pin.server, process.execPath, [
     ...nodeArgs,
     cli,
     'flows',
     '--out',
     out,
+    ...extra,
   ]);
   return new Promise<{ code: number; ms: number; output: string }>((resolve) => {
     const t0 = performance.now();
@@ -61,6 +74,9 @@ export async function harnessFlows(ctx: Context): Promise<HarnessResult> {
   const reps = ctx.settings.quick ? 0 : 3;
   const walls: number[] = [];
   const exitCodes: number[] = [];
+  const recordWalls: number[] = [];
+  const beforeWalls: number[] = [];
+  const before = process.env.BILLING_SIM_BENCH_BEFORE_CLI;
   for (let i = 0; i < reps; i++) {
     const r = await flows(ctx, join(ctx.tmp, `flows-${i}`), []);
     exitCodes.push(r.code);
@@ -68,6 +84,19 @@ export async function harnessFlows(ctx: Context): Promise<HarnessResult> {
     ctx.log(`  run ${i + 1}: ${r.ms.toFixed(0)} ms, exit ${r.code}`);
     if (r.code !== 0 && i === 0)
       ctx.note(`billing-sim flows exited ${r.code}: ${r.output.trim().slice(-400)}`);
+    const rec = await flows(ctx, join(ctx.tmp, `flows-rec-out-${i}`), [], BUNDLED_CLI, [
+      '--record',
+      join(ctx.tmp, `flows-rec-${i}`),
+    ]);
+    recordWalls.push(rec.ms);
+    ctx.log(`  run ${i + 1} --record: ${rec.ms.toFixed(0)} ms, exit ${rec.code}`);
+    if (rec.code !== 0 && i === 0)
+      ctx.note(`billing-sim flows --record exited ${rec.code}: ${rec.output.trim().slice(-400)}`);
+    if (before) {
+      const b = await flows(ctx, join(ctx.tmp, `flows-before-${i}`), [], before);
+      beforeWalls.push(b.ms);
+      ctx.log(`  run ${i + 1} before (${before}): ${b.ms.toFixed(0)} ms, exit ${b.code}`);
+    }
   }
   const profDir = join(ctx.tmp, 'flows-profile');
   const profiled = await flows(
@@ -103,9 +132,17 @@ export async function harnessFlows(ctx: Context): Promise<HarnessResult> {
   } catch (e) {
     ctx.note(`harness profile unreadable: ${(e as Error).message}`);
   }
+  const wallMs = walls.length ? spread(walls) : undefined;
+  const recordWallMs = recordWalls.length ? spread(recordWalls) : undefined;
+  const beforeWallMs = beforeWalls.length ? spread(beforeWalls) : undefined;
   return {
     vendors,
-    wallMs: walls.length ? spread(walls) : undefined,
+    wallMs,
+    recordWallMs,
+    recordRatio: wallMs && recordWallMs ? recordWallMs.median / wallMs.median : undefined,
+    beforeCli: before,
+    beforeWallMs,
+    vsBefore: wallMs && beforeWallMs ? wallMs.median / beforeWallMs.median : undefined,
     exitCodes,
     validationShare,
     profiledCpuMs,

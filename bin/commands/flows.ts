@@ -1,4 +1,6 @@
 import { type Command, InvalidArgumentError } from 'commander';
+// A tiny module (no harness behind it): durations parse the same in the CLI and the library.
+import { parseDuration } from '../../harness/deadline.js';
 import { parseList, parseNumber, wrap } from '../config.js';
 
 interface FlowsFlags {
@@ -16,6 +18,20 @@ interface FlowsFlags {
   insecure?: string[];
   verbose?: boolean;
   pollTimeout?: number;
+  deadline?: number;
+  maxWait?: number;
+  record?: string;
+}
+
+function duration(flag: string) {
+  return (raw: string): number => {
+    const ms = parseDuration(raw);
+    if (ms === undefined || ms <= 0)
+      throw new InvalidArgumentError(
+        `${flag} wants a duration such as 90s, 20m, 1h30m or plain seconds, got "${raw}"`,
+      );
+    return ms;
+  };
 }
 
 function pair(flag: string) {
@@ -74,6 +90,20 @@ export function registerFlows(program: Command): void {
       'give up polling a report after this long (default 1800)',
       wrap(parseNumber('--poll-timeout', 1)),
     )
+    .option(
+      '--deadline <duration>',
+      'budget of the whole run (e.g. 20m; default 1h): a wait that would pass it fails its step at once, later flows are skipped',
+      duration('--deadline'),
+    )
+    .option(
+      '--max-wait <duration>',
+      'longest single wait for a Retry-After or back-off (default 120s); a server asking for more fails the step at once',
+      duration('--max-wait'),
+    )
+    .option(
+      '--record <dir>',
+      'write a HAR 1.2 file of every exchange (credentials redacted) and the raw CSV/ZIP files into this folder',
+    )
     .option('--verbose', 'print warnings as well as errors')
     .action(async (flags: FlowsFlags) => {
       if (flags.at !== undefined && Number.isNaN(Date.parse(flags.at)))
@@ -82,6 +112,22 @@ export function registerFlows(program: Command): void {
       const { executeFlows, UsageError } = await import('../../harness/execute.js');
       const { RateCardError } = await import('../../harness/rate-card/rate-card.js');
       const { elapsedMs, realTime } = await import('../../harness/real-time.js');
+      const { HttpError } = await import('../../harness/http/errors.js');
+      // SIGINT/SIGTERM stop the run: the current step is marked interrupted and the reports so
+      // far are written (they are kept current after every step anyway). Exit 128 + signal.
+      const stop = new AbortController();
+      let stoppedBy: NodeJS.Signals | undefined;
+      const codeFor = (s: NodeJS.Signals) => (s === 'SIGINT' ? 130 : 143);
+      const onSignal = (name: NodeJS.Signals) => {
+        if (stoppedBy) process.exit(codeFor(stoppedBy));
+        stoppedBy = name;
+        stop.abort(new HttpError(`interrupted by ${name}`, 'interrupted'));
+        // Last resort: whatever still holds the process (a server closing slowly) does not hold
+        // it long. The reports are written well before this on any machine not starved of CPU.
+        setTimeout(() => process.exit(codeFor(name)), 5000).unref();
+      };
+      process.on('SIGINT', onSignal);
+      process.on('SIGTERM', onSignal);
       try {
         const { exitCode } = await executeFlows({
           select: flags.vendor,
@@ -98,12 +144,18 @@ export function registerFlows(program: Command): void {
           insecure: flags.insecure,
           verbose: flags.verbose,
           pollTimeoutMs: flags.pollTimeout ? flags.pollTimeout * 1000 : undefined,
+          deadlineMs: flags.deadline,
+          maxWaitMs: flags.maxWait,
+          record: flags.record,
           env: process.env,
           stdout: process.stdout,
           time: realTime,
           stopwatch: elapsedMs,
+          signal: stop.signal,
         });
-        process.exitCode = exitCode;
+        process.exitCode = stoppedBy ? codeFor(stoppedBy) : exitCode;
+        // A step that had not noticed the stop may still be busy: the reports are written, go.
+        if (stoppedBy) process.exit(codeFor(stoppedBy));
       } catch (e) {
         if (e instanceof UsageError || e instanceof RateCardError) {
           process.stderr.write(`billing-sim flows: ${(e as Error).message}\n`);
@@ -111,6 +163,9 @@ export function registerFlows(program: Command): void {
           return;
         }
         throw e;
+      } finally {
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
       }
     });
 }

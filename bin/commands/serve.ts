@@ -13,6 +13,8 @@ interface ServeFlags {
   cert?: string;
   generateCert?: boolean;
   key?: string;
+  replay?: string;
+  replayMatchHeaders?: string[];
   port?: Record<string, string>;
 }
 
@@ -73,6 +75,15 @@ export function registerServe(program: Command): void {
     )
     .option('--key <file>', 'PEM private key that goes with --cert')
     .option('--generate-cert', 'a fresh self-signed localhost certificate instead of the shipped one')
+    .option(
+      '--replay <dir>',
+      'answer requests that match an exchange recorded by `billing-sim flows --record <dir>` with the recorded answer; the rest reach the simulators',
+    )
+    .option(
+      '--replay-match-headers <names>',
+      'request headers that must match too, besides method, path and query (default if-none-match,if-match,range)',
+      parseList,
+    )
     .action(async (flags: ServeFlags) => {
       if (Boolean(flags.cert) !== Boolean(flags.key))
         throw new InvalidArgumentError('--cert and --key go together');
@@ -80,14 +91,26 @@ export function registerServe(program: Command): void {
         throw new InvalidArgumentError('--generate-cert and --cert exclude each other');
       const config = await loadServeConfig(flags.config, process.env, flagConfig(flags));
       const timeScale = config.timeScale;
+      // Loaded only when asked for: a plain serve does not pay for the harness modules.
+      const replay = flags.replay
+        ? await (await import('../../harness/replay/replay.js')).ReplayStore.load(flags.replay, {
+            matchHeaders: flags.replayMatchHeaders,
+          }).catch((e: Error) => {
+            throw new InvalidArgumentError(`--replay ${flags.replay}: ${e.message}`);
+          })
+        : undefined;
+      const start = startOptionsFrom(config);
       const running = await startSimulators({
-        ...startOptionsFrom(config),
+        ...start,
         tls:
           flags.cert && flags.key
             ? { cert: readFileSync(flags.cert, 'utf8'), key: readFileSync(flags.key, 'utf8') }
             : flags.generateCert
               ? 'generate'
               : undefined,
+        kernel: replay
+          ? { ...start.kernel, intercept: (vendor, req, res) => replay.intercept(vendor, req, res) }
+          : start.kernel,
       });
       // Handlers first: a supervisor may signal as soon as it sees the banner.
       const stop = async () => {
@@ -109,6 +132,7 @@ export function registerServe(program: Command): void {
         );
       }
       if (Object.keys(running.apps).length === 0) lines.push('(no simulators selected)');
+      if (replay) lines.push(`replaying ${replay.size} recorded exchange(s) from ${flags.replay}`, '');
       lines.push(
         `seed ${config.seed ?? 1} · clock ${timeScale && timeScale !== 1 ? `×${timeScale}` : 'real time'} · Ctrl-C to stop`,
       );

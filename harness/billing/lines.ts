@@ -1,4 +1,5 @@
 import type { RateCard } from '../rate-card/rate-card.js';
+import { fromMinor, minorDigits, multiplyToMinor, toMinor } from './money.js';
 
 /** What a vendor flow extracts from the vendor's data: who used how much of what, when. */
 export interface UsageRecord {
@@ -33,26 +34,11 @@ export interface CustomerTotal {
   amount: number;
 }
 
-/** Currencies without a 2-digit minor unit (ISO 4217); the rest use cents. */
-const MINOR_DIGITS: Record<string, number> = {
-  JPY: 0,
-  KRW: 0,
-  CLP: 0,
-  ISK: 0,
-  BHD: 3,
-  KWD: 3,
-  OMR: 3,
-  JOD: 3,
-};
+export { minorDigits } from './money.js';
 
-export function minorDigits(currency: string): number {
-  return MINOR_DIGITS[currency] ?? 2;
-}
-
-/** Half-up rounding on the decimal representation, so 1.005 → 1.01 (binary floats say 1.00). */
+/** Half-up rounding of an exact decimal: 1.005 → 1.01 (binary floats say 1.00). */
 export function roundMoney(value: number, digits: number): number {
-  const shifted = Math.round(Number(`${Math.abs(value)}e${digits}`));
-  return Math.sign(value) * Number(`${shifted}e-${digits}`);
+  return fromMinor(toMinor(value, digits), digits);
 }
 
 export function priceUsage(records: readonly UsageRecord[], card: RateCard): BillingLine[] {
@@ -62,28 +48,30 @@ export function priceUsage(records: readonly UsageRecord[], card: RateCard): Bil
       ...r,
       unit: r.unit ?? rate.unit ?? 'each',
       unitPrice: rate.unitPrice,
-      amount: roundMoney(r.quantity * rate.unitPrice, minorDigits(rate.currency)),
+      // In integer minor units from the decimal inputs: 0.1 × 3 is 0.30, never 0.30000000000000004.
+      amount: fromMinor(
+        multiplyToMinor(r.quantity, rate.unitPrice, minorDigits(rate.currency)),
+        minorDigits(rate.currency),
+      ),
       currency: rate.currency,
       rateSource: rate.source,
     };
   });
 }
 
-/** Sum per (vendor, customer, currency), in first-seen order. */
+/** Sum per (vendor, customer, currency), in first-seen order: exactly Σ of the lines' amounts. */
 export function totalsByCustomer(lines: readonly BillingLine[]): CustomerTotal[] {
-  const totals = new Map<string, CustomerTotal>();
+  const totals = new Map<string, { total: CustomerTotal; minor: bigint }>();
   for (const l of lines) {
     const key = `${l.vendor}\u0000${l.customer}\u0000${l.currency}`;
     const t = totals.get(key) ?? {
-      vendor: l.vendor,
-      customer: l.customer,
-      currency: l.currency,
-      lines: 0,
-      amount: 0,
+      total: { vendor: l.vendor, customer: l.customer, currency: l.currency, lines: 0, amount: 0 },
+      minor: 0n,
     };
-    t.lines++;
-    t.amount = roundMoney(t.amount + l.amount, minorDigits(l.currency));
+    t.total.lines++;
+    t.minor += toMinor(l.amount, minorDigits(l.currency));
+    t.total.amount = fromMinor(t.minor, minorDigits(l.currency));
     totals.set(key, t);
   }
-  return [...totals.values()];
+  return [...totals.values()].map((t) => t.total);
 }

@@ -1,9 +1,8 @@
-import { createWriteStream } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { stringify } from 'csv-stringify';
+import { writeAtomic } from '../reports/atomic.js';
 import type { BillingLine, CustomerTotal } from './lines.js';
+import { formatMoney } from './money.js';
 
 export const LINE_COLUMNS = [
   'vendor',
@@ -21,11 +20,9 @@ export const LINE_COLUMNS = [
 
 /** Streams the lines to CSV (one header row, one row per line). */
 export async function writeLinesCsv(path: string, lines: readonly BillingLine[]): Promise<void> {
-  await pipeline(
-    Readable.from(lines),
-    stringify({ header: true, columns: [...LINE_COLUMNS] }),
-    createWriteStream(path),
-  );
+  // Amounts with exactly their currency's digits (12.50 USD, 1050 JPY, 1.005 BHD).
+  const rows = lines.map((l) => ({ ...l, amount: formatMoney(l.amount, l.currency) }));
+  await writeAtomic(path, Readable.from(rows).pipe(stringify({ header: true, columns: [...LINE_COLUMNS] })));
 }
 
 export async function writeLinesJson(
@@ -33,5 +30,5 @@ export async function writeLinesJson(
   lines: readonly BillingLine[],
   totals: readonly CustomerTotal[],
 ): Promise<void> {
-  await writeFile(path, `${JSON.stringify({ lines, totals }, null, 2)}\n`);
+  await writeAtomic(path, `${JSON.stringify({ lines, totals }, null, 2)}\n`);
 }

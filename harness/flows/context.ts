@@ -1,5 +1,6 @@
 import type { CsvContracts } from '../../contracts/index.js';
 import type { UsageRecord } from '../billing/lines.js';
+import { abortError } from '../deadline.js';
 import type { HttpClient } from '../http/client.js';
 import type { StepResult } from '../reports/model.js';
 import type { HarnessTime } from '../time.js';
@@ -40,6 +41,8 @@ export interface FlowEnv {
   /** Findings listed per step before the rest are only counted. */
   findingLimit: number;
   onEvent?: (event: FlowEvent) => void;
+  /** The run's stop signal: a step failing after it fired is marked interrupted. */
+  signal?: AbortSignal;
 }
 
 /** A failure a step reports on purpose: what went wrong, and where in the exchange. */
@@ -105,6 +108,12 @@ export class FlowContext {
       error = e;
     }
     const result = scope.result(Math.round(this.env.stopwatch() - started), error);
+    if (error !== undefined && this.env.signal?.aborted) {
+      // Whatever broke first (a reset socket, an aborted sleep), the reason is the stop.
+      const reason = abortError(this.env.signal).message;
+      result.interrupted = true;
+      result.message = result.message?.includes(reason) ? result.message : reason;
+    }
     this.steps.push(result);
     this.env.onEvent?.({ type: 'step-end', flow: this.env.flow, result });
     if (error !== undefined) throw new FlowStopped(name);

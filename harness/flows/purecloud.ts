@@ -90,7 +90,8 @@ async function billableUsage(ctx: FlowContext, s: StepScope, session: Session): 
       return { done: false, state: status };
     },
   );
-  const customer = (ctx.target.credentials.orgName as string | undefined) || 'own org';
+  const customer =
+    (ctx.target.credentials.orgName as string | undefined) || (await ownOrgName(ctx, s, session));
   const usages = s.field<Record<string, unknown>[]>(report.usages, '$.usages', 'array');
   usages.forEach((u, i) => {
     ctx.usage.push({
@@ -103,6 +104,13 @@ async function billableUsage(ctx: FlowContext, s: StepScope, session: Session): 
     });
   });
   s.setNote(`${usages.length} charge(s)${restarts ? `, ${restarts} generation restart(s)` : ''}`);
+}
+
+/** The caller's org name from GET /api/v2/organizations/me (it needs no permissions). */
+async function ownOrgName(ctx: FlowContext, s: StepScope, session: Session): Promise<string> {
+  const res = await authed(ctx, s, session, { path: '/api/v2/organizations/me' });
+  s.expect(res, 200);
+  return s.field<string>(s.json(res).name, '$.name', 'string');
 }
 
 /** `billingPeriodIndex` of the run's month: 0 is the open month, 1 the one before, … */
@@ -144,13 +152,45 @@ async function trusteeOverview(
   s.setNote(`${customer}: ${usages.length} usage line(s), ${periodStart}..${periodEnd}`);
 }
 
+/** The trustor org ids the partner may read, from GET /api/v2/orgauthorization/trustors (paged). */
+async function discoverTrustors(ctx: FlowContext, s: StepScope, session: Session): Promise<string[]> {
+  const ids: string[] = [];
+  let pageNumber = 1;
+  let pageCount = 1;
+  do {
+    const res = await authed(ctx, s, session, {
+      path: '/api/v2/orgauthorization/trustors',
+      query: { pageSize: 25, pageNumber },
+    });
+    s.expect(res, 200);
+    const body = s.json(res);
+    const entities = s.field<Record<string, unknown>[]>(body.entities, '$.entities', 'array');
+    entities.forEach((e, i) => {
+      ids.push(s.field<string>(e.id, `$.entities[${i}].id`, 'string'));
+    });
+    pageCount = typeof body.pageCount === 'number' ? body.pageCount : pageNumber;
+    pageNumber++;
+  } while (pageNumber <= pageCount);
+  s.setNote(`${ids.length} trustor org(s)`);
+  return ids;
+}
+
+/** Page sizes within SDK 262's documented maxima (contracts 10, invoices 200). */
+const PAGE_SIZES = { contracts: 10, invoices: 25 } as const;
+
 /** A preview listing followed through `nextUri` to its last page. */
-async function listing(ctx: FlowContext, s: StepScope, session: Session, name: string, path: string) {
+async function listing(
+  ctx: FlowContext,
+  s: StepScope,
+  session: Session,
+  name: keyof typeof PAGE_SIZES,
+  path: string,
+) {
   let entities = 0;
   const pages = await walkPages(
     s,
     (spec) => authed(ctx, s, session, spec),
-    { path, query: { pageSize: 25 } },
+    { path, query: { pageSize: PAGE_SIZES[name] } },
     (res) => {
       const next = s.json<{ nextUri?: unknown }>(res).nextUri;
       return typeof next === 'string' && next ? next : undefined;
@@ -170,9 +210,11 @@ export const pureCloudFlow: FlowDefinition = {
     const session: Session = { token: '' };
     session.token = await ctx.step('oauth token', (s) => authenticate(ctx, s));
     await ctx.step('billable usage', (s) => billableUsage(ctx, s, session));
-    const trustors = ctx.optionalList('trustorOrgIds') ?? [];
+    // Configured trustor ids win; otherwise the partner discovers the orgs that trust it.
+    let trustors = ctx.optionalList('trustorOrgIds') ?? [];
     if (trustors.length === 0)
-      ctx.skip('trustee billing overview', 'no trustor org ids (BILLING_SIM_PURECLOUD_TRUSTOR_ORG_IDS)');
+      trustors = await ctx.step('trustors', (s) => discoverTrustors(ctx, s, session));
+    if (trustors.length === 0) ctx.skip('trustee billing overview', 'no trustor orgs');
     for (const orgId of trustors)
       await ctx.step(`trustee billing overview ${orgId}`, (s) => trusteeOverview(ctx, s, session, orgId));
     await ctx.step('contracts pages', (s) =>

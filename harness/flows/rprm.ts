@@ -2,6 +2,7 @@ import { checkCsv } from '../validation/csv-check.js';
 import { SpooledZip } from '../validation/zip.js';
 import type { VendorHarness } from '../vendors.js';
 import { type FlowContext, StepFailure } from './context.js';
+import { createOnce } from './create.js';
 import { readSmall, withOneRedownload } from './download.js';
 import type { FlowDefinition } from './flow.js';
 import { poll } from './poll.js';
@@ -51,14 +52,22 @@ function windowQuery(ctx: FlowContext) {
 
 async function generate(ctx: FlowContext, s: StepScope): Promise<string> {
   for (let wait = 0; ; wait++) {
-    const res = await s.call({
-      method: 'POST',
-      path: `${BASE}/generate-cdrs`,
-      query: windowQuery(ctx),
-      headers: basicAuth(ctx),
-      // Throttled or unavailable answers started nothing, so sending again is safe.
-      retrySafe: true,
-    });
+    const post = () =>
+      s.call({
+        method: 'POST',
+        path: `${BASE}/generate-cdrs`,
+        query: windowQuery(ctx),
+        headers: basicAuth(ctx),
+        // Throttled or unavailable answers started nothing, so sending again is safe; a lost
+        // answer may hide a started generation, which createOnce looks for first.
+        retrySafe: 'status',
+      });
+    const sent = await createOnce(s, 'generate-cdrs', post, () => exportUnderWay(ctx, s));
+    if (typeof sent === 'string') {
+      s.setNote(`the generation for this window is under way; following ${sent}`);
+      return sent;
+    }
+    const res = sent;
     if (res.status === 409 && wait < CONFLICT_WAITS) {
       const seconds = Number(res.headers['retry-after'] ?? 10);
       s.progress(`another CDR generation is running; waiting ${seconds} s`);
@@ -71,6 +80,18 @@ async function generate(ctx: FlowContext, s: StepScope): Promise<string> {
     s.setNote(`Location ${location}`);
     return location;
   }
+}
+
+/** The status resource when it shows a generation of our window that did not fail. */
+async function exportUnderWay(ctx: FlowContext, s: StepScope): Promise<string | undefined> {
+  const path = `${BASE}/status`;
+  const res = await s.call({ path, headers: basicAuth(ctx, ACCEPT_STATUS) });
+  if (res.status !== 200) return undefined;
+  const body = s.json(res);
+  const from = windowQuery(ctx)['from-date'].slice(0, 16);
+  const ours = typeof body.fromDate === 'string' && body.fromDate.startsWith(from);
+  const failed = typeof body.statusType !== 'string' || body.statusType.startsWith('ERROR');
+  return ours && !failed ? path : undefined;
 }
 
 type Status = Record<string, unknown> & { statusType: string };

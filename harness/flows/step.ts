@@ -11,8 +11,9 @@ export interface CallSpec {
   query?: Record<string, string | number | undefined>;
   headers?: Record<string, string>;
   body?: string | Buffer;
-  /** See RequestSpec.retrySafe. */
-  retrySafe?: boolean;
+  /** See RequestSpec.retrySafe and RequestSpec.idempotent. */
+  retrySafe?: boolean | 'status';
+  idempotent?: boolean;
 }
 
 export interface ApiResponse {
@@ -26,7 +27,8 @@ export interface ApiResponse {
 /** What one step can do: call the API (every answer contract-checked), report, fail precisely. */
 export class StepScope {
   private readonly findings: FindingList;
-  private requests = 0;
+  /** Transcript length when the step began: the step's requests are the entries after it. */
+  private readonly firstEntry: number;
   private note: string | undefined;
 
   constructor(
@@ -34,6 +36,7 @@ export class StepScope {
     private readonly env: FlowEnv,
   ) {
     this.findings = new FindingList(env.findingLimit);
+    this.firstEntry = env.client.transcript.entries.length;
   }
 
   get time() {
@@ -54,7 +57,6 @@ export class StepScope {
     const method = (spec.method ?? 'GET').toUpperCase();
     const headers = { accept: 'application/json', ...spec.headers };
     const res = await this.env.client.request({ ...spec, headers, step: this.name, method, url });
-    this.requests += res.attempts;
     this.checkContract(method, url, res.status, res.headers, res.body);
     return res;
   }
@@ -64,7 +66,6 @@ export class StepScope {
     const url = this.url(spec);
     const method = (spec.method ?? 'GET').toUpperCase();
     const res = await this.env.client.stream({ ...spec, step: this.name, method, url });
-    this.requests += res.attempts;
     this.checkContract(method, url, res.status, res.headers, undefined);
     return res;
   }
@@ -121,6 +122,7 @@ export class StepScope {
   }
 
   result(durationMs: number, error: unknown): StepResult {
+    const entries = this.env.client.transcript.entries;
     const findings = this.findings.items;
     const errors = this.findings.hasErrors;
     let message = this.note;
@@ -140,7 +142,8 @@ export class StepScope {
       findings,
       droppedErrors: this.findings.droppedErrors || undefined,
       droppedWarnings: this.findings.droppedWarnings || undefined,
-      requests: this.requests,
+      requests: entries.length - this.firstEntry,
+      transcript: entries.slice(this.firstEntry).map((e) => e.seq),
     };
   }
 

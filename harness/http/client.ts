@@ -1,6 +1,8 @@
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { PassThrough, type Readable } from 'node:stream';
+import { abortError, DEFAULT_MAX_WAIT_MS, fmt, RunBudget } from '../deadline.js';
+import type { Exchange, Recorder } from '../record/recorder.js';
 import type { HarnessTime } from '../time.js';
 import { Backoff, type BackoffPolicy, DEFAULT_BACKOFF } from './backoff.js';
 import { describeNetworkError, HttpError } from './errors.js';
@@ -18,10 +20,16 @@ export interface HttpClientOptions {
   idleTimeoutMs?: number;
   /** Attempts per request, the first included. Default 6. */
   maxAttempts?: number;
-  /** Longest Retry-After the client obeys; longer values are cut to this. Default 120 s. */
-  maxRetryAfterMs?: number;
-  /** Total waiting allowed across the retries of one request. Default 10 min. */
+  /**
+   * Longest single wait (a Retry-After or a back-off). A back-off is cut to it; a server asking
+   * for a longer Retry-After fails the request at once (waiting less than asked only earns the
+   * same answer again). Default 120 s.
+   */
   maxWaitMs?: number;
+  /** Total waiting allowed across the retries of one request. Default 10 min. */
+  retryBudgetMs?: number;
+  /** The run's deadline and abort signal: waits past it fail at once, an abort stops everything. */
+  budget?: RunBudget;
   backoff?: BackoffPolicy;
   seed?: number;
   /** Largest body read into memory (JSON answers). Default 32 MiB. */
@@ -30,6 +38,11 @@ export interface HttpClientOptions {
   ca?: string | string[];
   /** Skip TLS verification (self-signed targets you cannot get the CA of). */
   insecure?: boolean;
+  /** Records every exchange (HAR, bodies) when set. */
+  recorder?: Recorder;
+  /** Flow and vendor named in recorded exchanges. */
+  flow?: string;
+  vendor?: string;
   /** Sees every retry decision (progress output). */
   onRetry?: (info: {
     step: string;
@@ -48,11 +61,18 @@ export interface RequestSpec {
   headers?: Record<string, string>;
   body?: string | Buffer;
   /**
-   * May the request be sent again after a 423/429/503, a 5xx gateway error or a broken
-   * connection? Default: true for GET/HEAD/PUT/DELETE/OPTIONS, false otherwise — a flow
-   * says so explicitly for a POST it knows to be safe.
+   * May the request be sent again? Idempotent requests (see `idempotent`) always may.
+   * `'status'`: only after an answer saying nothing was done (423/429/503) — a broken
+   * connection or a gateway error may hide a request that took effect. `true`: also after
+   * those (a resent create is harmless, e.g. a duplicate answers 409). Default: `idempotent`.
    */
-  retrySafe?: boolean;
+  retrySafe?: boolean | 'status';
+  /**
+   * Does sending it twice do no more than sending it once? Default: true for
+   * GET/HEAD/PUT/DELETE/OPTIONS. An idempotent request whose body breaks off (truncated,
+   * reset) is sent again; any other request is not, since the first one may have taken effect.
+   */
+  idempotent?: boolean;
   timeoutMs?: number;
 }
 
@@ -75,7 +95,7 @@ export interface StreamedResponse extends Omit<HttpResponse, 'body'> {
 const RETRY_LATER = new Set([423, 429, 503]);
 /** Gateway failures: transient, no promise of a Retry-After. */
 const RETRY_GATEWAY = new Set([502, 504]);
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
+const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
 /** Real milliseconds between nudges of a harness-driven clock while an answer is awaited. */
 const NUDGE_EVERY_MS = 20;
 
@@ -87,8 +107,21 @@ const NUDGE_EVERY_MS = 20;
 export class HttpClient {
   readonly transcript: Transcript;
   private readonly options: Required<
-    Omit<HttpClientOptions, 'ca' | 'insecure' | 'onRetry' | 'transcript' | 'stopwatch' | 'seed'>
+    Omit<
+      HttpClientOptions,
+      | 'ca'
+      | 'insecure'
+      | 'onRetry'
+      | 'transcript'
+      | 'stopwatch'
+      | 'seed'
+      | 'budget'
+      | 'recorder'
+      | 'flow'
+      | 'vendor'
+    >
   >;
+  private readonly budget: RunBudget;
   private readonly backoff: Backoff;
   private readonly stopwatch: () => number;
   private readonly httpAgent = new HttpAgent({ keepAlive: true, maxSockets: 8 });
@@ -102,11 +135,12 @@ export class HttpClient {
       timeoutMs: config.timeoutMs ?? 30_000,
       idleTimeoutMs: config.idleTimeoutMs ?? 30_000,
       maxAttempts: config.maxAttempts ?? 6,
-      maxRetryAfterMs: config.maxRetryAfterMs ?? 120_000,
-      maxWaitMs: config.maxWaitMs ?? 600_000,
+      maxWaitMs: config.maxWaitMs ?? config.budget?.maxWaitMs ?? DEFAULT_MAX_WAIT_MS,
+      retryBudgetMs: config.retryBudgetMs ?? 600_000,
       backoff: config.backoff ?? DEFAULT_BACKOFF,
       maxBodyBytes: config.maxBodyBytes ?? 32 * 1024 * 1024,
     };
+    this.budget = config.budget ?? new RunBudget(Number.POSITIVE_INFINITY, this.options.maxWaitMs);
     this.backoff = new Backoff(this.options.backoff, config.seed ?? 1);
     this.httpsAgent = new HttpsAgent({
       keepAlive: true,
@@ -116,19 +150,39 @@ export class HttpClient {
     });
   }
 
-  /** Sends the request (retrying as allowed) and reads the whole body. */
+  /**
+   * Sends the request (retrying as allowed) and reads the whole body. A body that breaks off
+   * on the way is fetched again when the request is idempotent, within the same attempts and
+   * wait budget as any retry.
+   */
   async request(spec: RequestSpec): Promise<HttpResponse> {
-    const res = await this.send(spec);
-    const body = await readAll(res.body, this.options.maxBodyBytes, spec.step);
-    return { ...res, body };
+    const state: SendState = { attempt: 0, waited: 0 };
+    const idempotent = isIdempotent(spec);
+    for (;;) {
+      const res = await this.send(spec, state);
+      try {
+        const body = await readAll(res.body, this.options.maxBodyBytes, spec.step);
+        return { ...res, body };
+      } catch (e) {
+        if (this.budget.signal?.aborted) throw abortError(this.budget.signal);
+        const broken =
+          e instanceof HttpError && (e.kind === 'truncated' || e.kind === 'network' || e.kind === 'timeout');
+        if (!broken || !(idempotent || spec.retrySafe === true) || state.attempt >= this.options.maxAttempts)
+          throw e;
+        const retry = await this.pause(spec, state, (e as Error).message, undefined, res.status);
+        if (retry === undefined) throw e;
+        res.entry.retry = retry;
+      }
+    }
   }
 
   /**
    * Sends the request (retrying as allowed) and hands over the body as a stream, for ZIPs and
-   * CSVs that must not sit in memory. Retries cover the response head only.
+   * CSVs that must not sit in memory. Retries cover the response head; a flow downloads again
+   * when the body breaks (withOneRedownload).
    */
   async stream(spec: RequestSpec): Promise<StreamedResponse> {
-    return this.send(spec);
+    return this.send(spec, { attempt: 0, waited: 0 });
   }
 
   close(): void {
@@ -136,12 +190,12 @@ export class HttpClient {
     this.httpsAgent.destroy();
   }
 
-  private async send(spec: RequestSpec): Promise<StreamedResponse> {
+  private async send(spec: RequestSpec, state: SendState): Promise<StreamedResponse> {
     const method = spec.method.toUpperCase();
-    const retrySafe = spec.retrySafe ?? SAFE_METHODS.has(method);
-    let waited = 0;
-    let last = '';
-    for (let attempt = 1; ; attempt++) {
+    const idempotent = isIdempotent(spec);
+    for (;;) {
+      this.budget.throwIfAborted();
+      const attempt = ++state.attempt;
       const entry = this.transcript.add({
         step: spec.step,
         attempt,
@@ -155,63 +209,103 @@ export class HttpClient {
       try {
         res = await this.attempt(spec, method, entry);
       } catch (e) {
-        failure = describeNetworkError(e, spec.url);
+        failure = this.budget.signal?.aborted
+          ? abortError(this.budget.signal)
+          : describeNetworkError(e, spec.url);
         entry.error = failure.message;
+        if (failure.kind === 'interrupted') throw failure;
       }
-      const decision = this.decide(res, failure, retrySafe);
+      const decision = this.decide(res, failure, idempotent, spec.retrySafe);
       if (!decision.retry) {
         if (failure) throw failure;
         return res as StreamedResponse;
       }
-      last = decision.reason;
-      const waitMs = decision.waitMs ?? this.backoff.delay(attempt);
-      if (attempt >= this.options.maxAttempts || waited + waitMs > this.options.maxWaitMs) {
+      if (attempt >= this.options.maxAttempts) {
         // Out of attempts: the last answer (with its error body) is the result.
         if (res) return res;
         if (attempt === 1 && failure) throw failure;
         throw new HttpError(
-          `${spec.step}: gave up after ${attempt} attempt(s) and ${Math.round(waited / 1000)} s of waiting: ${last}`,
+          `${spec.step}: gave up after ${attempt} attempt(s) and ${Math.round(state.waited / 1000)} s of waiting: ${decision.reason}`,
           'gave-up',
         );
       }
       // The body of a retried answer is small (an error envelope); read it so the socket is reused.
       if (res) await drain(res.body);
-      entry.retry = {
-        reason: decision.reason,
-        waitMs,
-        source: decision.waitMs === undefined ? 'backoff' : 'retry-after',
-      };
-      this.config.onRetry?.({
-        step: spec.step,
-        status: res?.status,
-        waitMs,
-        attempt,
-        reason: decision.reason,
-      });
-      waited += waitMs;
-      await this.options.time.sleep(waitMs);
+      const retry = await this.pause(spec, state, decision.reason, decision.waitMs, res?.status, res);
+      if (retry === undefined) {
+        if (res) return res;
+        throw new HttpError(
+          `${spec.step}: gave up after ${attempt} attempt(s) and ${Math.round(state.waited / 1000)} s of waiting: ${decision.reason}`,
+          'gave-up',
+        );
+      }
+      entry.retry = retry;
     }
+  }
+
+  /**
+   * Waits before the next attempt: the server's Retry-After, else a back-off cut to the longest
+   * single wait. A Retry-After longer than that, or a wait past the run's deadline, fails at
+   * once (HttpError 'deadline'). Returns undefined when the per-request budget is spent and the
+   * last answer `res` should be handed back as it is.
+   */
+  private async pause(
+    spec: RequestSpec,
+    state: SendState,
+    reason: string,
+    retryAfterMs: number | undefined,
+    status: number | undefined,
+    res?: StreamedResponse,
+  ): Promise<TranscriptEntry['retry']> {
+    const waitMs = retryAfterMs ?? Math.min(this.backoff.delay(state.attempt), this.options.maxWaitMs);
+    const what =
+      retryAfterMs === undefined
+        ? `${spec.step}: ${reason}, the back-off`
+        : `${spec.step}: ${reason} with Retry-After: ${res?.headers['retry-after'] ?? ''}`;
+    if (retryAfterMs !== undefined && retryAfterMs > this.options.maxWaitMs)
+      throw new HttpError(
+        `${what} asks for a wait of ${fmt(retryAfterMs)}, more than the longest single wait allowed (--max-wait ${fmt(this.options.maxWaitMs)}); not waiting`,
+        'deadline',
+        status,
+      );
+    if (state.waited + waitMs > this.options.retryBudgetMs) return undefined;
+    this.budget.admit(waitMs, what, true);
+    const retry = {
+      reason,
+      waitMs,
+      source: retryAfterMs === undefined ? ('backoff' as const) : ('retry-after' as const),
+    };
+    this.config.onRetry?.({ step: spec.step, status, waitMs, attempt: state.attempt, reason });
+    state.waited += waitMs;
+    await this.options.time.sleep(waitMs, this.budget.signal).catch((e: unknown) => {
+      throw this.budget.signal?.aborted ? abortError(this.budget.signal) : e;
+    });
+    return retry;
   }
 
   private decide(
     res: StreamedResponse | undefined,
     failure: HttpError | undefined,
-    retrySafe: boolean,
+    idempotent: boolean,
+    retrySafe: boolean | 'status' | undefined,
   ): { retry: false } | { retry: true; reason: string; waitMs: number | undefined } {
-    if (!retrySafe) return { retry: false };
+    if (retrySafe === false) return { retry: false };
+    // Statuses saying "nothing was done, come back later" may be resent when the flow allows it.
+    const later = idempotent || retrySafe !== undefined;
+    // A broken connection or a gateway error may hide a request that took effect.
+    const again = idempotent || retrySafe === true;
     if (failure) {
       // A TLS or DNS failure will not heal by itself.
-      return failure.kind === 'network' || failure.kind === 'timeout'
+      return again && (failure.kind === 'network' || failure.kind === 'timeout')
         ? { retry: true, reason: failure.message, waitMs: undefined }
         : { retry: false };
     }
     if (!res) return { retry: false };
-    if (RETRY_LATER.has(res.status)) {
+    if (later && RETRY_LATER.has(res.status)) {
       const after = parseRetryAfter(res.headers['retry-after'], this.options.time.now());
-      const waitMs = after === undefined ? undefined : Math.min(after, this.options.maxRetryAfterMs);
-      return { retry: true, reason: `HTTP ${res.status}`, waitMs };
+      return { retry: true, reason: `HTTP ${res.status}`, waitMs: after };
     }
-    if (RETRY_GATEWAY.has(res.status))
+    if (again && RETRY_GATEWAY.has(res.status))
       return { retry: true, reason: `HTTP ${res.status}`, waitMs: undefined };
     return { retry: false };
   }
@@ -222,18 +316,30 @@ export class HttpClient {
     const https = url.protocol === 'https:';
     const headers: Record<string, string> = { accept: '*/*', ...spec.headers };
     if (spec.body !== undefined) headers['content-length'] = String(Buffer.byteLength(spec.body));
+    const recorded = this.config.recorder?.begin({
+      flow: this.config.flow,
+      vendor: this.config.vendor,
+      step: spec.step,
+      attempt: entry.attempt,
+      method,
+      url: spec.url,
+      headers,
+      body: spec.body,
+      startedAt: this.options.time.now(),
+    });
     return new Promise<StreamedResponse>((resolve, reject) => {
       let settled = false;
       const fail = (e: unknown) => {
         if (settled) return;
         settled = true;
+        recorded?.fail(Math.round(this.stopwatch() - started), e instanceof Error ? e.message : String(e));
         clearTimeout(headTimer);
         clearInterval(nudger);
         reject(e);
       };
       const req = (https ? httpsRequest : httpRequest)(
         url,
-        { method, headers, agent: https ? this.httpsAgent : this.httpAgent },
+        { method, headers, agent: https ? this.httpsAgent : this.httpAgent, signal: this.budget.signal },
         (message) => {
           if (settled) {
             message.destroy();
@@ -245,13 +351,20 @@ export class HttpClient {
           entry.status = message.statusCode ?? 0;
           entry.responseHeaders = flatHeaders(message);
           entry.headersMs = Math.round(this.stopwatch() - started);
+          recorded?.response(
+            entry.status,
+            message.statusMessage ?? '',
+            entry.responseHeaders,
+            message.httpVersion,
+            entry.headersMs,
+          );
           resolve({
             status: entry.status,
             headers: entry.responseHeaders,
             url: spec.url,
             attempts: entry.attempt,
             entry,
-            body: this.watchBody(message, entry, started, spec.step),
+            body: this.watchBody(message, entry, started, spec.step, recorded),
           });
         },
       );
@@ -286,6 +399,7 @@ export class HttpClient {
     entry: TranscriptEntry,
     started: number,
     step: string,
+    recorded: Exchange | undefined,
   ): Readable {
     const out = new PassThrough();
     const digest = new BodyDigest();
@@ -299,6 +413,7 @@ export class HttpClient {
       entry.bodyBytes = digest.bytes;
       entry.bodySha256 = digest.hex();
       entry.totalMs = Math.round(this.stopwatch() - started);
+      recorded?.end(entry.totalMs, error?.message);
       if (error) {
         entry.error = error.message;
         out.destroy(error);
@@ -312,6 +427,7 @@ export class HttpClient {
       );
     message.on('data', (chunk: Buffer) => {
       digest.update(chunk);
+      recorded?.chunk(chunk);
       if (!out.write(chunk)) message.pause();
     });
     out.on('drain', () => message.resume());
@@ -335,6 +451,17 @@ export class HttpClient {
     });
     return out;
   }
+}
+
+interface SendState {
+  /** Attempts made so far for this request (body re-fetches included). */
+  attempt: number;
+  /** Milliseconds waited between them. */
+  waited: number;
+}
+
+function isIdempotent(spec: RequestSpec): boolean {
+  return spec.idempotent ?? IDEMPOTENT_METHODS.has(spec.method.toUpperCase());
 }
 
 function flatHeaders(message: IncomingMessage): Record<string, string> {

@@ -2,7 +2,16 @@
 export class HttpError extends Error {
   constructor(
     message: string,
-    readonly kind: 'timeout' | 'network' | 'tls' | 'truncated' | 'too-large' | 'gave-up' | 'aborted',
+    readonly kind:
+      | 'timeout'
+      | 'network'
+      | 'tls'
+      | 'truncated'
+      | 'too-large'
+      | 'gave-up'
+      | 'aborted'
+      | 'deadline'
+      | 'interrupted',
     readonly status?: number,
   ) {
     super(message);

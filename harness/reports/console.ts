@@ -1,4 +1,5 @@
 import type { Writable } from 'node:stream';
+import { formatMoney, sumMoney } from '../billing/money.js';
 import type { FlowEvent } from '../flows/context.js';
 import { countFindings, type RunReport, type StepResult } from './model.js';
 
@@ -61,7 +62,7 @@ export function renderSummary(report: RunReport): string {
           t.vendor,
           t.customer,
           String(t.lines),
-          `${t.amount.toFixed(2)} ${t.currency}`,
+          `${formatMoney(t.amount, t.currency)} ${t.currency}`,
         ]),
       ),
     );
@@ -77,9 +78,9 @@ export function renderSummary(report: RunReport): string {
 }
 
 function amounts(lines: RunReport['flows'][number]['lines']): string {
-  const by = new Map<string, number>();
-  for (const l of lines) by.set(l.currency, (by.get(l.currency) ?? 0) + l.amount);
-  return [...by].map(([c, a]) => `${a.toFixed(2)} ${c}`).join(', ') || '-';
+  const by = new Map<string, number[]>();
+  for (const l of lines) by.set(l.currency, [...(by.get(l.currency) ?? []), l.amount]);
+  return [...by].map(([c, a]) => `${formatMoney(sumMoney(a, c), c)} ${c}`).join(', ') || '-';
 }
 
 export function table(header: string[], rows: string[][]): string {

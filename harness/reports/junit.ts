@@ -1,4 +1,5 @@
-import { writeFile } from 'node:fs/promises';
+import type { TranscriptEntry } from '../http/transcript.js';
+import { writeAtomic } from './atomic.js';
 import { countFindings, type RunReport } from './model.js';
 
 /**
@@ -8,6 +9,7 @@ import { countFindings, type RunReport } from './model.js';
 export function renderJunit(report: RunReport): string {
   const out: string[] = ['<?xml version="1.0" encoding="UTF-8"?>'];
   const all = report.flows.flatMap((f) => f.steps);
+  const bySeq = new Map(report.transcript.map((e) => [e.seq, e]));
   out.push(
     `<testsuites name="billing-sim flows" tests="${all.length}" failures="${count(all, 'failed')}" skipped="${count(all, 'skipped')}" time="${secs(report.durationMs)}">`,
   );
@@ -27,17 +29,23 @@ export function renderJunit(report: RunReport): string {
       );
       const more = (step.droppedErrors ?? 0) + (step.droppedWarnings ?? 0);
       if (more) details.push(`… and ${more} more finding(s)`);
-      if (step.outcome === 'passed' && details.length === 0) {
+      const requests = (step.transcript ?? []).flatMap((seq) => {
+        const e = bySeq.get(seq);
+        return e ? [requestLine(e)] : [];
+      });
+      if (step.outcome === 'passed' && details.length === 0 && requests.length === 0) {
         out.push(`${open}/>`);
         continue;
       }
       out.push(`${open}>`);
       if (step.outcome === 'failed')
         out.push(
-          `      <failure message="${esc(step.message ?? 'failed')}" type="StepFailure">${esc(details.join('\n'))}</failure>`,
+          `      <failure message="${esc(step.message ?? 'failed')}" type="${step.interrupted ? 'Interrupted' : 'StepFailure'}">${esc(details.join('\n'))}</failure>`,
         );
       else if (step.outcome === 'skipped') out.push(`      <skipped message="${esc(step.message ?? '')}"/>`);
-      else out.push(`      <system-out>${esc(details.join('\n'))}</system-out>`);
+      // The step's requests (and, for a passed step, its warnings): what a CI view shows under the case.
+      const systemOut = [...(step.outcome === 'passed' ? details : []), ...requests];
+      if (systemOut.length) out.push(`      <system-out>${esc(systemOut.join('\n'))}</system-out>`);
       out.push('    </testcase>');
     }
     out.push('  </testsuite>');
@@ -46,8 +54,24 @@ export function renderJunit(report: RunReport): string {
   return `${out.join('\n')}\n`;
 }
 
+/** `#12 GET https://… → 429 in 3 ms, retry after 7 s (retry-after)` */
+function requestLine(e: TranscriptEntry): string {
+  const timing =
+    e.totalMs !== undefined
+      ? ` in ${e.totalMs} ms`
+      : e.headersMs !== undefined
+        ? ` in ${e.headersMs} ms`
+        : '';
+  const size = e.bodyBytes !== undefined ? `, ${e.bodyBytes} bytes` : '';
+  const retry = e.retry
+    ? `, retry after ${e.retry.waitMs / 1000} s (${e.retry.source}: ${e.retry.reason})`
+    : '';
+  const error = e.error ? `, ${e.error}` : '';
+  return `#${e.seq} ${e.method} ${e.url} → ${e.status ?? 'no answer'}${timing}${size}${retry}${error}`;
+}
+
 export async function writeJunit(path: string, report: RunReport): Promise<void> {
-  await writeFile(path, renderJunit(report));
+  await writeAtomic(path, renderJunit(report));
 }
 
 function count(steps: readonly { outcome: string }[], outcome: string): number {

@@ -17,6 +17,10 @@ export interface StepResult {
   droppedWarnings?: number;
   /** HTTP attempts made by the step, retries included. */
   requests: number;
+  /** `seq` of the step's transcript entries. */
+  transcript?: number[];
+  /** The run was stopped (signal, deadline on the wall clock) while this step ran. */
+  interrupted?: boolean;
 }
 
 export interface FlowResult {
@@ -30,6 +34,8 @@ export interface FlowResult {
   durationMs: number;
   steps: StepResult[];
   lines: BillingLine[];
+  /** The run was stopped during this flow. */
+  interrupted?: boolean;
 }
 
 export interface RunReport {
@@ -43,6 +49,13 @@ export interface RunReport {
   totals: CustomerTotal[];
   rateCard: string;
   transcript: readonly TranscriptEntry[];
+  /**
+   * false while the run goes on: reports are written after every step, so a run that is killed
+   * leaves what it had. The flow running at that moment is the last one, with its steps so far.
+   */
+  complete: boolean;
+  /** Why the run stopped early (`interrupted by SIGTERM`, the deadline on the wall clock). */
+  interrupted?: string;
 }
 
 export function countFindings(steps: readonly StepResult[], severity: 'error' | 'warning'): number {

@@ -67,7 +67,10 @@ export function configFromEnv(
 ): EnvConfig {
   const config: ConfigFile = {};
   const problems: string[] = [];
-  const kernelKeys = Object.keys(kernelOptionsProperties()).filter((k) => k !== 'onExchange');
+  // Functions are library-only options: no environment variable can hold one.
+  const kernelKeys = Object.keys(kernelOptionsProperties()).filter(
+    (k) => k !== 'onExchange' && k !== 'intercept',
+  );
   const top = new Map<string, string>([...TOP_LEVEL, ...kernelKeys].map((k) => [envName(k), k]));
   const vendorKeys = new Map(
     plugins.map((p) => {

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Clock, type ClockOptions } from './clock.js';
 import type { ExchangeTap } from './exchange.js';
 import { type FaultRuleInput, FaultStore } from './faults.js';
@@ -32,6 +33,11 @@ export interface KernelOptions {
    * across restarts (state snapshots) or between processes.
    */
   signingSecret?: string;
+  /**
+   * Answers a vendor request before the kernel and the vendor do, returning true when it did
+   * (`serve --replay` answers from a recording this way). Admin routes never reach it.
+   */
+  intercept?: (vendor: string, req: IncomingMessage, res: ServerResponse) => boolean;
 }
 
 /** Per-instance state shared by the kernel middleware, the admin API and the vendor's routes. */

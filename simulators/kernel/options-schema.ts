@@ -161,6 +161,10 @@ export function kernelOptionsProperties(): Record<string, JsonSchema> {
       description: "largest accepted request body (default: the vendor's)",
     },
     onExchange: { [FUNCTION_KEYWORD]: true, description: 'library only: sees every response' },
+    intercept: {
+      [FUNCTION_KEYWORD]: true,
+      description: 'library only: answers a request before the simulator (serve --replay)',
+    },
     admin: { type: 'boolean', default: true, description: 'serve the /_sim admin API' },
     signingSecret: {
       type: 'string',

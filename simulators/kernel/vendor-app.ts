@@ -167,6 +167,7 @@ export function createVendorApp<C>(spec: VendorAppSpec<C>): SimApp<C> {
     const isAdmin = req.path === '/_sim' || req.path.startsWith('/_sim/');
     if (options.onExchange) tapResponse(isAdmin ? 'sim' : spec.name, req, res, options.onExchange);
     if (isAdmin && admin) return admin(req, res, next);
+    if (options.intercept?.(spec.name, req, res)) return;
     const state: RequestState = { identity: adapter.identify?.(req) ?? {}, fault: undefined };
     res.locals.sim = state;
     adapter.everyResponse?.(req, res);

@@ -1,5 +1,5 @@
 import type { KernelOptions } from '../kernel/index.js';
-import { DEMO_ORGS } from './fixtures.js';
+import { DEMO_ORGS } from './data/demo-orgs.js';
 
 /** Subscription types of TrusteeBillingOverview, spelled as the API sends them. */
 export const SUBSCRIPTION_TYPES = [
@@ -35,8 +35,10 @@ export interface PureCloudOrg {
   users?: number;
   /** Billable devices (Edges) in the roster. Default 4. */
   devices?: number;
-  /** Contracts listed by the preview contracts API. Default 5. */
+  /** Consecutive contracts in the org's history (the first starts in 2024). Default 5. */
   contracts?: number;
+  /** Has the token-based products (AI Experience tokens wallet). Default: drawn from the seed. */
+  tokenBased?: boolean;
   clients: PureCloudClient[];
 }
 
@@ -44,7 +46,7 @@ export interface PureCloudOrg {
 export type GenerationTime = { ms: number } | { polls: number };
 
 export interface PureCloudOptions extends KernelOptions {
-  /** Orgs with their OAuth clients and trusts. Default: the demo set in fixtures.ts. */
+  /** Orgs with their OAuth clients and trusts. Default: the demo set in data/demo-orgs.ts. */
   orgs?: PureCloudOrg[];
   /** Access-token lifetime in seconds (`expires_in`). Default 86399. */
   tokenLifetimeSeconds?: number;
@@ -56,9 +58,22 @@ export interface PureCloudOptions extends KernelOptions {
   invalidClientStatus?: 400 | 401;
   /** What trusteebillingoverview answers when no trust exists. Default 404 `not.found`. */
   noTrustError?: 'not-found' | 'forbidden';
-  /** Page size of the preview listings when `pageSize` is absent. Default 25. */
-  defaultPageSize?: number;
-  /** Base of the invoice document links. Default `https://billing-documents.mypurecloud.com`. */
+  /**
+   * The billable-usage data cut-off [R]: `previous-day` (default; Genesys documents that the data
+   * covers usage up to the previous day) or `generation` (everything observed up to the instant
+   * the report is generated). A report is never later than its generation instant either way.
+   */
+  usageCutoff?: 'previous-day' | 'generation';
+  /** Billable-usage reports remembered (LRU; the oldest is forgotten with its job). Default 256. */
+  maxReports?: number;
+  /** Bytes of rendered report bodies kept (LRU; evicted ones are rendered again). Default 8 MiB. */
+  maxReportBytes?: number;
+  /** Lifetime of a signed invoice-document link, in seconds. Default 300 [R]. */
+  documentLinkSeconds?: number;
+  /**
+   * Origin of the invoice-document links. Default: the origin the request came in on, so the
+   * simulator serves the PDFs itself (`/documents/invoices/{id}.pdf`).
+   */
   documentBaseUrl?: string;
 }
 
@@ -69,14 +84,32 @@ export interface ResolvedOptions {
   legacyRateLimitHeaders: boolean;
   invalidClientStatus: 400 | 401;
   noTrustError: 'not-found' | 'forbidden';
-  defaultPageSize: number;
-  maxPageSize: number;
-  documentBaseUrl: string;
+  usageCutoff: 'previous-day' | 'generation';
+  maxReports: number;
+  maxReportBytes: number;
+  documentLinkSeconds: number;
+  documentBaseUrl: string | undefined;
 }
 
 export const DEFAULT_RATE_LIMIT = { kind: 'fixed-window', limit: 300, windowMs: 60_000 } as const;
 export const DEFAULT_BODY_LIMIT = 512_000;
-export const MAX_PAGE_SIZE = 200;
+
+/**
+ * Page sizes of the preview listings as SDK 262 documents them ("Maximum of 10" for contracts,
+ * "Maximum of 200" for invoices and lines); the defaults when `pageSize` is absent are [R].
+ */
+export const PAGE_LIMITS = {
+  contracts: { pageSize: 10, maxPageSize: 10 },
+  invoices: { pageSize: 25, maxPageSize: 200 },
+  lines: { pageSize: 25, maxPageSize: 200 },
+  /** Page-number listings (trustors): SDK default 25; the maximum of 100 is [R]. */
+  trustors: { pageSize: 25, maxPageSize: 100 },
+} as const;
+
+function positive(name: string, value: number): number {
+  if (!(Number.isInteger(value) && value > 0)) throw new RangeError(`${name} must be a positive integer`);
+  return value;
+}
 
 export function resolveOptions(options: PureCloudOptions): ResolvedOptions {
   const tokenLifetimeSeconds = options.tokenLifetimeSeconds ?? 86_399;
@@ -84,9 +117,9 @@ export function resolveOptions(options: PureCloudOptions): ResolvedOptions {
   const generation = options.generation ?? { ms: 10_000 };
   const amount = 'ms' in generation ? generation.ms : generation.polls;
   if (!(amount >= 0)) throw new RangeError('generation time must be >= 0');
-  const defaultPageSize = options.defaultPageSize ?? 25;
-  if (!(defaultPageSize >= 1 && defaultPageSize <= MAX_PAGE_SIZE))
-    throw new RangeError(`defaultPageSize must be within 1..${MAX_PAGE_SIZE}`);
+  const usageCutoff = options.usageCutoff ?? 'previous-day';
+  if (usageCutoff !== 'previous-day' && usageCutoff !== 'generation')
+    throw new RangeError("usageCutoff must be 'previous-day' or 'generation'");
   return {
     orgs: options.orgs ?? DEMO_ORGS,
     tokenLifetimeSeconds,
@@ -94,12 +127,11 @@ export function resolveOptions(options: PureCloudOptions): ResolvedOptions {
     legacyRateLimitHeaders: options.legacyRateLimitHeaders ?? false,
     invalidClientStatus: options.invalidClientStatus ?? 401,
     noTrustError: options.noTrustError ?? 'not-found',
-    defaultPageSize,
-    maxPageSize: MAX_PAGE_SIZE,
-    documentBaseUrl: (options.documentBaseUrl ?? 'https://billing-documents.mypurecloud.com').replace(
-      /\/+$/,
-      '',
-    ),
+    usageCutoff,
+    maxReports: positive('maxReports', options.maxReports ?? 256),
+    maxReportBytes: positive('maxReportBytes', options.maxReportBytes ?? 8 * 1024 * 1024),
+    documentLinkSeconds: positive('documentLinkSeconds', options.documentLinkSeconds ?? 300),
+    documentBaseUrl: options.documentBaseUrl?.replace(/\/+$/, ''),
   };
 }
 
@@ -114,7 +146,7 @@ export const OPTIONS_SCHEMA = {
     orgs: {
       type: 'array',
       minItems: 1,
-      description: 'orgs with their OAuth clients and trusts (default: the demo set in fixtures.ts)',
+      description: 'orgs with their OAuth clients and trusts (default: the demo set in data/demo-orgs.ts)',
       items: {
         type: 'object',
         required: ['id', 'name', 'clients'],
@@ -124,9 +156,13 @@ export const OPTIONS_SCHEMA = {
           name: { type: 'string', minLength: 1 },
           trustorOrgIds: { type: 'array', items: { type: 'string', minLength: 1 } },
           subscriptionType: { enum: [...SUBSCRIPTION_TYPES] },
-          users: { type: 'integer', minimum: 0, maximum: 100_000, default: 40 },
+          users: { type: 'integer', minimum: 0, maximum: 500_000, default: 40 },
           devices: { type: 'integer', minimum: 0, maximum: 100_000, default: 4 },
-          contracts: { type: 'integer', minimum: 0, maximum: 10_000, default: 5 },
+          contracts: { type: 'integer', minimum: 1, maximum: 100, default: 5 },
+          tokenBased: {
+            type: 'boolean',
+            description: 'has the token-based products and a token wallet (default: drawn from the seed)',
+          },
           clients: {
             type: 'array',
             items: {
@@ -161,11 +197,19 @@ export const OPTIONS_SCHEMA = {
     legacyRateLimitHeaders: { type: 'boolean', default: false },
     invalidClientStatus: { enum: [400, 401], default: 401 },
     noTrustError: { enum: ['not-found', 'forbidden'], default: 'not-found' },
-    defaultPageSize: { type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: 25 },
+    usageCutoff: {
+      description:
+        "billable-usage data cut-off: end of the previous day (Genesys's documented behaviour) or the generation instant",
+      enum: ['previous-day', 'generation'],
+      default: 'previous-day',
+    },
+    maxReports: { type: 'integer', minimum: 1, maximum: 1_000_000, default: 256 },
+    maxReportBytes: { type: 'integer', minimum: 1, maximum: 4_294_967_296, default: 8_388_608 },
+    documentLinkSeconds: { type: 'integer', minimum: 1, maximum: 31_536_000, default: 300 },
     documentBaseUrl: {
+      description: 'origin of the invoice-document links (default: the origin the request came in on)',
       type: 'string',
       pattern: '^https?://',
-      default: 'https://billing-documents.mypurecloud.com',
     },
   },
 };

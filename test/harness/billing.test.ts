@@ -146,7 +146,7 @@ describe('billing lines', () => {
       await writeLinesJson(join(dir, 'l.json'), lines, totalsByCustomer(lines));
       expect(await readFile(join(dir, 'l.csv'), 'utf8')).toBe(
         'vendor,customer,product,quantity,unit,unitPrice,amount,currency,periodStart,periodEnd,rateSource\n' +
-          'acme,"a, inc",seat,2,seat,12.5,25,USD,2026-02-01,2026-02-28,product\n',
+          'acme,"a, inc",seat,2,seat,12.5,25.00,USD,2026-02-01,2026-02-28,product\n',
       );
       const json = JSON.parse(await readFile(join(dir, 'l.json'), 'utf8'));
       expect(json.totals).toEqual([

@@ -90,25 +90,34 @@ describe('HttpClient retries', () => {
     expect(time.sleeps).toEqual([30_000, 2000]);
   });
 
-  it('caps a huge Retry-After and backs off (seeded jitter) when none is given', async () => {
+  it('refuses a Retry-After longer than maxWaitMs at once, naming the wait asked for', async () => {
+    server = await stubServer(script({ status: 429, headers: { 'retry-after': '86400' } }));
+    const { time, client } = makeClient({ maxWaitMs: 60_000 });
+    const error = await client.request({ step: 's', method: 'GET', url: server.url }).catch((e) => e);
+    expect(error).toBeInstanceOf(HttpError);
+    expect(error.kind).toBe('deadline');
+    expect(error.message).toBe(
+      's: HTTP 429 with Retry-After: 86400 asks for a wait of 24 h, more than the longest single wait allowed (--max-wait 1 min); not waiting',
+    );
+    expect(time.sleeps).toEqual([]);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('backs off (seeded jitter, cut to maxWaitMs) when no Retry-After is given', async () => {
     server = await stubServer(
-      script(
-        { status: 429, headers: { 'retry-after': '86400' } },
-        { status: 503 },
-        { status: 502 },
-        { status: 200, body: '{}' },
-      ),
+      script({ status: 503 }, { status: 502 }, { status: 503 }, { status: 200, body: '{}' }),
     );
     const { time, client } = makeClient({
-      maxRetryAfterMs: 60_000,
+      maxWaitMs: 3000,
       backoff: { baseMs: 1000, maxMs: 10_000, jitter: 0.5 },
       seed: 7,
     });
     await client.request({ step: 's', method: 'GET', url: server.url });
     const expected = new Backoff({ baseMs: 1000, maxMs: 10_000, jitter: 0.5 }, 7);
-    expect(time.sleeps).toEqual([60_000, expected.delay(2), expected.delay(3)]);
+    expect(time.sleeps).toEqual([expected.delay(1), expected.delay(2), Math.min(3000, expected.delay(3))]);
+    expect(time.sleeps[2]).toBeLessThanOrEqual(3000);
     expect(client.transcript.entries.map((e) => e.retry?.source)).toEqual([
-      'retry-after',
+      'backoff',
       'backoff',
       'backoff',
       undefined,
@@ -150,7 +159,7 @@ describe('HttpClient retries', () => {
 
   it('stops when the wait budget would be exceeded', async () => {
     server = await stubServer(script({ status: 503, headers: { 'retry-after': '50' } }));
-    const { time, client } = makeClient({ maxWaitMs: 120_000 });
+    const { time, client } = makeClient({ retryBudgetMs: 120_000 });
     const res = await client.request({ step: 's', method: 'GET', url: server.url });
     expect(res.status).toBe(503);
     expect(time.sleeps).toEqual([50_000, 50_000]);
@@ -213,5 +222,46 @@ describe('HttpClient failures', () => {
     expect(entry?.requestHeaders.authorization).toBe('Bearer ***');
     expect(entry?.url).toBe(`${server.url}/x?Signature=***&Expires=1`);
     expect(server.requests[0]?.headers.authorization).toBe('Bearer secret-token');
+  });
+});
+
+describe('HttpClient: broken bodies and idempotency', () => {
+  const cutShort = (_req: unknown, res: import('node:http').ServerResponse) => {
+    res.writeHead(200, { 'content-type': 'application/json', 'content-length': '50' });
+    res.write('{"status":"IN_PRO');
+    setTimeout(() => res.destroy(), 5);
+  };
+
+  it('fetches a GET again when its body breaks off, counting the attempt', async () => {
+    let n = 0;
+    server = await stubServer((req, res) => {
+      if (n++ === 0) return cutShort(req, res);
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{"status":"DONE"}');
+    });
+    const { time, client } = makeClient({ backoff: { baseMs: 100, maxMs: 100, jitter: 0 } });
+    const res = await client.request({ step: 'poll', method: 'GET', url: server.url });
+    expect(res.body.toString()).toBe('{"status":"DONE"}');
+    expect(res.attempts).toBe(2);
+    expect(time.sleeps).toEqual([100]);
+    expect(client.transcript.entries[0]?.error).toMatch(/^poll: body cut off after 17 of 50 bytes/);
+  });
+
+  it('never resends a POST whose answer broke off, nor one marked retrySafe "status" after a reset', async () => {
+    server = await stubServer(cutShort);
+    const { client } = makeClient();
+    const error = await client
+      .request({ step: 'create', method: 'POST', url: server.url, body: '{}', retrySafe: 'status' })
+      .catch((e) => e);
+    expect(error).toBeInstanceOf(HttpError);
+    expect(error.kind).toBe('truncated');
+    expect(server.requests).toHaveLength(1);
+    await server.close();
+    server = await stubServer((req) => req.socket.destroy());
+    const reset = await client
+      .request({ step: 'create', method: 'POST', url: server.url, body: '{}', retrySafe: 'status' })
+      .catch((e) => e);
+    expect(reset.kind).toBe('network');
+    expect(server.requests).toHaveLength(1);
   });
 });

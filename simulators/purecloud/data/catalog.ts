@@ -1,165 +1,241 @@
 /**
- * Price book and licence names the generated data draws from. Names follow the charges on
- * real Genesys Cloud invoices; part numbers and prices are placeholders, like the sample in
- * the partner-billing guide ("price values are for placement only").
+ * The one price book every view draws from: the same product has the same name, SKU (which is
+ * also the partner-billing part number), unit and price in the billable-usage report, the
+ * trustee overview, the preview contracts, the charges, the invoices and the wallets. Names
+ * follow the charges on real Genesys Cloud invoices; SKUs and prices are placeholders, like the
+ * sample in the partner-billing guide ("price values are for placement only").
  */
 
-/** Licence (charge) names of the billable-usage report, with the roster share of each. */
-export const USER_LICENCES = [
-  { name: 'Genesys Cloud CX 1', weight: 3 },
-  { name: 'Genesys Cloud CX 2', weight: 4 },
-  { name: 'Genesys Cloud CX 3', weight: 2 },
-  { name: 'Genesys Cloud Communicate', weight: 1 },
-] as const;
+/**
+ * How a product is counted:
+ * - `licence`: per user holding it, observed in the billable-usage report;
+ * - `device`: per device (Edge), observed in the billable-usage report;
+ * - `metered`: a quantity per billing period (storage, API calls, messages);
+ * - `token`: the wallet currency of token-based products;
+ * - `converted`: metered usage that is paid in tokens (tokenConversionRate tokens per unit).
+ */
+export type ProductKind = 'licence' | 'device' | 'metered' | 'token' | 'converted';
 
-/** Add-ons some users carry on top of their licence. */
-export const USER_ADD_ONS = ['Genesys Cloud CX 1 Digital Add-on II', 'Genesys Cloud WEM Add-on I'] as const;
-
-export const DEVICE_CHARGE = 'Genesys Cloud Edge';
-
-export interface OverviewItem {
+export interface Product {
+  sku: string;
   name: string;
-  partNumber: string;
+  kind: ProductKind;
+  /** SubscriptionOverviewUsage.grouping. */
   grouping: string;
+  /** SubscriptionOverviewUsage.unitOfMeasureType. */
   unitOfMeasureType: string;
+  /** BillingProduct.unitOfMeasure enum value. */
+  unitOfMeasure: string;
   /** Price per unit in cents: prepaid and over commitment. */
-  prepayCents: number;
+  priceCents: number;
   overageCents: number;
-  product: string;
+  /** TrusteeBillingOverview.enabledProducts entry. */
+  enabledProduct: string;
   isThirdParty: boolean;
-  isCancellable: boolean;
+  /** Tokens per unit of a `converted` product. */
+  tokenConversionRate?: number;
 }
 
-/** Partner-billing usages (SubscriptionOverviewUsage) and the enabledProducts they imply. */
-export const OVERVIEW_ITEMS: readonly OverviewItem[] = [
-  item('Genesys Cloud CX 1', 'PC-170-NV-PCCX1', 'user-license', 'seat', 7500, 9000, 'PureCloud1Overage'),
-  item('Genesys Cloud CX 2', 'PC-170-NV-PCCX2', 'user-license', 'seat', 11000, 13200, 'PureCloud2Overage'),
-  item('Genesys Cloud CX 3', 'PC-170-NV-PCCX3', 'user-license', 'seat', 15500, 18600, 'PureCloud3Overage'),
-  item(
-    'Genesys Cloud Communicate',
-    'PC-170-NV-PCCOMM',
+function product(
+  sku: string,
+  name: string,
+  kind: ProductKind,
+  grouping: string,
+  unitOfMeasureType: string,
+  unitOfMeasure: string,
+  priceCents: number,
+  overageCents: number,
+  enabledProduct: string,
+  extra: Partial<Product> = {},
+): Product {
+  return {
+    sku,
+    name,
+    kind,
+    grouping,
+    unitOfMeasureType,
+    unitOfMeasure,
+    priceCents,
+    overageCents,
+    enabledProduct,
+    isThirdParty: false,
+    ...extra,
+  };
+}
+
+export const CATALOG: readonly Product[] = [
+  product(
+    'PC-170-NV-PCCX1',
+    'Genesys Cloud CX 1',
+    'licence',
     'user-license',
     'seat',
+    'User',
+    7500,
+    9000,
+    'PureCloud1Overage',
+  ),
+  product(
+    'PC-170-NV-PCCX2',
+    'Genesys Cloud CX 2',
+    'licence',
+    'user-license',
+    'seat',
+    'User',
+    11000,
+    13200,
+    'PureCloud2Overage',
+  ),
+  product(
+    'PC-170-NV-PCCX3',
+    'Genesys Cloud CX 3',
+    'licence',
+    'user-license',
+    'seat',
+    'User',
+    15500,
+    18600,
+    'PureCloud3Overage',
+  ),
+  product(
+    'PC-170-NV-PCCOMM',
+    'Genesys Cloud Communicate',
+    'licence',
+    'user-license',
+    'seat',
+    'User',
     3500,
     4200,
     'PureCloudCommunicateOverage',
   ),
-  {
-    ...item(
-      'PureCloud for Avtex InteractionSync Add-on',
-      'PC-170-NV-AVTEXINSY',
-      'billable-app-usage-license',
-      'seat',
-      1978,
-      2374,
-      'avtexDynamicsOverage',
-    ),
-    isThirdParty: true,
-  },
-  item('Genesys Cloud Edge', 'PC-170-NV-EDGEVIRT', 'device', 'device', 30000, 36000, 'PureCloudEdgeOverage'),
-  item('Recording Storage', 'PC-170-NV-STORAGE', 'storage', 'gigabyte', 10, 12, 'PureCloudStorageOverage'),
+  product(
+    'PC-170-NV-DIG2',
+    'Genesys Cloud CX 1 Digital Add-on II',
+    'licence',
+    'user-license',
+    'seat',
+    'User',
+    2500,
+    3000,
+    'PureCloudDigitalAddOnOverage',
+  ),
+  product(
+    'PC-170-NV-WEM1',
+    'Genesys Cloud WEM Add-on I',
+    'licence',
+    'user-license',
+    'seat',
+    'User',
+    2000,
+    2400,
+    'PureCloudWemAddOnOverage',
+  ),
+  product(
+    'PC-170-NV-AVTEXINSY',
+    'PureCloud for Avtex InteractionSync Add-on',
+    'licence',
+    'billable-app-usage-license',
+    'seat',
+    'User',
+    1978,
+    2374,
+    'avtexDynamicsOverage',
+    { isThirdParty: true },
+  ),
+  product(
+    'PC-170-NV-EDGEVIRT',
+    'Genesys Cloud Edge',
+    'device',
+    'device',
+    'device',
+    'Each',
+    30000,
+    36000,
+    'PureCloudEdgeOverage',
+  ),
+  product(
+    'PC-170-NV-STORAGE',
+    'Recording Storage',
+    'metered',
+    'storage',
+    'gigabyte',
+    'GB',
+    10,
+    12,
+    'PureCloudStorageOverage',
+  ),
+  product(
+    'PC-170-NV-APIOVG',
+    'API Overage',
+    'metered',
+    'resource',
+    'transaction',
+    'Transaction',
+    1,
+    1,
+    'PureCloudApiOverage',
+  ),
+  product(
+    'PC-170-NV-SMS',
+    'SMS Messaging',
+    'metered',
+    'messaging-usage',
+    'message',
+    'Message',
+    1,
+    2,
+    'PureCloudSmsOverage',
+  ),
+  product(
+    'PC-170-NV-AIEXP',
+    'Genesys Cloud AI Experience Tokens',
+    'token',
+    'billable-app-org-license',
+    'token',
+    'Token',
+    100,
+    120,
+    'PureCloudAiExperienceTokens',
+  ),
+  product(
+    'PC-170-NV-COPILOT',
+    'Genesys Cloud Agent Copilot',
+    'converted',
+    'billable-app-usage-license',
+    'conversation',
+    'Conversation',
+    0,
+    0,
+    'PureCloudAgentCopilot',
+    { tokenConversionRate: 0.25 },
+  ),
+  product(
+    'PC-170-NV-VBOT',
+    'Genesys Cloud Virtual Agent',
+    'converted',
+    'billable-app-usage-license',
+    'session',
+    'Session',
+    0,
+    0,
+    'PureCloudVirtualAgent',
+    { tokenConversionRate: 0.5 },
+  ),
 ];
 
-function item(
-  name: string,
-  partNumber: string,
-  grouping: string,
-  unitOfMeasureType: string,
-  prepayCents: number,
-  overageCents: number,
-  product: string,
-): OverviewItem {
-  return {
-    name,
-    partNumber,
-    grouping,
-    unitOfMeasureType,
-    prepayCents,
-    overageCents,
-    product,
-    isThirdParty: false,
-    isCancellable: grouping !== 'storage',
-  };
+export function bySku(sku: string): Product {
+  const found = CATALOG.find((p) => p.sku === sku);
+  if (!found) throw new Error(`no product ${sku}`);
+  return found;
 }
 
-export interface ContractProduct {
-  sku: string;
-  name: string;
-  /** BillingProduct.unitOfMeasure enum value. */
-  unitOfMeasure: string;
-  priceCents: number;
-  overageCents: number;
-  /** Usage-metered products get a fair-use allowance and no prepaid quantity. */
-  metered: boolean;
-}
-
-/** Products of the preview contract / invoice API. */
-export const CONTRACT_PRODUCTS: readonly ContractProduct[] = [
-  {
-    sku: 'GC-170-NV-CX1',
-    name: 'Genesys Cloud CX 1',
-    unitOfMeasure: 'User',
-    priceCents: 7500,
-    overageCents: 9000,
-    metered: false,
-  },
-  {
-    sku: 'GC-170-NV-CX2',
-    name: 'Genesys Cloud CX 2',
-    unitOfMeasure: 'User',
-    priceCents: 11000,
-    overageCents: 13200,
-    metered: false,
-  },
-  {
-    sku: 'GC-170-NV-CX3',
-    name: 'Genesys Cloud CX 3',
-    unitOfMeasure: 'User',
-    priceCents: 15500,
-    overageCents: 18600,
-    metered: false,
-  },
-  {
-    sku: 'GC-170-NV-AIEXP',
-    name: 'Genesys Cloud AI Experience Tokens',
-    unitOfMeasure: 'Token',
-    priceCents: 100,
-    overageCents: 120,
-    metered: true,
-  },
-  {
-    sku: 'GC-170-NV-APIOVG',
-    name: 'API Overage',
-    unitOfMeasure: 'Transaction',
-    priceCents: 1,
-    overageCents: 1,
-    metered: true,
-  },
-  {
-    sku: 'GC-170-NV-STOR',
-    name: 'Recording Storage',
-    unitOfMeasure: 'GB',
-    priceCents: 10,
-    overageCents: 12,
-    metered: true,
-  },
-  {
-    sku: 'GC-170-NV-SMS',
-    name: 'SMS Messaging',
-    unitOfMeasure: 'Message',
-    priceCents: 1,
-    overageCents: 2,
-    metered: true,
-  },
-  {
-    sku: 'GC-170-NV-EDGE',
-    name: 'Genesys Cloud Edge',
-    unitOfMeasure: 'Each',
-    priceCents: 30000,
-    overageCents: 36000,
-    metered: false,
-  },
-];
+/** The base licences (one per user) and the add-ons some users carry on top. */
+export const BASE_LICENCES = ['PC-170-NV-PCCX1', 'PC-170-NV-PCCX2', 'PC-170-NV-PCCX3', 'PC-170-NV-PCCOMM'];
+export const ADD_ONS = ['PC-170-NV-DIG2', 'PC-170-NV-WEM1', 'PC-170-NV-AVTEXINSY'];
+export const DEVICE = 'PC-170-NV-EDGEVIRT';
+export const METERED = ['PC-170-NV-STORAGE', 'PC-170-NV-APIOVG', 'PC-170-NV-SMS'];
+export const TOKENS = 'PC-170-NV-AIEXP';
+export const CONVERTED = ['PC-170-NV-COPILOT', 'PC-170-NV-VBOT'];
 
 /** `1234` cents → `"12.34"`: the string form partner billing uses for prices. */
 export function centsToString(cents: number): string {

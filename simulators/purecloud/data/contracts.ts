@@ -1,201 +1,38 @@
 import type { SeededData } from '../../kernel/index.js';
-import { addDays, formatDate, monthStart } from '../dates.js';
-import type { PureCloudOrg } from '../options.js';
-import { CONTRACT_PRODUCTS, type ContractProduct, centsToNumber } from './catalog.js';
+import {
+  DAYS_TO_PAY,
+  type InvoiceRecord,
+  invoiceAmountCents,
+  invoiceLines,
+  type LineRecord,
+  periodCharges,
+  walletFor,
+} from './billing.js';
+import { centsToNumber } from './catalog.js';
+import { addDays, formatDate } from './dates.js';
+import type { ContractItem, ContractRecord, OrgHistory, PeriodRecord } from './history.js';
 
-/**
- * The preview contract/invoice world of one org: contracts, their monthly billing periods,
- * the charges of each period and one invoice per closed period. Everything here is a pure
- * function of (seed, org); what is visible "now" (open periods, issued invoices, payment
- * status) is decided by the caller from the clock.
- */
-export interface Customer {
-  id: string;
-  number: string;
-  name: string;
+/** JSON of the preview contract API, with what "now" makes visible. */
+
+/** A contract is listed once it has started (it was signed by then) [R]. */
+export function contractVisible(contract: ContractRecord, now: number): boolean {
+  return contract.start <= now;
 }
 
-interface ContractItem {
-  product: ContractProduct;
-  productId: string;
-  /** Prepaid (committed) units per period; 0 for metered products. */
-  prepaid: number;
-  /** Included allowance for metered products. */
-  fairuse: number;
+export function periodVisible(period: PeriodRecord, now: number): boolean {
+  return period.start <= now;
 }
 
-export interface PeriodRecord {
-  id: string;
-  index: number;
-  start: number;
-  /** Last day of the period (UTC midnight). */
-  lastDay: number;
-  /** First instant after the period. */
-  endExclusive: number;
+export function periodStatus(period: PeriodRecord, now: number): 'Open' | 'Closed' {
+  return now >= period.endExclusive ? 'Closed' : 'Open';
 }
 
-export interface ContractRecord {
-  key: string;
-  id: string;
-  externalNumber: string;
-  commercialModel: string;
-  purchaseOrderNumbers: string[];
-  customer: Customer;
-  start: number;
-  endExclusive: number;
-  rampEndExclusive: number;
-  periods: PeriodRecord[];
-  items: ContractItem[];
-  planId: string;
+export function contractStatus(contract: ContractRecord, now: number): 'Active' | 'Inactive' {
+  return contract.start <= now && now < contract.endExclusive ? 'Active' : 'Inactive';
 }
 
-export interface InvoiceRecord {
-  key: string;
-  id: string;
-  contract: ContractRecord;
-  period: PeriodRecord;
-  dateInvoiced: number;
-  amountCents: number;
-}
-
-export interface Charge {
-  item: ContractItem;
-  actual: number;
-  overage: number;
-  overageCents: number;
-}
-
-export interface OrgBook {
-  org: PureCloudOrg;
-  contracts: ContractRecord[];
-  invoices: InvoiceRecord[];
-}
-
-const ORDER_BASE = 99_999_999;
-
-/** Sort key putting newer dates first, ties broken by id. */
-function newestFirstKey(ms: number, id: string): string {
-  const ymd = Number(formatDate(ms).replaceAll('-', ''));
-  return `${String(ORDER_BASE - ymd).padStart(8, '0')}|${id}`;
-}
-
-export function buildBook(data: SeededData, org: PureCloudOrg): OrgBook {
-  const faker = data.faker(`purecloud/org:${org.id}/contracts`);
-  const customer: Customer = {
-    id: data.uuid(`purecloud/org:${org.id}/customer`),
-    number: `C${faker.string.numeric(7)}`,
-    name: org.name,
-  };
-  const count = org.contracts ?? 5;
-  const contracts: ContractRecord[] = [];
-  for (let i = 0; i < count; i++) {
-    const key = `purecloud/org:${org.id}/contract:${i}`;
-    const rng = data.rng(key);
-    const start = Date.UTC(2024, rng.int(0, 23), 1);
-    // The last contract is a short, expired one so listings show both statuses.
-    const months = i === count - 1 && count > 1 ? 12 : rng.pick([24, 36, 60]);
-    const id = data.uuid(`${key}/id`);
-    const periods: PeriodRecord[] = [];
-    for (let p = 0; p < months; p++) {
-      const pStart = monthStart(start, p);
-      const endExclusive = monthStart(start, p + 1);
-      periods.push({
-        id: data.uuid(`${key}/period:${p}`),
-        index: p,
-        start: pStart,
-        lastDay: addDays(endExclusive, -1),
-        endExclusive,
-      });
-    }
-    const pool = [...CONTRACT_PRODUCTS];
-    const items: ContractItem[] = [];
-    const wanted = rng.int(3, 5);
-    while (items.length < wanted && pool.length > 0) {
-      const product = pool.splice(rng.int(0, pool.length - 1), 1)[0]!;
-      items.push({
-        product,
-        productId: data.uuid(`purecloud/product:${product.sku}`),
-        prepaid: product.metered ? 0 : rng.int(5, 80),
-        fairuse: product.metered ? rng.int(1_000, 50_000) : 0,
-      });
-    }
-    contracts.push({
-      key: newestFirstKey(start, id),
-      id,
-      externalNumber: `CN-${faker.string.numeric(6)}`,
-      commercialModel: rng.pick(['Subscription', 'Consumption']),
-      purchaseOrderNumbers: [`PO-${faker.string.alphanumeric({ length: 8, casing: 'upper' })}`],
-      customer,
-      start,
-      endExclusive: monthStart(start, months),
-      rampEndExclusive: monthStart(start, 2),
-      periods,
-      items,
-      planId: data.uuid(`${key}/plan`),
-    });
-  }
-  contracts.sort((a, b) => (a.key < b.key ? -1 : 1));
-  const invoices: InvoiceRecord[] = [];
-  for (const contract of contracts) {
-    for (const period of contract.periods) {
-      const id = data.uuid(`purecloud/contract:${contract.id}/invoice:${period.index}`);
-      const dateInvoiced = addDays(period.endExclusive, data.rng(`purecloud/invoice:${id}/date`).int(0, 4));
-      const lines = invoiceLines(data, contract, period);
-      invoices.push({
-        key: newestFirstKey(dateInvoiced, id),
-        id,
-        contract,
-        period,
-        dateInvoiced,
-        amountCents: lines.reduce((sum, l) => sum + l.amountCents, 0),
-      });
-    }
-  }
-  invoices.sort((a, b) => (a.key < b.key ? -1 : 1));
-  return { org, contracts, invoices };
-}
-
-/** What was used in one period: overage is what exceeds prepaid plus fair use. */
-export function periodCharges(data: SeededData, contract: ContractRecord, period: PeriodRecord): Charge[] {
-  return contract.items.map((item) => {
-    const rng = data.rng(`purecloud/contract:${contract.id}/period:${period.index}/${item.product.sku}`);
-    const base = item.prepaid + item.fairuse;
-    const actual = Math.max(0, Math.round(base * (0.6 + rng.next() * 0.9)));
-    const overage = Math.max(0, actual - base);
-    return { item, actual, overage, overageCents: overage * item.product.overageCents };
-  });
-}
-
-export interface LineRecord {
-  key: string;
-  id: string;
-  item: ContractItem;
-  description: string;
-  quantity: number;
-  amountCents: number;
-}
-
-/** Invoice lines: the prepaid commitment of each product, then any overage. */
-export function invoiceLines(data: SeededData, contract: ContractRecord, period: PeriodRecord): LineRecord[] {
-  const lines: LineRecord[] = [];
-  const add = (item: ContractItem, description: string, quantity: number, amountCents: number) => {
-    const n = lines.length + 1;
-    lines.push({
-      key: String(n).padStart(4, '0'),
-      id: data.uuid(`purecloud/contract:${contract.id}/period:${period.index}/line:${n}`),
-      item,
-      description,
-      quantity,
-      amountCents,
-    });
-  };
-  for (const charge of periodCharges(data, contract, period)) {
-    const { item } = charge;
-    if (item.prepaid > 0)
-      add(item, `${item.product.name} - subscription`, item.prepaid, item.prepaid * item.product.priceCents);
-    if (charge.overage > 0) add(item, `${item.product.name} - overage`, charge.overage, charge.overageCents);
-  }
-  return lines;
+export function invoiceVisible(invoice: InvoiceRecord, now: number): boolean {
+  return invoice.dateInvoiced <= now;
 }
 
 export function productJson(item: ContractItem) {
@@ -207,4 +44,179 @@ export function productJson(item: ContractItem) {
   };
 }
 
-export { centsToNumber };
+function organizations(history: OrgHistory) {
+  return [{ id: history.org.id, name: history.org.name }];
+}
+
+export function contractJson(history: OrgHistory, contract: ContractRecord, now: number) {
+  const customer = { ...contract.customer };
+  return {
+    id: contract.id,
+    externalNumber: contract.externalNumber,
+    status: contractStatus(contract, now),
+    commercialModel: contract.commercialModel,
+    purchaseOrderNumbers: contract.purchaseOrderNumbers,
+    billToCustomer: customer,
+    soldToCustomer: customer,
+    endCustomer: customer,
+    dateStart: formatDate(contract.start),
+    dateEnd: formatDate(addDays(contract.endExclusive, -1)),
+    dateRampStart: formatDate(contract.start),
+    dateRampEnd: formatDate(addDays(contract.rampEndExclusive, -1)),
+    billingPeriods: contract.periods
+      .filter((p) => periodVisible(p, now))
+      .map((p) => ({
+        id: p.id,
+        dateStart: formatDate(p.start),
+        dateEnd: formatDate(p.lastDay),
+        status: periodStatus(p, now),
+      })),
+    plans: [
+      {
+        id: contract.planId,
+        name: `${history.org.name} ${contract.commercialModel} plan`,
+        organizations: organizations(history),
+        product: productJson(contract.items[0]!),
+        items: contract.items.map((item, i) => {
+          const usage = item.product.kind !== 'licence' && item.product.kind !== 'device';
+          return {
+            itemNumber: String(i + 1),
+            name: item.product.name,
+            type: usage ? 'Usage' : 'Subscription',
+            function: usage ? 'Overage' : 'Prepaid',
+            description: usage
+              ? `${item.product.name}, ${item.fairuse || item.prepaid} ${item.product.unitOfMeasure} included per month`
+              : `${item.product.name}, ${item.prepaid} committed per month`,
+            currencyIsoCode: 'USD',
+            discountAmount: 0,
+            dateEffectiveStart: formatDate(contract.start),
+            dateEffectiveEnd: formatDate(addDays(contract.endExclusive, -1)),
+            overagePrice: centsToNumber(item.product.overageCents),
+            price: centsToNumber(item.product.priceCents),
+            quantity: item.prepaid || item.fairuse,
+            unitOfMeasure: item.product.unitOfMeasure,
+          };
+        }),
+      },
+    ],
+  };
+}
+
+export function periodDetailJson(
+  data: SeededData,
+  history: OrgHistory,
+  contract: ContractRecord,
+  period: PeriodRecord,
+  now: number,
+  cutoff: number,
+) {
+  const wallet = walletFor(history, contract, period, cutoff);
+  return {
+    id: period.id,
+    dateStart: formatDate(period.start),
+    dateEnd: formatDate(period.lastDay),
+    status: periodStatus(period, now),
+    charges: periodCharges(history, contract, period, cutoff).map((c, i) => ({
+      id: data.uuid(`purecloud/contract:${contract.id}/period:${period.index}/charge:${i}`),
+      name: c.item.product.name,
+      product: productJson(c.item),
+      organizations: organizations(history),
+      prepaidQuantity: c.item.prepaid,
+      fairuseQuantity: c.fairuse,
+      actualQuantity: c.actual,
+      overageQuantity: c.overage,
+      overageRate: centsToNumber(c.convertedTokens === undefined ? c.item.product.overageCents : 0),
+      overageCharge: centsToNumber(c.overageCents),
+      overageCurrency: 'USD',
+      ...(c.convertedTokens === undefined
+        ? {}
+        : {
+            convertedTokenCount: c.convertedTokens,
+            tokenConversionRate: c.item.product.tokenConversionRate,
+          }),
+    })),
+    wallets: wallet
+      ? [
+          {
+            id: data.uuid(`purecloud/contract:${contract.id}/wallet`),
+            name: `${wallet.item.product.name} wallet`,
+            organizations: organizations(history),
+            product: productJson(wallet.item),
+            startingBalance: wallet.starting,
+            endingBalance: wallet.ending,
+            balanceIncrease: wallet.increase,
+            balanceDecrease: wallet.decrease,
+            balanceConsumption: wallet.consumption,
+            balanceOverage: wallet.overage,
+            balanceOverageRate: centsToNumber(wallet.item.product.overageCents),
+            balanceOverageCharge: centsToNumber(wallet.overage * wallet.item.product.overageCents),
+            balanceOverageCurrency: 'USD',
+            unitOfMeasure: wallet.item.product.unitOfMeasure,
+          },
+        ]
+      : [],
+  };
+}
+
+export function paymentStatus(invoice: InvoiceRecord, now: number): 'Paid' | 'Unpaid' {
+  return now >= addDays(invoice.dateInvoiced, DAYS_TO_PAY) ? 'Paid' : 'Unpaid';
+}
+
+export interface Address {
+  line1: string;
+  cityName: string;
+  postalCode: string;
+  stateCode: string;
+}
+
+function addressJson(street: Address, type: 'BillTo' | 'ShipTo', since: number) {
+  return {
+    dateEffective: formatDate(since),
+    addressType: type,
+    currencyIsoCode: 'USD',
+    ...street,
+    countryCode: 'US',
+    country: 'United States',
+  };
+}
+
+export function invoiceJson(
+  invoice: InvoiceRecord,
+  lines: readonly LineRecord[],
+  street: Address,
+  now: number,
+) {
+  const customer = { ...invoice.contract.customer };
+  return {
+    id: invoice.id,
+    billToCustomer: customer,
+    shipToCustomer: customer,
+    soldToCustomer: customer,
+    dateInvoiced: formatDate(invoice.dateInvoiced),
+    billToAddress: addressJson(street, 'BillTo', invoice.contract.start),
+    shipToAddress: addressJson(street, 'ShipTo', invoice.contract.start),
+    currencyIsoCode: 'USD',
+    paymentStatus: paymentStatus(invoice, now),
+    paymentTerms: 'Net 30',
+    customerPoNumber: invoice.contract.purchaseOrderNumbers[0],
+    customerInvoiceType: 'Invoice',
+    amount: centsToNumber(invoiceAmountCents(lines)),
+  };
+}
+
+export function lineJson(history: OrgHistory, invoice: InvoiceRecord, line: LineRecord) {
+  return {
+    id: line.id,
+    product: productJson(line.item),
+    description: line.description,
+    dateTransacted: formatDate(invoice.dateInvoiced),
+    dateStart: formatDate(invoice.period.start),
+    dateEnd: formatDate(invoice.period.lastDay),
+    organization: { id: history.org.id, name: history.org.name },
+    quantity: line.quantity,
+    unitOfMeasure: line.item.product.unitOfMeasure,
+    amount: centsToNumber(line.amountCents),
+  };
+}
+
+export { invoiceLines };

@@ -1,115 +1,64 @@
-import type { SeededData } from '../../kernel/index.js';
-import { formatDateTime, monthStart } from '../dates.js';
-import { type PureCloudOrg, SUBSCRIPTION_TYPES } from '../options.js';
-import { centsToString, OVERVIEW_ITEMS } from './catalog.js';
-
-export interface SubscriptionOverviewUsage {
-  name: string;
-  partNumber: string;
-  grouping: string;
-  unitOfMeasureType: string;
-  usageQuantity: string;
-  overagePrice: string;
-  prepayQuantity: string;
-  prepayPrice: string;
-  usageNotes?: string;
-  isCancellable: boolean;
-  bundleQuantity: string;
-  isThirdParty: boolean;
-}
-
-export interface TrusteeBillingOverview {
-  id: string;
-  name: string;
-  organization: { id: string; name: string };
-  currency: string;
-  enabledProducts: string[];
-  subscriptionType: string;
-  rampPeriodStartDate: string;
-  rampPeriodEndDate: string;
-  billingPeriodStartDate: string;
-  billingPeriodEndDate: string;
-  usages: SubscriptionOverviewUsage[];
-  contractAmendmentDate: string;
-  contractEffectiveDate: string;
-  contractEndDate: string;
-  minimumMonthlyAmount: string;
-  inRampPeriod: boolean;
-  selfUri: string;
-}
-
-/** The subscription behind an org's partner billing: a pure function of (seed, org). */
-export function subscriptionTerms(data: SeededData, org: PureCloudOrg) {
-  const rng = data.rng(`purecloud/org:${org.id}/subscription`);
-  const effective = Date.UTC(2024, rng.int(0, 11), 1);
-  const items = OVERVIEW_ITEMS.filter((_item, i) => i < 2 || rng.bool(0.6)).map((item) => ({
-    item,
-    prepay: item.grouping === 'storage' ? rng.int(50, 500) : rng.int(2, 60),
-  }));
-  return {
-    effective,
-    end: monthStart(effective, 36) - 1,
-    rampEnd: monthStart(effective, 2) - 1,
-    amendment: monthStart(effective, rng.int(3, 12)),
-    subscriptionType: org.subscriptionType ?? rng.pick(SUBSCRIPTION_TYPES),
-    items,
-  };
-}
+import type { PureCloudOrg } from '../options.js';
+import { periodCharges } from './billing.js';
+import { centsToString } from './catalog.js';
+import { formatDateTime, monthStart } from './dates.js';
+import type { OrgHistory } from './history.js';
 
 /**
- * The overview for billing period `index` (0 = the open period containing `now`, 1 = the one
- * before, …), or undefined when that period is before the contract took effect.
+ * The partner's view of a trustor org's billing period: the contract in force for that period,
+ * its prepay quantities and prices, and usage quantities equal to the org's own billable usage
+ * (licences, devices) and charges (metered, tokens) for the same period and cut-off.
  */
-export function trusteeOverview(
-  data: SeededData,
-  org: PureCloudOrg,
-  index: number,
-  now: number,
-): TrusteeBillingOverview | undefined {
-  const terms = subscriptionTerms(data, org);
+export function trusteeOverview(history: OrgHistory, index: number, now: number, cutoff: number) {
+  const org: PureCloudOrg = history.org;
   const periodStart = monthStart(now, -index);
-  if (periodStart < terms.effective) return undefined;
-  // Period ends are reported to the second (the partner-billing sample shows `23:59:59Z`).
-  const periodEnd = monthStart(now, -index + 1) - 1000;
+  const periodEndExclusive = monthStart(now, -index + 1);
+  const contract = history.contractAt(periodStart);
+  if (!contract) return undefined;
+  const period = contract.periods.find((p) => p.start === periodStart)!;
   let minimumCents = 0;
-  const usages = terms.items.map(({ item, prepay }) => {
-    const rng = data.rng(`purecloud/org:${org.id}/overview:${periodStart}/${item.partNumber}`);
-    const used = Math.max(0, prepay + rng.int(-Math.ceil(prepay / 3), Math.ceil(prepay / 2)));
-    minimumCents += prepay * item.prepayCents;
-    const usage: SubscriptionOverviewUsage = {
-      name: item.name,
-      partNumber: item.partNumber,
-      grouping: item.grouping,
-      unitOfMeasureType: item.unitOfMeasureType,
-      usageQuantity: String(used),
-      overagePrice: centsToString(item.overageCents),
-      prepayQuantity: String(prepay),
-      prepayPrice: centsToString(item.prepayCents),
-      isCancellable: item.isCancellable,
+  const charges = periodCharges(history, contract, period, Math.min(cutoff, periodEndExclusive));
+  const usages = charges.map((charge) => {
+    const { item } = charge;
+    const p = item.product;
+    minimumCents += item.prepaid * p.priceCents;
+    return {
+      name: p.name,
+      partNumber: p.sku,
+      grouping: p.grouping,
+      unitOfMeasureType: p.unitOfMeasureType,
+      usageQuantity: String(charge.actual),
+      overagePrice: centsToString(p.overageCents),
+      prepayQuantity: String(item.prepaid),
+      prepayPrice: centsToString(p.priceCents),
+      ...(p.kind === 'metered' && item.fairuse > 0
+        ? {
+            usageNotes: `${item.fairuse} ${p.unitOfMeasureType} included; usage above it is billed as overage.`,
+          }
+        : {}),
+      isCancellable: p.kind === 'licence' || p.kind === 'device',
       bundleQuantity: '0',
-      isThirdParty: item.isThirdParty,
+      isThirdParty: p.isThirdParty,
     };
-    if (item.grouping === 'storage')
-      usage.usageNotes = 'Storage above the fair-use allowance is billed as overage.';
-    return usage;
   });
   return {
     id: org.id,
     name: org.name,
     organization: { id: org.id, name: org.name },
     currency: 'USD',
-    enabledProducts: terms.items.map(({ item }) => item.product),
-    subscriptionType: terms.subscriptionType,
-    rampPeriodStartDate: formatDateTime(terms.effective),
-    rampPeriodEndDate: formatDateTime(terms.rampEnd),
+    enabledProducts: contract.items.map((i) => i.product.enabledProduct),
+    subscriptionType: history.subscriptionType,
+    rampPeriodStartDate: formatDateTime(contract.start),
+    rampPeriodEndDate: formatDateTime(contract.rampEndExclusive - 1000),
+    // Period ends are reported to the second (the partner-billing sample shows `23:59:59Z`).
     billingPeriodStartDate: formatDateTime(periodStart),
-    billingPeriodEndDate: formatDateTime(periodEnd),
+    billingPeriodEndDate: formatDateTime(periodEndExclusive - 1000),
     usages,
-    contractAmendmentDate: formatDateTime(terms.amendment),
-    contractEffectiveDate: formatDateTime(terms.effective),
-    contractEndDate: formatDateTime(terms.end),
+    contractAmendmentDate: formatDateTime(contract.amendment),
+    contractEffectiveDate: formatDateTime(contract.start),
+    contractEndDate: formatDateTime(contract.endExclusive - 1000),
     minimumMonthlyAmount: centsToString(minimumCents),
-    inRampPeriod: periodStart <= terms.rampEnd,
+    inRampPeriod: periodStart < contract.rampEndExclusive,
     selfUri: `/api/v2/billing/trusteebillingoverview/${org.id}`,
   };
 }

@@ -1,38 +1,38 @@
 import type { Request, Response, Router } from 'express';
-import { authorize } from '../auth/guard.js';
-import { PERMISSIONS } from '../auth/permissions.js';
+import { authorize, PERMISSIONS } from '../auth.js';
+import { type InvoiceRecord, invoiceLines } from '../data/billing.js';
 import {
   contractJson,
   contractStatus,
+  contractVisible,
   invoiceJson,
   invoiceVisible,
   lineJson,
-  lineRecords,
   paymentStatus,
   periodDetailJson,
   periodVisible,
-} from '../data/contract-views.js';
-import type { InvoiceRecord, OrgBook } from '../data/contracts.js';
-import { addDays } from '../dates.js';
+} from '../data/contracts.js';
+import { addDays } from '../data/dates.js';
 import { apiError } from '../errors.js';
-import { paginate, parsePageRequest, stringParam } from '../paging.js';
-import type { PureCloudState } from '../state.js';
+import { PAGE_LIMITS } from '../options.js';
+import type { OrgBooks, PureCloudState } from '../state.js';
+import { documentLink } from './documents.js';
+import { paginate, parsePageRequest, stringParam } from './paging.js';
 import { enumParam, filterQuery, optionalDateRange } from './params.js';
 
 const BASE = '/api/v2/billing/contracts';
 
 /**
  * The preview contract and invoice endpoints. Every lookup goes through the caller's own
- * org book, so another org's ids are simply not found.
+ * org's books, so another org's ids are simply not found.
  */
 export function contractRoutes(router: Router, state: PureCloudState): void {
-  const { kernel, options } = state;
-  const paging = { pageSize: options.defaultPageSize, maxPageSize: options.maxPageSize };
-  const caller = (req: Request): OrgBook =>
-    state.book(authorize(state.tokens, req, PERMISSIONS.contracts).orgId);
+  const { kernel } = state;
+  const caller = (res: Response): OrgBooks =>
+    state.booksOf(authorize(res, PERMISSIONS.contracts).claims.orgId);
 
-  const findInvoice = (book: OrgBook, id: string): InvoiceRecord => {
-    const invoice = book.invoices.find((i) => i.id === id);
+  const findInvoice = (books: OrgBooks, id: string): InvoiceRecord => {
+    const invoice = books.invoices.find((i) => i.id === id);
     if (!invoice || !invoiceVisible(invoice, kernel.clock.now())) {
       throw apiError(404, 'not.found', `Invoice ${id} not found.`, { entityId: id });
     }
@@ -41,13 +41,13 @@ export function contractRoutes(router: Router, state: PureCloudState): void {
 
   // Literal paths first: /contracts/invoices must not be taken for a contract id.
   router.get(`${BASE}/invoices`, (req: Request, res: Response) => {
-    const book = caller(req);
-    const page = parsePageRequest(req.query, paging);
+    const books = caller(res);
+    const page = parsePageRequest(req.query, PAGE_LIMITS.invoices);
     const range = optionalDateRange(req.query);
     const payment = enumParam(req.query, 'paymentStatus', ['Paid', 'UnPaid'] as const);
     const now = kernel.clock.now();
     const wanted = payment === undefined ? undefined : payment === 'Paid' ? 'Paid' : 'Unpaid';
-    const items = book.invoices.filter(
+    const items = books.invoices.filter(
       (i) =>
         invoiceVisible(i, now) &&
         i.dateInvoiced >= range.from &&
@@ -61,38 +61,43 @@ export function contractRoutes(router: Router, state: PureCloudState): void {
       page,
       filterQuery(req.query, ['dateStart', 'dateEnd', 'paymentStatus']),
     );
-    res.json(listing(result, (i) => invoiceJson(kernel.data, book, i, now)));
+    res.json(
+      listing(result, (i) => invoiceJson(i, invoiceLines(kernel.data, books.history, i), books.address, now)),
+    );
   });
 
   router.get(`${BASE}/invoices/:invoiceId/lines`, (req: Request, res: Response) => {
-    const book = caller(req);
-    const page = parsePageRequest(req.query, paging);
-    const invoice = findInvoice(book, String(req.params.invoiceId));
-    const lines = lineRecords(kernel.data, invoice);
+    const books = caller(res);
+    const page = parsePageRequest(req.query, PAGE_LIMITS.lines);
+    const invoice = findInvoice(books, String(req.params.invoiceId));
+    const lines = invoiceLines(kernel.data, books.history, invoice);
     const result = paginate(`lines:${invoice.id}`, `${BASE}/invoices/${invoice.id}/lines`, lines, page, {});
-    res.json(listing(result, (l) => lineJson(book, invoice, l)));
+    res.json(listing(result, (l) => lineJson(books.history, invoice, l)));
   });
 
   router.get(`${BASE}/invoices/:invoiceId/document`, (req: Request, res: Response) => {
-    const book = caller(req);
-    const invoice = findInvoice(book, String(req.params.invoiceId));
-    res.json({ url: `${options.documentBaseUrl}/invoices/${invoice.id}.pdf` });
+    const books = caller(res);
+    const invoice = findInvoice(books, String(req.params.invoiceId));
+    res.json({ url: documentLink(state, req, books.history.org.id, invoice.id) });
   });
 
   router.get(BASE, (req: Request, res: Response) => {
-    const book = caller(req);
-    const page = parsePageRequest(req.query, paging);
+    const books = caller(res);
+    const page = parsePageRequest(req.query, PAGE_LIMITS.contracts);
     const range = optionalDateRange(req.query);
     const status = enumParam(req.query, 'status', ['Active', 'Inactive'] as const);
     const externalNumber = stringParam(req.query, 'externalNumber');
     const now = kernel.clock.now();
-    const items = book.contracts.filter(
-      (c) =>
-        c.start < range.toExclusive &&
-        addDays(c.endExclusive, -1) >= range.from &&
-        (status === undefined || contractStatus(c, now) === status) &&
-        (externalNumber === undefined || c.externalNumber === externalNumber),
-    );
+    const items = books.history.contracts
+      .filter(
+        (c) =>
+          contractVisible(c, now) &&
+          c.start < range.toExclusive &&
+          addDays(c.endExclusive, -1) >= range.from &&
+          (status === undefined || contractStatus(c, now) === status) &&
+          (externalNumber === undefined || c.externalNumber === externalNumber),
+      )
+      .sort((a, b) => (a.key < b.key ? -1 : 1));
     const result = paginate(
       'contracts',
       BASE,
@@ -100,29 +105,33 @@ export function contractRoutes(router: Router, state: PureCloudState): void {
       page,
       filterQuery(req.query, ['dateStart', 'dateEnd', 'status', 'externalNumber']),
     );
-    res.json(listing(result, (c) => contractJson(book, c, now)));
+    res.json(listing(result, (c) => contractJson(books.history, c, now)));
   });
 
+  const findContract = (books: OrgBooks, id: string) => {
+    const contract = books.history.contracts.find((c) => c.id === id);
+    if (!contract || !contractVisible(contract, kernel.clock.now())) {
+      throw apiError(404, 'not.found', `Contract ${id} not found.`, { entityId: id });
+    }
+    return contract;
+  };
+
   router.get(`${BASE}/:contractId`, (req: Request, res: Response) => {
-    const book = caller(req);
-    const id = String(req.params.contractId);
-    const contract = book.contracts.find((c) => c.id === id);
-    if (!contract) throw apiError(404, 'not.found', `Contract ${id} not found.`, { entityId: id });
-    res.json(contractJson(book, contract, kernel.clock.now()));
+    const books = caller(res);
+    const contract = findContract(books, String(req.params.contractId));
+    res.json(contractJson(books.history, contract, kernel.clock.now()));
   });
 
   router.get(`${BASE}/:contractId/billingperiods/:billingPeriodId`, (req: Request, res: Response) => {
-    const book = caller(req);
-    const id = String(req.params.contractId);
+    const books = caller(res);
+    const contract = findContract(books, String(req.params.contractId));
     const periodId = String(req.params.billingPeriodId);
-    const contract = book.contracts.find((c) => c.id === id);
-    if (!contract) throw apiError(404, 'not.found', `Contract ${id} not found.`, { entityId: id });
     const now = kernel.clock.now();
     const period = contract.periods.find((p) => p.id === periodId && periodVisible(p, now));
     if (!period) {
       throw apiError(404, 'not.found', `Billing period ${periodId} not found.`, { entityId: periodId });
     }
-    res.json(periodDetailJson(kernel.data, book, contract, period, now));
+    res.json(periodDetailJson(kernel.data, books.history, contract, period, now, state.cutoffAt(now)));
   });
 }
 

@@ -1,15 +1,14 @@
 import type { Request, Response, Router } from 'express';
-import { authorize } from '../auth/guard.js';
-import { PERMISSIONS } from '../auth/permissions.js';
+import { authorize, PERMISSIONS } from '../auth.js';
 import { trusteeOverview } from '../data/overview.js';
 import { apiError } from '../errors.js';
-import { stringParam } from '../paging.js';
 import type { PureCloudState } from '../state.js';
+import { stringParam } from './paging.js';
 
 /** Partner billing: only a trustee org with a trust from the trustor org sees its overview. */
 export function overviewRoutes(router: Router, state: PureCloudState): void {
   router.get('/api/v2/billing/trusteebillingoverview/:trustorOrgId', (req: Request, res: Response) => {
-    const token = authorize(state.tokens, req, PERMISSIONS.trusteeOverview);
+    const caller = authorize(res, PERMISSIONS.trusteeOverview);
     const raw = stringParam(req.query, 'billingPeriodIndex');
     if (raw !== undefined && !/^\d{1,4}$/.test(raw)) {
       throw apiError(
@@ -20,9 +19,9 @@ export function overviewRoutes(router: Router, state: PureCloudState): void {
     }
     const index = raw === undefined ? 0 : Number(raw);
     const trustorId = String(req.params.trustorOrgId);
-    const trustee = state.org(token.orgId)!;
-    const trustor = state.org(trustorId);
-    if (!trustor || !(trustee.trustorOrgIds ?? []).includes(trustor.id)) {
+    const trustee = state.org(caller.claims.orgId)!;
+    const trustor = trustedBy(state, trustee.id, trustorId);
+    if (!trustor) {
       if (state.options.noTrustError === 'forbidden') {
         throw apiError(
           403,
@@ -34,7 +33,8 @@ export function overviewRoutes(router: Router, state: PureCloudState): void {
         entityId: trustorId,
       });
     }
-    const overview = trusteeOverview(state.kernel.data, trustor, index, state.kernel.clock.now());
+    const now = state.kernel.clock.now();
+    const overview = trusteeOverview(state.history(trustor.id), index, now, state.cutoffAt(now));
     if (!overview) {
       throw apiError(
         404,
@@ -44,4 +44,11 @@ export function overviewRoutes(router: Router, state: PureCloudState): void {
     }
     res.json(overview);
   });
+}
+
+/** The trustor org when `trusteeId` is trusted by it. */
+export function trustedBy(state: PureCloudState, trusteeId: string, trustorId: string) {
+  const trustee = state.org(trusteeId);
+  const trustor = state.org(trustorId);
+  return trustor && (trustee?.trustorOrgIds ?? []).includes(trustor.id) ? trustor : undefined;
 }

@@ -1,6 +1,6 @@
-import { parseDateOnly, parseDateTime } from '../dates.js';
+import { parseDateOnly, parseDateTime } from '../data/dates.js';
 import { apiError, INVALID_DATE_MESSAGE } from '../errors.js';
-import { stringParam } from '../paging.js';
+import { stringParam } from './paging.js';
 
 type Query = Record<string, unknown>;
 

@@ -1,19 +1,30 @@
 import type { Request, Response, Router } from 'express';
-import { BodyCache, type JobAdvance, sendRendered } from '../../kernel/index.js';
-import { authorize } from '../auth/guard.js';
-import { PERMISSIONS } from '../auth/permissions.js';
-import { billableUsages } from '../data/usage.js';
-import { formatDateTime } from '../dates.js';
+import { type JobAdvance, JSON_UTF8 } from '../../kernel/index.js';
+import { authorize, PERMISSIONS } from '../auth.js';
+import { formatDateTime } from '../data/dates.js';
+import type { ReportEntry } from '../data/reports.js';
+import { usagesJson } from '../data/usage.js';
 import { apiError } from '../errors.js';
 import type { PureCloudState } from '../state.js';
 import { requiredDateTime } from './params.js';
 
 const PATH = '/api/v2/billing/reports/billableusage';
+export const JOB_KIND = 'purecloud.billable-usage';
+const EMPTY = Buffer.from('[]');
+
+function send(res: Response, body: Buffer): void {
+  res.setHeader('Content-Type', JSON_UTF8);
+  res.setHeader('Content-Length', body.length);
+  res.end(body);
+}
+
 const LIFECYCLE = { steps: ['InProgress'], success: 'Complete', failure: 'Failed' };
 
 /**
- * The report is generated in the background: one kernel job per (org, startDate, endDate),
- * polled through the same GET. There is no job id on the wire, as in the real API.
+ * The report is generated in the background: one kernel job per (org, startDate, endDate, data
+ * cut-off), polled through the same GET. There is no job id on the wire, as in the real API.
+ * Once the cut-off has moved and something was observed since, asking again starts a new
+ * generation (InProgress again), which then lists the newer observations.
  */
 export function usageRoutes(router: Router, state: PureCloudState): void {
   const { kernel, options } = state;
@@ -23,48 +34,54 @@ export function usageRoutes(router: Router, state: PureCloudState): void {
       : // `polls: N` means N InProgress answers; the kernel counts the completing poll too.
         { kind: 'polls', count: options.generation.polls + 1 };
 
-  // A report is polled until Complete and then re-read; its body is a pure function of (seed,
-  // org, range) and its status, so it is built and serialised once per status.
-  const bodies = new BodyCache();
-  state.onReset(() => bodies.clear());
+  const startJob = (orgId: string, key: string, start: number, end: number, cutoff: number): ReportEntry => {
+    const jobId = kernel.data.uuid(`purecloud/billableusage:${key}:${cutoff}`);
+    kernel.jobs.remove(jobId);
+    kernel.jobs.create({ kind: JOB_KIND, id: jobId, tenant: orgId, lifecycle: LIFECYCLE, advance, data: {} });
+    const entry: ReportEntry = { key, jobId, orgId, start, end, cutoff };
+    state.reports.set(entry);
+    return entry;
+  };
 
   router.get(PATH, (req: Request, res: Response) => {
-    const token = authorize(state.tokens, req, PERMISSIONS.billableUsage);
+    const caller = authorize(res, PERMISSIONS.billableUsage);
     const start = requiredDateTime(req.query, 'startDate');
     const end = requiredDateTime(req.query, 'endDate');
     if (start > end) throw apiError(400, 'invalid.value', 'startDate must be before endDate.');
-    const org = state.org(token.orgId)!;
-    const id = kernel.data.uuid(`purecloud/billableusage:${org.id}:${start}:${end}`);
-    if (!kernel.jobs.get(id)) {
-      kernel.jobs.create({
-        kind: 'billableusage',
-        id,
-        tenant: org.id,
-        lifecycle: LIFECYCLE,
-        advance,
-        data: {},
-      });
+    const orgId = caller.claims.orgId;
+    const history = state.history(orgId);
+    const now = kernel.clock.now();
+    const cutoff = state.cutoffAt(now);
+    const key = `${orgId}:${start}:${end}`;
+    let entry = state.reports.get(key);
+    let job = entry && kernel.jobs.get(entry.jobId);
+    if (!entry || !job) entry = startJob(orgId, key, start, end, cutoff);
+    else if (job.terminal && !job.failed && history.observedBetween(start, end, entry.cutoff, cutoff)) {
+      entry = startJob(orgId, key, start, end, cutoff);
     }
-    const job = kernel.jobs.poll(id)!;
+    job = kernel.jobs.poll(entry.jobId)!;
     if (job.failed) {
       // A failed generation is forgotten so that the next poll starts a fresh one.
-      kernel.jobs.remove(id);
+      kernel.jobs.remove(entry.jobId);
+      state.reports.delete(key);
       throw apiError(500, 'internal.server.error', 'The billable usage report could not be generated.');
     }
-    const body = bodies.get(id, job.state, () => {
+    if (entry.body?.state !== job.state) {
       const startDate = formatDateTime(start);
       const endDate = formatDateTime(end);
       const query = new URLSearchParams({ startDate, endDate });
-      return JSON.stringify({
-        id,
-        name: 'Billable usage',
-        startDate,
-        endDate,
-        status: job.state,
-        usages: job.terminal ? billableUsages(kernel.data, org, start, end) : [],
-        selfUri: `${PATH}?${query.toString()}`,
-      });
-    });
-    sendRendered(res, body);
+      const body = Buffer.concat([
+        Buffer.from(
+          `{"id":"${entry.jobId}","name":"Billable usage","startDate":"${startDate}","endDate":"${endDate}",` +
+            `"status":"${job.state}","usages":`,
+        ),
+        job.terminal ? usagesJson(history, start, end, entry.cutoff) : EMPTY,
+        Buffer.from(`,"selfUri":${JSON.stringify(`${PATH}?${query.toString()}`)}}`),
+      ]);
+      state.reports.setBody(entry, job.state, body);
+      send(res, body);
+      return;
+    }
+    send(res, entry.body.rendered);
   });
 }

@@ -31,7 +31,7 @@ describe('purecloud billable usage report', () => {
     expect(done.body.id).toBe(first.body.id);
     expect(done.body.usages.length).toBeGreaterThan(0);
     // One job per (org, range): the same GET keeps answering Complete.
-    expect(app.sim.kernel.jobs.list({ kind: 'billableusage' })).toHaveLength(1);
+    expect(app.sim.kernel.jobs.list({ kind: 'purecloud.billable-usage' })).toHaveLength(1);
     const again = await usage(app, bearer, FEB);
     expect(again.body).toEqual(done.body);
   });
@@ -169,7 +169,7 @@ describe('purecloud billable usage report', () => {
     expect(people(contoso.body).some((n) => n.endsWith('@fabrikamretail.example.com'))).toBe(false);
     expect(
       app.sim.kernel.jobs
-        .list({ kind: 'billableusage' })
+        .list({ kind: 'purecloud.billable-usage' })
         .map((j) => j.tenant)
         .sort(),
     ).toEqual(['3a9e6b52-1f4d-4c87-8e2a-6d5b9c0f1e21', 'b4c81d07-9e2f-4a65-b3d8-2f7a6e5c4d32'].sort());
@@ -209,5 +209,62 @@ describe('purecloud billable usage report', () => {
     expect((await run(8)).usages).not.toEqual(a.usages);
     const march = await run(7, { startDate: '2026-03-01T00:00:00Z', endDate: '2026-03-14T00:00:00Z' });
     expect(march.usages).not.toEqual(a.usages);
+  });
+
+  it('forgets the least recently used report beyond maxReports, with its job', async () => {
+    const app = makeApp(guard, { generation: { ms: 0 }, maxReports: 2, maxReportBytes: 4_000 });
+    const bearer = await login(app, 'contoso-billing');
+    const range = (day: number) => ({
+      startDate: '2026-01-01T00:00:00Z',
+      endDate: `2026-02-${String(day).padStart(2, '0')}T00:00:00Z`,
+    });
+    const first = (await usage(app, bearer, range(1))).body;
+    await usage(app, bearer, range(2));
+    await usage(app, bearer, range(3));
+    expect(app.sim.kernel.jobs.list({ kind: 'purecloud.billable-usage' })).toHaveLength(2);
+    expect(app.sim.kernel.jobs.get(first.id)).toBeUndefined();
+    // Asked again, the forgotten report is generated again, with the same content.
+    const again = (await usage(app, bearer, range(1))).body;
+    expect(again).toEqual(first);
+    expect(app.sim.kernel.jobs.list({ kind: 'purecloud.billable-usage' })).toHaveLength(2);
+  });
+
+  it('a month-to-date report is cut at the end of the previous day, and asked a day later is generated again', async () => {
+    const app = makeApp(guard, { generation: { ms: 1_000 } });
+    let bearer = await login(app, 'contoso-billing');
+    const mtd = { startDate: '2026-03-01T00:00:00Z', endDate: '2026-03-31T23:59:59Z' };
+    await usage(app, bearer, mtd);
+    app.sim.kernel.clock.advance(1_000);
+    const today = (await usage(app, bearer, mtd)).body;
+    expect(today.status).toBe('Complete');
+    const dates = today.usages.flatMap((u: { resources: { date: string }[] }) =>
+      u.resources.map((r) => r.date),
+    );
+    expect(dates.every((d: string) => d < '2026-03-15T00:00:00Z')).toBe(true);
+    app.sim.kernel.clock.advance(86_400_000);
+    bearer = await login(app, 'contoso-billing');
+    const next = (await usage(app, bearer, mtd)).body;
+    expect(next.status).toBe('InProgress');
+    expect(next.id).not.toBe(today.id);
+    app.sim.kernel.clock.advance(1_000);
+    const later = (await usage(app, bearer, mtd)).body;
+    expect(later.status).toBe('Complete');
+    const total = (r: { usages: { totalUsage: string }[] }) =>
+      r.usages.reduce((n, u) => n + Number(u.totalUsage), 0);
+    expect(total(later)).toBeGreaterThan(total(today));
+  });
+
+  it('authenticates before the body and the rate limiter: no token → 401, not 413', async () => {
+    const app = makeApp(guard);
+    const res = await request(app)
+      .get(PATH)
+      .set('Content-Type', 'application/json')
+      .send(`{"x":"${'a'.repeat(600_000)}"}`);
+    expectErrorBody(res, 401, 'authentication.required');
+    expectErrorBody(
+      await request(app).get(PATH).query(FEB).set('Authorization', 'Bearer forged.token'),
+      401,
+      'bad.credentials',
+    );
   });
 });

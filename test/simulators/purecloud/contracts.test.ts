@@ -62,12 +62,15 @@ describe('purecloud preview contracts and invoices', () => {
   it('walks contracts and invoice lines too, and pages keep their filters', async () => {
     const app = makeApp(guard);
     const bearer = await login(app, 'northwind-billing');
-    const contracts = await walk(app, bearer, `${BASE}?pageSize=2`);
-    expect(ids(contracts.forward)).toHaveLength(5);
-    expect(new Set(ids(contracts.forward)).size).toBe(5);
+    const every = (await get(app, bearer, `${BASE}?pageSize=10`)).body as Listing;
+    expect(every.entities.length).toBeGreaterThan(1);
+    const contracts = await walk(app, bearer, `${BASE}?pageSize=1`);
+    expect(ids(contracts.forward)).toEqual(ids([every]));
     const active = await walk(app, bearer, `${BASE}?pageSize=1&status=Active`);
     expect(active.forward.every((p) => p.entities.every((e) => e.status === 'Active'))).toBe(true);
-    expect(active.forward[0]!.nextUri).toContain('status=Active');
+    expect(active.forward[0]!.selfUri).toContain('status=Active');
+    const inactive = await walk(app, bearer, `${BASE}?pageSize=1&status=Inactive`);
+    if (inactive.forward.length > 1) expect(inactive.forward[0]!.nextUri).toContain('status=Inactive');
     const invoice = (await get(app, bearer, `${BASE}/invoices?pageSize=1`)).body.entities[0];
     const lines = await walk(app, bearer, `${BASE}/invoices/${invoice.id}/lines?pageSize=1`);
     const all = (await get(app, bearer, `${BASE}/invoices/${invoice.id}/lines`)).body as Listing;
@@ -91,7 +94,7 @@ describe('purecloud preview contracts and invoices', () => {
   it('period details compute overage from prepaid, fair use and actual quantities', async () => {
     const app = makeApp(guard);
     const bearer = await login(app, 'contoso-billing');
-    const contracts = (await get(app, bearer, `${BASE}?pageSize=200`)).body.entities;
+    const contracts = (await get(app, bearer, `${BASE}?pageSize=10`)).body.entities;
     let checked = 0;
     for (const c of contracts) {
       const one = await get(app, bearer, `${BASE}/${c.id}`);
@@ -105,8 +108,24 @@ describe('purecloud preview contracts and invoices', () => {
         id: closed.id,
         dateStart: closed.dateStart,
         status: 'Closed',
-        wallets: [],
       });
+      // Contoso is token-based: one wallet whose balance moves with its token charges.
+      expect(detail.body.wallets).toHaveLength(1);
+      const [wallet] = detail.body.wallets;
+      expect(wallet.endingBalance).toBe(
+        wallet.startingBalance + wallet.balanceIncrease - wallet.balanceDecrease,
+      );
+      expect(wallet.balanceConsumption).toBe(wallet.balanceDecrease + wallet.balanceOverage);
+      const converted = detail.body.charges.filter(
+        (ch: { convertedTokenCount?: number }) => ch.convertedTokenCount !== undefined,
+      );
+      expect(converted.length).toBeGreaterThan(0);
+      expect(
+        converted.reduce(
+          (sum: number, ch: { convertedTokenCount: number }) => sum + ch.convertedTokenCount,
+          0,
+        ),
+      ).toBe(wallet.balanceConsumption);
       for (const ch of detail.body.charges) {
         expect(ch.overageQuantity).toBe(
           Math.max(0, ch.actualQuantity - ch.prepaidQuantity - ch.fairuseQuantity),
@@ -133,9 +152,12 @@ describe('purecloud preview contracts and invoices', () => {
   it('filters by status, dates, externalNumber and paymentStatus (UnPaid → Unpaid)', async () => {
     const app = makeApp(guard);
     const bearer = await login(app, 'northwind-billing');
-    const all = (await get(app, bearer, `${BASE}?pageSize=200`)).body.entities;
+    const all = (await get(app, bearer, `${BASE}?pageSize=10`)).body.entities;
     const inactive = (await get(app, bearer, `${BASE}?status=Inactive`)).body.entities;
-    expect(inactive.length).toBeGreaterThan(0);
+    const active = (await get(app, bearer, `${BASE}?status=Active`)).body.entities;
+    // Consecutive contracts: exactly one is in force, the others have ended.
+    expect(active).toHaveLength(1);
+    expect(inactive.length + active.length).toBe(all.length);
     expect(inactive.every((c: { status: string }) => c.status === 'Inactive')).toBe(true);
     const one = (await get(app, bearer, `${BASE}?externalNumber=${all[0].externalNumber}`)).body.entities;
     expect(one.map((c: { id: string }) => c.id)).toEqual([all[0].id]);
@@ -160,7 +182,9 @@ describe('purecloud preview contracts and invoices', () => {
     const first = (await get(app, bearer, `${BASE}/invoices?pageSize=2`)).body as Listing;
     const after = new URL(first.nextUri!, 'http://x').searchParams.get('after')!;
     const cases: [string, string][] = [
-      [`${BASE}?pageSize=201`, 'invalid.query.param.value'],
+      [`${BASE}?pageSize=11`, 'invalid.query.param.value'],
+      [`${BASE}?pageSize=200`, 'invalid.query.param.value'],
+      [`${BASE}/invoices?pageSize=201`, 'invalid.query.param.value'],
       [`${BASE}?pageSize=0`, 'invalid.query.param.value'],
       [`${BASE}?pageSize=ten`, 'invalid.query.param.value'],
       [`${BASE}?after=${after}&before=${after}`, 'bad.request'],
@@ -177,7 +201,10 @@ describe('purecloud preview contracts and invoices', () => {
       [`${BASE}/invoices/${first.entities[0]!.id}/lines?after=${after}`, 'invalid.query.param.value'],
     ];
     for (const [uri, code] of cases) expectErrorBody(await get(app, bearer, uri), 400, code);
-    expect((await get(app, bearer, `${BASE}?pageSize=200`)).status).toBe(200);
+    expect((await get(app, bearer, `${BASE}?pageSize=10`)).status).toBe(200);
+    expect((await get(app, bearer, `${BASE}/invoices?pageSize=200`)).status).toBe(200);
+    // The default contract page is within SDK 262's maximum of 10.
+    expect((await get(app, bearer, BASE)).body.selfUri).toContain('pageSize=10');
   });
 
   it('answers 404 for unknown ids and keeps orgs apart', async () => {
@@ -213,7 +240,10 @@ describe('purecloud preview contracts and invoices', () => {
     const bearer = await login(app, 'northwind-billing');
     const invoice = (await get(app, bearer, `${BASE}/invoices?pageSize=1`)).body.entities[0];
     const doc = await get(app, bearer, `${BASE}/invoices/${invoice.id}/document`);
-    expect(doc.body).toEqual({ url: `https://docs.example.test/invoices/${invoice.id}.pdf` });
+    const url = new URL(doc.body.url);
+    expect(url.origin).toBe('https://docs.example.test');
+    expect(url.pathname).toBe(`/documents/invoices/${invoice.id}.pdf`);
+    expect(url.searchParams.get('signature')).toBeTruthy();
     const reader = await login(app, 'northwind-usage-reader');
     for (const uri of [BASE, `${BASE}/invoices`, `${BASE}/invoices/${invoice.id}/document`]) {
       const res = await get(app, reader, uri);

@@ -29,6 +29,41 @@ interface SdkBillingApi {
     entities: { id: string; amount: number }[];
     nextUri?: string;
   }>;
+  getBillingContracts(opts?: { pageSize?: string; after?: string; status?: string }): Promise<{
+    entities: { id: string; billingPeriods: { id: string; status: string; dateStart: string }[] }[];
+    nextUri?: string;
+  }>;
+  getBillingContract(id: string): Promise<{ id: string }>;
+  getBillingContractBillingperiod(
+    id: string,
+    periodId: string,
+  ): Promise<{
+    id: string;
+    charges: {
+      product: { name: string };
+      actualQuantity: number;
+      prepaidQuantity: number;
+      fairuseQuantity: number;
+      overageQuantity: number;
+    }[];
+    wallets: { startingBalance: number; endingBalance: number }[];
+  }>;
+  getBillingContractsInvoiceLines(
+    id: string,
+    opts?: { pageSize?: string },
+  ): Promise<{ entities: { amount: number }[] }>;
+  getBillingContractsInvoiceDocument(id: string): Promise<{ url: string }>;
+}
+interface SdkOrganizationApi {
+  getOrganizationsMe(): Promise<{ id: string; name: string; version: number }>;
+}
+interface SdkOrganizationAuthorizationApi {
+  getOrgauthorizationTrustors(opts?: { pageSize?: number; pageNumber?: number }): Promise<{
+    entities: { id: string; organization: { id: string; name: string } }[];
+    total: number;
+    pageCount: number;
+  }>;
+  getOrgauthorizationTrustor(id: string): Promise<{ id: string; enabled: boolean }>;
 }
 interface UsageReport {
   status: string;
@@ -39,6 +74,8 @@ interface UsageReport {
 const sdk = platformClientModule as unknown as {
   ApiClientClass: new () => SdkApiClient;
   BillingApi: new (client: SdkApiClient) => SdkBillingApi;
+  OrganizationApi: new (client: SdkApiClient) => SdkOrganizationApi;
+  OrganizationAuthorizationApi: new (client: SdkApiClient) => SdkOrganizationAuthorizationApi;
 };
 
 const guard = contractGuard();
@@ -135,5 +172,73 @@ describe('purecloud with the official JS client (purecloud-platform-client-v2)',
     expect(error).toBeTruthy();
     const data = error.response?.data ?? error;
     expect(data.error).toBe('invalid_client');
+  });
+
+  it('drives the preview contract methods: contracts, one contract, a billing period, invoice lines and document', async () => {
+    const api = client();
+    await api.loginClientCredentialsGrant('contoso-billing', 'contoso-billing-secret');
+    const billing = new sdk.BillingApi(api);
+    const contracts = await billing.getBillingContracts({ pageSize: '10' });
+    expect(contracts.entities.length).toBeGreaterThan(0);
+    // SDK 262: "Maximum of 10".
+    const tooMany = await billing.getBillingContracts({ pageSize: '11' }).catch((e) => e);
+    expect(tooMany).toMatchObject({ status: 400, code: 'invalid.query.param.value' });
+    const contract = contracts.entities.find((c) => c.billingPeriods.some((p) => p.status === 'Closed'))!;
+    expect((await billing.getBillingContract(contract.id)).id).toBe(contract.id);
+    const period = contract.billingPeriods.find((p) => p.status === 'Closed')!;
+    const detail = await billing.getBillingContractBillingperiod(contract.id, period.id);
+    expect(detail.id).toBe(period.id);
+    for (const ch of detail.charges)
+      expect(ch.overageQuantity).toBe(
+        Math.max(0, ch.actualQuantity - ch.prepaidQuantity - ch.fairuseQuantity),
+      );
+    expect(detail.wallets).toHaveLength(1);
+    // The CX 2 charge of the period is the org's billable usage of CX 2 for that period.
+    const end = new Date(
+      Date.UTC(Number(period.dateStart.slice(0, 4)), Number(period.dateStart.slice(5, 7)), 1) - 1,
+    );
+    let report: UsageReport | undefined;
+    for (let i = 0; i < 5 && report?.status !== 'Complete'; i++)
+      report = await billing.getBillingReportsBillableusage(
+        `${period.dateStart}T00:00:00.000Z`,
+        end.toISOString(),
+      );
+    expect(report!.status).toBe('Complete');
+    const cx2 = detail.charges.find((c) => c.product.name === 'Genesys Cloud CX 2')!;
+    const usage = report!.usages.find((u) => u.name === 'Genesys Cloud CX 2');
+    expect(cx2.actualQuantity).toBe(Number(usage?.totalUsage ?? 0));
+    expect(cx2.actualQuantity).toBeGreaterThan(0);
+    const invoice = (await billing.getBillingContractsInvoices({ pageSize: '1' })).entities[0]!;
+    const lines = await billing.getBillingContractsInvoiceLines(invoice.id, { pageSize: '200' });
+    const cents = lines.entities.reduce((n, l) => n + Math.round(l.amount * 100), 0);
+    expect(Math.round(invoice.amount * 100)).toBe(cents);
+    const document = await billing.getBillingContractsInvoiceDocument(invoice.id);
+    const pdf = await fetch(document.url);
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
+  });
+
+  it('discovers the partner’s own org and its trustors with OrganizationApi and OrganizationAuthorizationApi', async () => {
+    const api = client();
+    await api.loginClientCredentialsGrant('northwind-billing', 'northwind-billing-secret');
+    const me = await new sdk.OrganizationApi(api).getOrganizationsMe();
+    expect(me).toMatchObject({ name: 'Northwind Partners', version: 1 });
+    const auth = new sdk.OrganizationAuthorizationApi(api);
+    const trustors = await auth.getOrgauthorizationTrustors({ pageSize: 25, pageNumber: 1 });
+    expect(trustors.total).toBe(2);
+    expect(trustors.entities.map((t) => t.organization.id)).toEqual([CUSTOMER_A_ORG_ID, CUSTOMER_B_ORG_ID]);
+    const billing = new sdk.BillingApi(api);
+    for (const t of trustors.entities) {
+      expect(await auth.getOrgauthorizationTrustor(t.id)).toMatchObject({ id: t.id, enabled: true });
+      const overview = await billing.getBillingTrusteebillingoverviewTrustorOrgId(t.id);
+      expect((overview.organization as { id: string }).id).toBe(t.id);
+    }
+    const missing = await auth.getOrgauthorizationTrustor(UNRELATED_ORG_ID).catch((e) => e);
+    expect(missing).toMatchObject({ status: 404, code: 'not.found' });
   });
 });

@@ -108,4 +108,31 @@ describe('purecloud trustee billing overview', () => {
       'missing.permissions',
     );
   });
+
+  it('the open period grows day by day, and equals the customer’s own month-to-date usage', async () => {
+    const app = makeApp(guard, { generation: { ms: 0 } });
+    const quantities = async () => {
+      const bearer = await login(app, 'northwind-billing');
+      const body = (await overview(app, bearer, CUSTOMER_A_ORG_ID)).body;
+      return new Map<string, number>(
+        body.usages.map((u: { name: string; usageQuantity: string }) => [u.name, Number(u.usageQuantity)]),
+      );
+    };
+    const before = await quantities();
+    const customer = await login(app, 'contoso-billing');
+    const report = await request(app)
+      .get('/api/v2/billing/reports/billableusage')
+      .query({ startDate: '2026-03-01T00:00:00Z', endDate: '2026-03-31T23:59:59.999Z' })
+      .set('Authorization', customer);
+    for (const u of report.body.usages as { name: string; totalUsage: string }[])
+      expect(before.get(u.name), u.name).toBe(Number(u.totalUsage));
+    app.sim.kernel.clock.advance(10 * 86_400_000);
+    const after = await quantities();
+    let grew = false;
+    for (const [name, n] of before) {
+      expect(after.get(name)!, name).toBeGreaterThanOrEqual(n);
+      if (after.get(name)! > n) grew = true;
+    }
+    expect(grew).toBe(true);
+  });
 });

@@ -1,6 +1,6 @@
 import express, { type Request, type Response, type Router } from 'express';
 import { SimError } from '../../kernel/index.js';
-import { basicCredentials, type TokenStore } from './tokens.js';
+import { basicCredentials, type Tokens } from '../auth.js';
 
 /** OAuth error names of RFC 6749 that the login service answers with. */
 export type OAuthErrorName =
@@ -46,7 +46,7 @@ export function renderOAuthError(res: Response, error: SimError): void {
 
 export function oauthRoutes(
   router: Router,
-  tokens: TokenStore,
+  tokens: Tokens,
   settings: { bodyLimitBytes: number; invalidClientStatus: 400 | 401 },
 ): void {
   const form = express.urlencoded({ extended: false, limit: settings.bodyLimitBytes });
@@ -76,8 +76,9 @@ export function oauthRoutes(
     if (grant !== 'client_credentials') {
       throw oauthError(400, 'unsupported_grant_type', `grant type ${grant} is not simulated`);
     }
-    const issued = tokens.issue(record);
     res.setHeader('Cache-Control', 'no-store');
-    res.status(200).json({ access_token: issued.token, token_type: 'bearer', expires_in: tokens.lifetime });
+    res
+      .status(200)
+      .json({ access_token: tokens.issue(record), token_type: 'bearer', expires_in: tokens.lifetime });
   });
 }

@@ -1,4 +1,4 @@
-import type { PureCloudOrg } from './options.js';
+import type { PureCloudOrg } from '../options.js';
 
 /**
  * The demo world: a partner (trustee) org trusted by two customer orgs, and an unrelated org.
@@ -9,8 +9,12 @@ export const CUSTOMER_A_ORG_ID = '3a9e6b52-1f4d-4c87-8e2a-6d5b9c0f1e21';
 export const CUSTOMER_B_ORG_ID = 'b4c81d07-9e2f-4a65-b3d8-2f7a6e5c4d32';
 export const UNRELATED_ORG_ID = 'e6f0a2b9-3c7d-4b18-9f54-8a1d2c3b4e43';
 
-/** Everything a billing integration needs: usage, contracts, and partner billing. */
-export const FULL_BILLING_PERMISSIONS = ['billing:*:*', 'affiliateOrganization:clientBilling:view'];
+/** Everything a billing integration needs: usage, contracts, partner billing and its trustors. */
+export const FULL_BILLING_PERMISSIONS = [
+  'billing:*:*',
+  'affiliateOrganization:clientBilling:view',
+  'authorization:orgTrustor:view',
+];
 
 export const DEMO_ORGS: PureCloudOrg[] = [
   {
@@ -53,6 +57,7 @@ export const DEMO_ORGS: PureCloudOrg[] = [
     id: CUSTOMER_A_ORG_ID,
     name: 'Contoso Health',
     subscriptionType: 'PREPAY_MONTHLY_COMMITMENT',
+    tokenBased: true,
     users: 40,
     devices: 4,
     contracts: 5,
@@ -69,6 +74,7 @@ export const DEMO_ORGS: PureCloudOrg[] = [
     id: CUSTOMER_B_ORG_ID,
     name: 'Fabrikam Retail',
     subscriptionType: 'MONTH_TO_MONTH',
+    tokenBased: false,
     users: 25,
     devices: 3,
     contracts: 3,

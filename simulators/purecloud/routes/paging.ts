@@ -1,4 +1,4 @@
-import { apiError } from './errors.js';
+import { apiError } from '../errors.js';
 
 /**
  * Cursor paging of the preview billing listings. Entities are listed in ascending order of a
