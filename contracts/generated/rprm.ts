@@ -11,8 +11,9 @@ export interface paths {
         /**
          * Stream the CDR ZIP for a window synchronously (deprecated)
          * @deprecated
-         * @description Streams one ZIP holding the calls, conferences and call-counts CSV lists of the CDRs that
-         *     start within the window. No job and no status resource are involved.
+         * @description Streams one ZIP holding the calls, conferences and call-counts CSV lists of the calls and
+         *     conferences that ended within the window by the time of the request (x-reconstructed
+         *     membership, see info). No job and no status resource are involved.
          */
         get: operations["getBillingDeprecated"];
         put?: never;
@@ -200,10 +201,16 @@ export interface components {
     parameters: {
         /**
          * @description xs:dateTime `[-]CCYY-MM-DDThh:mm:ss[.fraction][Z|(+|-)hh:mm]`; no offset → the server's
-         *     time zone. CDRs that start at or after it. Default: midnight today (server zone).
+         *     time zone. Calls and conferences that ended at or after it (x-reconstructed: the DMA UI's
+         *     "ending after"; the API text says CDRs that start in the window). Default: midnight today
+         *     (server zone).
          */
         FromDate: string;
-        /** @description xs:dateTime as for from-date; CDRs that start on or before it (inclusive, as Polycom documents). Default now. */
+        /**
+         * @description xs:dateTime as for from-date; calls and conferences that ended before it (exclusive, so
+         *     consecutive windows partition them; x-reconstructed), and never after the request
+         *     instant. Default now.
+         */
         ToDate: string;
     };
     requestBodies: never;
@@ -228,10 +235,16 @@ export interface operations {
             query?: {
                 /**
                  * @description xs:dateTime `[-]CCYY-MM-DDThh:mm:ss[.fraction][Z|(+|-)hh:mm]`; no offset → the server's
-                 *     time zone. CDRs that start at or after it. Default: midnight today (server zone).
+                 *     time zone. Calls and conferences that ended at or after it (x-reconstructed: the DMA UI's
+                 *     "ending after"; the API text says CDRs that start in the window). Default: midnight today
+                 *     (server zone).
                  */
                 "from-date"?: components["parameters"]["FromDate"];
-                /** @description xs:dateTime as for from-date; CDRs that start on or before it (inclusive, as Polycom documents). Default now. */
+                /**
+                 * @description xs:dateTime as for from-date; calls and conferences that ended before it (exclusive, so
+                 *     consecutive windows partition them; x-reconstructed), and never after the request
+                 *     instant. Default now.
+                 */
                 "to-date"?: components["parameters"]["ToDate"];
             };
             header?: never;
@@ -332,10 +345,16 @@ export interface operations {
             query?: {
                 /**
                  * @description xs:dateTime `[-]CCYY-MM-DDThh:mm:ss[.fraction][Z|(+|-)hh:mm]`; no offset → the server's
-                 *     time zone. CDRs that start at or after it. Default: midnight today (server zone).
+                 *     time zone. Calls and conferences that ended at or after it (x-reconstructed: the DMA UI's
+                 *     "ending after"; the API text says CDRs that start in the window). Default: midnight today
+                 *     (server zone).
                  */
                 "from-date"?: components["parameters"]["FromDate"];
-                /** @description xs:dateTime as for from-date; CDRs that start on or before it (inclusive, as Polycom documents). Default now. */
+                /**
+                 * @description xs:dateTime as for from-date; calls and conferences that ended before it (exclusive, so
+                 *     consecutive windows partition them; x-reconstructed), and never after the request
+                 *     instant. Default now.
+                 */
                 "to-date"?: components["parameters"]["ToDate"];
             };
             header?: never;

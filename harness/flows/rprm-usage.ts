@@ -1,6 +1,13 @@
 import type { UsageRecord } from '../billing/lines.js';
 import type { Period } from './context.js';
 
+/** Codec 1's value of an ITP list field (a single value stays as it is). */
+function primary(value: string | undefined): string {
+  if (value === undefined) return '';
+  const comma = value.indexOf(',');
+  return comma < 0 ? value : value.slice(0, comma);
+}
+
 /**
  * Turns CDR rows into usage while they stream: per cluster (the billed appliance), call
  * minutes per call type (each call rounded up to a whole minute, as telephony bills) and
@@ -15,9 +22,11 @@ export class CdrUsage {
 
   addCall(row: Record<string, string>): void {
     this.calls++;
-    const seconds = Number(row.durationSeconds);
+    // An ITP system is one CDR whose fields list one value per codec: it is billed once, for the
+    // primary codec's (codec 1's) call, which spans the system's whole call.
+    const seconds = Number(primary(row.durationSeconds));
     if (!Number.isFinite(seconds) || seconds < 0) return;
-    const key = `${row.cluster}\u0000${row.callType} minutes`;
+    const key = `${primary(row.cluster)}\u0000${row.callType} minutes`;
     this.minutes.set(key, (this.minutes.get(key) ?? 0) + Math.ceil(seconds / 60));
   }
 

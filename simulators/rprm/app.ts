@@ -61,8 +61,6 @@ export function createRprmApp(options: RprmOptions = {}): SimApp<RprmCredentials
             negotiator,
             bodyLimitBytes: options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT,
           }),
-        // Known resources answer OPTIONS with 405 and their Allow list, like any other wrong method.
-        answersOptions: true,
         reset: () => exports.clear(),
       };
     },
