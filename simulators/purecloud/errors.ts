@@ -1,22 +1,11 @@
 import type { Request, Response } from 'express';
+import type { components } from '../../contracts/generated/purecloud.js';
 import { kernelKind, SimError, sendJson } from '../kernel/index.js';
 
 export const CORRELATION_HEADER = 'ININ-Correlation-Id';
 
-/** Genesys Cloud's ErrorBody; `details` and `errors` are always present, possibly empty. */
-export interface ErrorBody {
-  message: string;
-  code: string;
-  status: number;
-  entityId?: string;
-  entityName?: string;
-  messageWithParams?: string;
-  messageParams?: Record<string, string>;
-  contextId: string;
-  details: unknown[];
-  errors: unknown[];
-  limit?: { key: string; namespace: string; value: number };
-}
+/** Genesys Cloud's ErrorBody, as the contract declares it (`details` and `errors` always sent, possibly empty). */
+export type ErrorBody = components['schemas']['ErrorBody'];
 
 /** The code a status gets when nothing more specific is known (injected faults, kernel errors). */
 const CODE_BY_STATUS: Record<number, string> = {

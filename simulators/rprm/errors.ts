@@ -1,4 +1,5 @@
 import type { Request, Response } from 'express';
+import type { components } from '../../contracts/generated/rprm.js';
 import {
   kernelKind,
   type RenderedBody,
@@ -16,15 +17,11 @@ import {
   xmlEscape,
 } from './routes/media.js';
 
-/** plcm-error, the error entity of every RPRM REST resource. */
-export interface PlcmError {
-  statusCode: number;
-  description: string;
-  technicalDetails: string;
-  detailedErrorCode: number;
-  localizationKey: string;
-  localizationParam: string[];
-}
+/**
+ * plcm-error, the error entity of every RPRM REST resource (the contract's schema); the
+ * simulator always fills every field.
+ */
+export type PlcmError = Required<components['schemas']['PlcmError']>;
 
 /** Error codes this simulator throws (SimError.code) and the kernel's kinds → detail + key. */
 const CODES: Record<string, { detailedErrorCode: number; localizationKey: string }> = {

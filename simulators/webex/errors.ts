@@ -1,4 +1,5 @@
 import type { Request, Response } from 'express';
+import type { components } from '../../contracts/generated/webex.js';
 import type { Rng, SeededData, SimError } from '../kernel/index.js';
 import { sendJson, statusText } from '../kernel/index.js';
 
@@ -6,11 +7,7 @@ import { sendJson, statusText } from '../kernel/index.js';
  * Webex's error body [C, de-facto, parsed by the SDKs]:
  * `{ message, errors: [{ description }], trackingId }`, with the TrackingID header on every response.
  */
-export interface WebexErrorBody {
-  message: string;
-  errors: { description: string }[];
-  trackingId: string;
-}
+export type WebexErrorBody = components['schemas']['Error'];
 
 const CLIENT_TRACKING_ID = /^[\x21-\x7e]{1,256}$/;
 

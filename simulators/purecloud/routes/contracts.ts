@@ -1,4 +1,5 @@
 import type { Request, Response, Router } from 'express';
+import type { components } from '../../../contracts/generated/purecloud.js';
 import { authorize, PERMISSIONS } from '../auth.js';
 import { type InvoiceRecord, invoiceLines } from '../data/billing.js';
 import {
@@ -19,6 +20,8 @@ import type { OrgBooks, PureCloudState } from '../state.js';
 import { documentLink } from './documents.js';
 import { paginate, parsePageRequest, stringParam } from './paging.js';
 import { enumParam, filterQuery, optionalDateRange } from './params.js';
+
+type Schemas = components['schemas'];
 
 const BASE = '/api/v2/billing/contracts';
 
@@ -78,7 +81,9 @@ export function contractRoutes(router: Router, state: PureCloudState): void {
   router.get(`${BASE}/invoices/:invoiceId/document`, (req: Request, res: Response) => {
     const books = caller(res);
     const invoice = findInvoice(books, String(req.params.invoiceId));
-    res.json({ url: documentLink(state, req, books.history.org.id, invoice.id) });
+    res.json({
+      url: documentLink(state, req, books.history.org.id, invoice.id),
+    } satisfies Schemas['UrlResponse']);
   });
 
   router.get(BASE, (req: Request, res: Response) => {

@@ -1,4 +1,5 @@
 import type { Request, Response, Router } from 'express';
+import type { components } from '../../../contracts/generated/purecloud.js';
 import { authorize, PERMISSIONS } from '../auth.js';
 import { trusteeOverview } from '../data/overview.js';
 import { apiError } from '../errors.js';
@@ -42,7 +43,7 @@ export function overviewRoutes(router: Router, state: PureCloudState): void {
         `No billing period with index ${index} for organization ${trustorId}.`,
       );
     }
-    res.json(overview);
+    res.json(overview satisfies components['schemas']['TrusteeBillingOverview']);
   });
 }
 

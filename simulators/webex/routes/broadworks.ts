@@ -1,4 +1,5 @@
 import type { Request, Response, Router } from 'express';
+import type { components } from '../../../contracts/generated/webex.js';
 import { type JobView, SimError } from '../../kernel/index.js';
 import { formatMonth, parseInstant, parseMonth } from '../data/dates.js';
 import { encodeId } from '../data/ids.js';
@@ -76,7 +77,7 @@ function list(state: WebexState, req: Request, res: Response): void {
       billingPeriod: job.data.billingPeriod,
       status: job.state as ReportStatus,
     })),
-  });
+  } satisfies components['schemas']['BroadWorksBillingReportsListResponse']);
 }
 
 function create(state: WebexState, req: Request, res: Response): void {
@@ -122,5 +123,7 @@ function create(state: WebexState, req: Request, res: Response): void {
     year: period.year,
     month: period.month,
   });
-  res.status(200).json({ id: encodeId('BILLING_REPORT', ids.uuid) });
+  res
+    .status(200)
+    .json({ id: encodeId('BILLING_REPORT', ids.uuid) } satisfies components['schemas']['BroadWorksReportId']);
 }

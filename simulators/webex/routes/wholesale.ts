@@ -1,4 +1,5 @@
 import type { Request, Response, Router } from 'express';
+import type { components } from '../../../contracts/generated/webex.js';
 import { type JobView, publicOrigin, SimError } from '../../kernel/index.js';
 import { dayOf, formatDay, parseDay, parseFilterDay, yearsBefore } from '../data/dates.js';
 import { decodeId, encodeId } from '../data/ids.js';
@@ -156,7 +157,9 @@ function list(state: WebexState, req: Request, res: Response): void {
     params.set('cursor', encodeCursor(sortBy, last.key));
     res.setHeader('Link', `<${publicOrigin(state.kernel, req)}${BASE}?${params.toString()}>; rel="next"`);
   }
-  res.json({ items: page.map((x) => listItem(x.job)) });
+  res.json({
+    items: page.map((x) => listItem(x.job)),
+  } satisfies components['schemas']['WholesaleBillingReportsListResponse']);
 }
 
 function create(state: WebexState, req: Request, res: Response): void {
@@ -259,5 +262,5 @@ function create(state: WebexState, req: Request, res: Response): void {
     type,
     category: job.data.category,
     internal,
-  });
+  } satisfies components['schemas']['WholesaleReportId']);
 }
