@@ -206,7 +206,7 @@ export interface paths {
         };
         /**
          * The invoice PDF behind a signed document link.
-         * @description The target of the url answered by /invoices/{invoiceId}/document. The real link's host and signature scheme are not public; the simulator signs org, invoice and expiry with its secret. Needs no bearer token and is not rate limited.
+         * @description The target of the url answered by /invoices/{invoiceId}/document. The real link's host and signature scheme are not public; the simulator signs org, invoice and expiry with its secret. Needs no bearer token and is not rate limited. A link that breaks its parameters' rules, is altered or has expired answers 403 not.authorized (never 400: a link is the client's only credential here).
          */
         get: operations["getInvoiceDocument"];
         put?: never;
@@ -617,17 +617,19 @@ export interface components {
     parameters: {
         /** @description Cursor to the last entity of the current page; returns the page after it. */
         After: string;
-        /** @description Cursor to the first entity of the current page; returns the page before it. */
+        /** @description Cursor to the first entity of the current page; returns the page before it. Opaque base64url [R]: another listing's cursor answers 400 invalid.query.param.value; with after, 400 bad.request. */
         Before: string;
-        /** @description Contracts per page, a string; SDK 262 "Number of entities to return. Maximum of 10." Default 10 [R]; above 10 answers 400 invalid.query.param.value rather than clamping. */
-        ContractsPageSize: string;
+        /** @description Contracts per page (the SDKs send it as a string); SDK 262 "Number of entities to return. Maximum of 10." Default 10 [R]; outside 1..10 answers 400 invalid.query.param.value rather than clamping. */
+        ContractsPageSize: number;
+        /** @description A calendar day (yyyy-MM-dd), not before dateStart (400 invalid.value). */
         DateEnd: string;
+        /** @description A calendar day (yyyy-MM-dd); otherwise 400 invalid.date. */
         DateStart: string;
-        /** @description Page number (SDK default 1). */
+        /** @description Page number (SDK default 1), at most nine digits [R]. */
         PageNumber: number;
-        /** @description Entities per page, a string; SDK 262 "Number of entities to return. Maximum of 200." Default 25 [R]; above 200 answers 400 invalid.query.param.value rather than clamping. */
-        PageSize: string;
-        /** @description Page size (SDK default 25); above 100 answers 400 invalid.query.param.value [R]. */
+        /** @description Entities per page (the SDKs send it as a string); SDK 262 "Number of entities to return. Maximum of 200." Default 25 [R]; outside 1..200 answers 400 invalid.query.param.value rather than clamping. */
+        PageSize: number;
+        /** @description Page size (SDK default 25); outside 1..100 answers 400 invalid.query.param.value [R]. */
         TrustorPageSize: number;
     };
     requestBodies: never;
@@ -653,12 +655,14 @@ export interface operations {
             query?: {
                 /** @description Cursor to the last entity of the current page; returns the page after it. */
                 after?: components["parameters"]["After"];
-                /** @description Cursor to the first entity of the current page; returns the page before it. */
+                /** @description Cursor to the first entity of the current page; returns the page before it. Opaque base64url [R]: another listing's cursor answers 400 invalid.query.param.value; with after, 400 bad.request. */
                 before?: components["parameters"]["Before"];
+                /** @description A calendar day (yyyy-MM-dd), not before dateStart (400 invalid.value). */
                 dateEnd?: components["parameters"]["DateEnd"];
+                /** @description A calendar day (yyyy-MM-dd); otherwise 400 invalid.date. */
                 dateStart?: components["parameters"]["DateStart"];
                 externalNumber?: string;
-                /** @description Contracts per page, a string; SDK 262 "Number of entities to return. Maximum of 10." Default 10 [R]; above 10 answers 400 invalid.query.param.value rather than clamping. */
+                /** @description Contracts per page (the SDKs send it as a string); SDK 262 "Number of entities to return. Maximum of 10." Default 10 [R]; outside 1..10 answers 400 invalid.query.param.value rather than clamping. */
                 pageSize?: components["parameters"]["ContractsPageSize"];
                 status?: "Active" | "Inactive";
             };
@@ -747,11 +751,13 @@ export interface operations {
             query?: {
                 /** @description Cursor to the last entity of the current page; returns the page after it. */
                 after?: components["parameters"]["After"];
-                /** @description Cursor to the first entity of the current page; returns the page before it. */
+                /** @description Cursor to the first entity of the current page; returns the page before it. Opaque base64url [R]: another listing's cursor answers 400 invalid.query.param.value; with after, 400 bad.request. */
                 before?: components["parameters"]["Before"];
+                /** @description A calendar day (yyyy-MM-dd), not before dateStart (400 invalid.value). */
                 dateEnd?: components["parameters"]["DateEnd"];
+                /** @description A calendar day (yyyy-MM-dd); otherwise 400 invalid.date. */
                 dateStart?: components["parameters"]["DateStart"];
-                /** @description Entities per page, a string; SDK 262 "Number of entities to return. Maximum of 200." Default 25 [R]; above 200 answers 400 invalid.query.param.value rather than clamping. */
+                /** @description Entities per page (the SDKs send it as a string); SDK 262 "Number of entities to return. Maximum of 200." Default 25 [R]; outside 1..200 answers 400 invalid.query.param.value rather than clamping. */
                 pageSize?: components["parameters"]["PageSize"];
                 /** @description Note the capital P of UnPaid; invoices themselves say Unpaid. */
                 paymentStatus?: "Paid" | "UnPaid";
@@ -812,9 +818,9 @@ export interface operations {
             query?: {
                 /** @description Cursor to the last entity of the current page; returns the page after it. */
                 after?: components["parameters"]["After"];
-                /** @description Cursor to the first entity of the current page; returns the page before it. */
+                /** @description Cursor to the first entity of the current page; returns the page before it. Opaque base64url [R]: another listing's cursor answers 400 invalid.query.param.value; with after, 400 bad.request. */
                 before?: components["parameters"]["Before"];
-                /** @description Entities per page, a string; SDK 262 "Number of entities to return. Maximum of 200." Default 25 [R]; above 200 answers 400 invalid.query.param.value rather than clamping. */
+                /** @description Entities per page (the SDKs send it as a string); SDK 262 "Number of entities to return. Maximum of 200." Default 25 [R]; outside 1..200 answers 400 invalid.query.param.value rather than clamping. */
                 pageSize?: components["parameters"]["PageSize"];
             };
             header?: never;
@@ -845,9 +851,9 @@ export interface operations {
     getBillingReportsBillableusage: {
         parameters: {
             query: {
-                /** @description ISO-8601 date-time, with or without millis, Z or offset. */
+                /** @description Same form as startDate; not before startDate (400 invalid.value). */
                 endDate: string;
-                /** @description ISO-8601 date-time, with or without millis, Z or offset. */
+                /** @description ISO-8601 date-time, with or without seconds and millis, Z or offset (up to ±18:00); missing answers 400 bad.request, malformed or not a calendar day 400 invalid.date. */
                 startDate: string;
             };
             header?: never;
@@ -876,7 +882,7 @@ export interface operations {
     getBillingTrusteebillingoverviewTrustorOrgId: {
         parameters: {
             query?: {
-                /** @description 0 = the open period, 1 = the previous closed one, and so on. */
+                /** @description 0 = the open period, 1 = the previous closed one, and so on. At most four digits [R]: anything else answers 400 invalid.query.param.value; an index before the contract took effect answers 404. */
                 billingPeriodIndex?: number;
             };
             header?: never;
@@ -947,9 +953,9 @@ export interface operations {
     getOrgauthorizationTrustors: {
         parameters: {
             query?: {
-                /** @description Page number (SDK default 1). */
+                /** @description Page number (SDK default 1), at most nine digits [R]. */
                 pageNumber?: components["parameters"]["PageNumber"];
-                /** @description Page size (SDK default 25); above 100 answers 400 invalid.query.param.value [R]. */
+                /** @description Page size (SDK default 25); outside 1..100 answers 400 invalid.query.param.value [R]. */
                 pageSize?: components["parameters"]["TrustorPageSize"];
             };
             header?: never;

@@ -78,6 +78,8 @@ export function createPureCloudApp(options: PureCloudOptions = {}): SimApp<PureC
           else renderApiError(res, error, rateLimit);
         },
         jsonTypes: ['application/json'],
+        // Parameter rules are the contract's (contracts/purecloud.openapi.yaml); errors.ts words them.
+        validateRequests: true,
         routes(router) {
           oauthRoutes(router, state.tokens, {
             bodyLimitBytes,
