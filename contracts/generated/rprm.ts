@@ -203,13 +203,15 @@ export interface components {
          * @description xs:dateTime `[-]CCYY-MM-DDThh:mm:ss[.fraction][Z|(+|-)hh:mm]`; no offset → the server's
          *     time zone. Calls and conferences that ended at or after it (x-reconstructed: the DMA UI's
          *     "ending after"; the API text says CDRs that start in the window). Default: midnight today
-         *     (server zone).
+         *     (server zone). Given once; a value of another shape, a day or time out of range, a
+         *     year 0000 or an offset beyond ±14:00 answers 400 (error.billing.invalid.date). An
+         *     unencoded `+` of the offset arrives as a space and is read as `+`.
          */
         FromDate: string;
         /**
          * @description xs:dateTime as for from-date; calls and conferences that ended before it (exclusive, so
          *     consecutive windows partition them; x-reconstructed), and never after the request
-         *     instant. Default now.
+         *     instant. Default now. Not before from-date (400 error.billing.invalid.date.range).
          */
         ToDate: string;
     };
@@ -237,13 +239,15 @@ export interface operations {
                  * @description xs:dateTime `[-]CCYY-MM-DDThh:mm:ss[.fraction][Z|(+|-)hh:mm]`; no offset → the server's
                  *     time zone. Calls and conferences that ended at or after it (x-reconstructed: the DMA UI's
                  *     "ending after"; the API text says CDRs that start in the window). Default: midnight today
-                 *     (server zone).
+                 *     (server zone). Given once; a value of another shape, a day or time out of range, a
+                 *     year 0000 or an offset beyond ±14:00 answers 400 (error.billing.invalid.date). An
+                 *     unencoded `+` of the offset arrives as a space and is read as `+`.
                  */
                 "from-date"?: components["parameters"]["FromDate"];
                 /**
                  * @description xs:dateTime as for from-date; calls and conferences that ended before it (exclusive, so
                  *     consecutive windows partition them; x-reconstructed), and never after the request
-                 *     instant. Default now.
+                 *     instant. Default now. Not before from-date (400 error.billing.invalid.date.range).
                  */
                 "to-date"?: components["parameters"]["ToDate"];
             };
@@ -347,13 +351,15 @@ export interface operations {
                  * @description xs:dateTime `[-]CCYY-MM-DDThh:mm:ss[.fraction][Z|(+|-)hh:mm]`; no offset → the server's
                  *     time zone. Calls and conferences that ended at or after it (x-reconstructed: the DMA UI's
                  *     "ending after"; the API text says CDRs that start in the window). Default: midnight today
-                 *     (server zone).
+                 *     (server zone). Given once; a value of another shape, a day or time out of range, a
+                 *     year 0000 or an offset beyond ±14:00 answers 400 (error.billing.invalid.date). An
+                 *     unencoded `+` of the offset arrives as a space and is read as `+`.
                  */
                 "from-date"?: components["parameters"]["FromDate"];
                 /**
                  * @description xs:dateTime as for from-date; calls and conferences that ended before it (exclusive, so
                  *     consecutive windows partition them; x-reconstructed), and never after the request
-                 *     instant. Default now.
+                 *     instant. Default now. Not before from-date (400 error.billing.invalid.date.range).
                  */
                 "to-date"?: components["parameters"]["ToDate"];
             };

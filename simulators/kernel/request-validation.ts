@@ -543,6 +543,8 @@ function instant(value: unknown): number | undefined {
     if (m < 1 || m > 12 || d < 1 || d > new Date(Date.UTC(y, m, 0)).getUTCDate()) return undefined;
   }
   const time = /T(\d{2}):(\d{2})(?::(\d{2}))?/.exec(value);
+  // A local time (no Z, no offset) is an instant only in the server's zone: the vendor's to compare.
+  if (time && !/(Z|[+-]\d{2}:?\d{2})$/i.test(value)) return undefined;
   if (time && (Number(time[1]) > 23 || Number(time[2]) > 59 || Number(time[3] ?? 0) > 59)) return undefined;
   const offset = /[+-](\d{2}):?(\d{2})$/.exec(value);
   if (time && offset && Number(offset[1]) * 60 + Number(offset[2]) > 18 * 60) return undefined;
