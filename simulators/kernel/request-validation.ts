@@ -22,7 +22,11 @@ import { kernelError, type SimError } from './errors.js';
  * - `{ rule: within-years, params: [a], years: N, unit: day | month }` — `a` is no earlier than
  *   the same day (month) N years before the current one.
  * A parameter may name a path, query or header parameter or a top-level property of the JSON
- * body. A rule runs once every parameter it names is present and passed its schema; it is placed
+ * body. On a requestBody, `x-absent-as: <value>` checks a request without a body as if it had
+ * sent that value (Webex reads a missing body as `{}`, so its required fields fail by name);
+ * `x-request-validation: false` on an operation leaves its checks to the route (say why there).
+ * A body the kernel did not parse (a media type other than the vendor's JSON types) is left to
+ * the route's media-type check. A rule runs once every parameter it names is present and passed its schema; it is placed
  * after the last of them, so problems come in the order the contract declares the fields.
  *
  * A failure is a SimError of kernel kind `bad-request`: its message is the first problem in the
@@ -88,6 +92,8 @@ interface ParamStep {
 
 interface BodyStep {
   required: boolean;
+  /** `x-absent-as`: what an absent body is checked as. */
+  absent: { value: unknown } | undefined;
   validate: Validate;
   /** Top-level properties in declared order (problems and rules are sorted by it). */
   order: string[];
@@ -214,12 +220,18 @@ export class ContractRequests {
 
   private checkBody(ctx: Checking, body: BodyStep): void {
     const req = ctx.req;
-    const value = req.body as unknown;
-    const present = value !== undefined && !(typeof value === 'object' && value !== null && isEmpty(req));
-    if (!present) {
-      if (body.required)
-        fail(ctx, { in: 'body', name: '', keyword: 'required', value, params: {}, message: '' });
-      return;
+    const sent =
+      Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+    // express.json leaves `{}` when there was no body, and nothing for a body it does not parse.
+    if (sent && req.body === undefined) return;
+    let value = sent ? (req.body as unknown) : undefined;
+    if (value === undefined) {
+      if (body.absent === undefined) {
+        if (body.required)
+          fail(ctx, { in: 'body', name: '', keyword: 'required', value, params: {}, message: '' });
+        return;
+      }
+      value = body.absent.value;
     }
     const found: RequestProblem[] = [];
     if (!body.validate(value)) {
@@ -334,6 +346,10 @@ export class ContractRequests {
       requestBody && jsonType && bodySchema
         ? {
             required: requestBody.value.required === true,
+            absent:
+              'x-absent-as' in requestBody.value
+                ? { value: (requestBody.value as Record<string, unknown>)['x-absent-as'] }
+                : undefined,
             validate: this.compile(`${requestBody.pointer}/content/${pointer(jsonType)}/schema`),
             order: Object.keys(this.resolveSchema(bodySchema).properties ?? {}),
             rules: [],
@@ -351,6 +367,7 @@ export class ContractRequests {
         rest.push(rule);
       }
     }
+    if (operation['x-request-validation'] === false) return { id: '', params: [], body: undefined, rest: [] };
     return {
       id: String(operation.operationId ?? `${method} ${route.template}`),
       params,
@@ -495,11 +512,6 @@ function bodyField(req: Request, name: string): unknown {
   return body !== null && typeof body === 'object' && !Array.isArray(body)
     ? (body as Record<string, unknown>)[name]
     : undefined;
-}
-
-function isEmpty(req: Request): boolean {
-  // express.json leaves `{}` when there was no body to read.
-  return Number(req.headers['content-length'] ?? 0) === 0 && req.headers['transfer-encoding'] === undefined;
 }
 
 function safeDecode(s: string): string {
