@@ -588,6 +588,22 @@ export interface components {
                 "application/json": components["schemas"]["ErrorBody"];
             };
         };
+        /** @description OPTIONS (the only method the simulator answers 405 to; another method on a known path is a 404): ErrorBody bad.request "HTTP 405 Method Not Allowed" on the API paths, OAuth error on the login service's, with `Allow` listing the path's methods (RFC 9110; empty for an unknown path). */
+        MethodNotAllowed: {
+            headers: {
+                /** @description The methods the contract declares for the path (GET with HEAD). */
+                Allow: string;
+                "ININ-Correlation-Id": components["headers"]["CorrelationId"];
+                "inin-ratelimit-allowed": components["headers"]["LegacyRateAllowed"];
+                "inin-ratelimit-count": components["headers"]["LegacyRateCount"];
+                "inin-ratelimit-reset": components["headers"]["LegacyRateReset"];
+                "Retry-After": components["headers"]["RetryAfter"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"] | components["schemas"]["OAuthError"];
+            };
+        };
         /** @description OAuth-style error of the login service. */
         OAuthError: {
             headers: {
@@ -687,6 +703,15 @@ export interface operations {
                     "application/json": components["schemas"]["BillingContractListing"];
                 };
             };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            413: components["responses"]["Error"];
+            415: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            503: components["responses"]["Error"];
         };
     };
     getBillingContract: {
@@ -715,6 +740,15 @@ export interface operations {
                     "application/json": components["schemas"]["BillingContract"];
                 };
             };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            413: components["responses"]["Error"];
+            415: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            503: components["responses"]["Error"];
         };
     };
     getBillingContractBillingperiod: {
@@ -744,6 +778,15 @@ export interface operations {
                     "application/json": components["schemas"]["BillingContractPeriodDetail"];
                 };
             };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            413: components["responses"]["Error"];
+            415: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            503: components["responses"]["Error"];
         };
     };
     getBillingContractsInvoices: {
@@ -783,6 +826,15 @@ export interface operations {
                     "application/json": components["schemas"]["BillingInvoiceListing"];
                 };
             };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            413: components["responses"]["Error"];
+            415: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            503: components["responses"]["Error"];
         };
     };
     getBillingContractsInvoiceDocument: {
@@ -811,6 +863,15 @@ export interface operations {
                     "application/json": components["schemas"]["UrlResponse"];
                 };
             };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            413: components["responses"]["Error"];
+            415: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            503: components["responses"]["Error"];
         };
     };
     getBillingContractsInvoiceLines: {
@@ -846,6 +907,15 @@ export interface operations {
                     "application/json": components["schemas"]["BillingInvoiceItemListing"];
                 };
             };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            413: components["responses"]["Error"];
+            415: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            503: components["responses"]["Error"];
         };
     };
     getBillingReportsBillableusage: {
@@ -877,6 +947,15 @@ export interface operations {
                     "application/json": components["schemas"]["BillingUsageReport"];
                 };
             };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            413: components["responses"]["Error"];
+            415: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            503: components["responses"]["Error"];
         };
     };
     getBillingTrusteebillingoverviewTrustorOrgId: {
@@ -908,6 +987,9 @@ export interface operations {
                     "application/json": components["schemas"]["TrusteeBillingOverview"];
                 };
             };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
             /** @description No trust with that org, or no billing period at that index. */
             404: {
                 headers: {
@@ -922,6 +1004,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            413: components["responses"]["Error"];
+            415: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            503: components["responses"]["Error"];
         };
     };
     getOrganizationsMe: {
@@ -948,6 +1035,15 @@ export interface operations {
                     "application/json": components["schemas"]["Organization"];
                 };
             };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            413: components["responses"]["Error"];
+            415: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            503: components["responses"]["Error"];
         };
     };
     getOrgauthorizationTrustors: {
@@ -979,6 +1075,15 @@ export interface operations {
                     "application/json": components["schemas"]["TrustorEntityListing"];
                 };
             };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            413: components["responses"]["Error"];
+            415: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            503: components["responses"]["Error"];
         };
     };
     getOrgauthorizationTrustor: {
@@ -1007,6 +1112,15 @@ export interface operations {
                     "application/json": components["schemas"]["Trustor"];
                 };
             };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            413: components["responses"]["Error"];
+            415: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            503: components["responses"]["Error"];
         };
     };
     getInvoiceDocument: {
@@ -1037,6 +1151,12 @@ export interface operations {
                     "application/pdf": string;
                 };
             };
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            413: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            503: components["responses"]["Error"];
         };
     };
     postOauthToken: {
@@ -1068,6 +1188,13 @@ export interface operations {
                     "application/json": components["schemas"]["OAuthToken"];
                 };
             };
+            400: components["responses"]["OAuthError"];
+            401: components["responses"]["OAuthError"];
+            413: components["responses"]["OAuthError"];
+            415: components["responses"]["OAuthError"];
+            429: components["responses"]["OAuthError"];
+            500: components["responses"]["OAuthError"];
+            503: components["responses"]["OAuthError"];
         };
     };
 }

@@ -264,7 +264,10 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Error"];
             406: components["responses"]["NotAcceptable"];
+            413: components["responses"]["Error"];
             429: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            503: components["responses"]["Error"];
         };
     };
     downloadCdrs: {
@@ -303,6 +306,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["Error"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Error"];
             /** @description Nothing was generated (or the last generation failed). */
@@ -328,6 +332,7 @@ export interface operations {
                     "application/vnd.plcm.plcm-error+xml": string;
                 };
             };
+            413: components["responses"]["Error"];
             /**
              * @description Generation still running (default); Retry-After holds the estimated seconds left. An
              *     injected 423 fault uses the same envelope, with Retry-After only when the fault sets one.
@@ -342,6 +347,9 @@ export interface operations {
                     "application/vnd.plcm.plcm-error+xml": string;
                 };
             };
+            429: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            503: components["responses"]["Error"];
         };
     };
     generateCdrs: {
@@ -393,6 +401,7 @@ export interface operations {
             400: components["responses"]["Error"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Error"];
+            406: components["responses"]["Error"];
             /**
              * @description Another CDR is being generated (default answer to a second POST while one runs; the
              *     status resource reports `ERROR_ANOTHER_CDR_IS_BEING_GENERATED` once). The running
@@ -424,6 +433,9 @@ export interface operations {
                     "application/vnd.plcm.plcm-error+xml": string;
                 };
             };
+            429: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            503: components["responses"]["Error"];
         };
     };
     getBillingStatus: {
@@ -453,9 +465,14 @@ export interface operations {
                     "application/vnd.plcm.plcm-billing-status+xml": string;
                 };
             };
+            400: components["responses"]["Error"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Error"];
             406: components["responses"]["NotAcceptable"];
+            413: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            503: components["responses"]["Error"];
         };
     };
 }

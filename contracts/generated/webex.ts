@@ -718,6 +718,7 @@ export interface operations {
             405: components["responses"]["CdnError"];
             416: components["responses"]["CdnError"];
             500: components["responses"]["CdnError"];
+            503: components["responses"]["CdnError"];
         };
     };
     downloadWholesaleBillingReport: {
@@ -751,6 +752,7 @@ export interface operations {
             405: components["responses"]["CdnError"];
             416: components["responses"]["CdnError"];
             500: components["responses"]["CdnError"];
+            503: components["responses"]["CdnError"];
         };
     };
     accessToken: {
@@ -783,6 +785,8 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["OtherError"];
+            503: components["responses"]["OtherError"];
         };
     };
     authorizeIntegration: {
@@ -815,7 +819,12 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["OtherError"];
+            413: components["responses"]["OtherError"];
+            415: components["responses"]["OtherError"];
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["OtherError"];
+            503: components["responses"]["OtherError"];
         };
     };
     listBroadWorksBillingReports: {

@@ -25,6 +25,8 @@ import { kernelError, type SimError } from './errors.js';
  * body. On a requestBody, `x-absent-as: <value>` checks a request without a body as if it had
  * sent that value (Webex reads a missing body as `{}`, so its required fields fail by name);
  * `x-request-validation: false` on an operation leaves its checks to the route (say why there).
+ * `x-request-media-types: [type, …]` on an operation: a request body of another media type is a
+ * 415 (kernel kind `unsupported-media-type`), checked before the parameters.
  * A body the kernel did not parse (a media type other than the vendor's JSON types) is left to
  * the route's media-type check. A rule runs once every parameter it names is present and passed its schema; it is placed
  * after the last of them, so problems come in the order the contract declares the fields.
@@ -102,6 +104,8 @@ interface BodyStep {
 
 interface Operation {
   id: string;
+  /** `x-request-media-types`: the media types a request body may have. */
+  mediaTypes: string[] | undefined;
   params: ParamStep[];
   body: BodyStep | undefined;
   /** Rules whose parameters are not all declared (or none of the above placed them). */
@@ -162,6 +166,18 @@ export class ContractRequests {
     if (op === undefined) {
       op = this.compileOperation(route, method);
       route.operations.set(method, op);
+    }
+    if (
+      op.mediaTypes !== undefined &&
+      (Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined) &&
+      !req.is(op.mediaTypes)
+    ) {
+      return kernelError(
+        'unsupported-media-type',
+        415,
+        `Unsupported media type ${req.get('content-type') ?? '(none)'}.`,
+        { details: { operation: op.id } },
+      );
     }
     const query = req.query as Record<string, unknown>;
     let pathValues: Record<string, string> | undefined;
@@ -367,9 +383,12 @@ export class ContractRequests {
         rest.push(rule);
       }
     }
-    if (operation['x-request-validation'] === false) return { id: '', params: [], body: undefined, rest: [] };
+    if (operation['x-request-validation'] === false)
+      return { id: '', mediaTypes: undefined, params: [], body: undefined, rest: [] };
+    const mediaTypes = operation['x-request-media-types'];
     return {
       id: String(operation.operationId ?? `${method} ${route.template}`),
+      mediaTypes: Array.isArray(mediaTypes) ? mediaTypes.map(String) : undefined,
       params,
       body,
       rest,

@@ -11,7 +11,6 @@ import {
 } from './options.js';
 import { contractRoutes } from './routes/contracts.js';
 import { DOCUMENT_PATH, documentRoutes } from './routes/documents.js';
-import { jsonBodiesOnly } from './routes/media.js';
 import { oauthRoutes, renderOAuthError } from './routes/oauth.js';
 import { organizationRoutes } from './routes/organizations.js';
 import { overviewRoutes } from './routes/overview.js';
@@ -85,7 +84,6 @@ export function createPureCloudApp(options: PureCloudOptions = {}): SimApp<PureC
             bodyLimitBytes,
             invalidClientStatus: resolved.invalidClientStatus,
           });
-          router.use('/api/v2', jsonBodiesOnly);
           usageRoutes(router, state);
           overviewRoutes(router, state);
           contractRoutes(router, state);
