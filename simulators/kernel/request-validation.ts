@@ -180,6 +180,14 @@ export class ContractRequests {
       );
     }
     const query = req.query as Record<string, unknown>;
+    // Express parses the query string again on every read of req.query: the route reads the
+    // object checked here instead.
+    Object.defineProperty(req, 'query', {
+      value: query,
+      configurable: true,
+      enumerable: true,
+      writable: true,
+    });
     let pathValues: Record<string, string> | undefined;
     if (route.names.length > 0) {
       pathValues = {};
@@ -562,27 +570,60 @@ function coerce(raw: unknown, type: unknown, itemType: unknown): unknown {
 const FIRST_ISO_MS = -62_167_219_200_000; // 0000-01-01T00:00:00Z
 const LAST_ISO_MS = 253_402_300_799_999; // 9999-12-31T23:59:59.999Z
 
-/** Epoch ms of a date (`YYYY-MM`, `YYYY-MM-DD`), a date-time or a number; undefined otherwise. */
+/** `YYYY-MM`, `YYYY-MM-DD` or an ISO date-time, with its parts. */
+const ISO_INSTANT =
+  /^(\d{4})-(\d{2})(?:-(\d{2})(?:[Tt](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?([Zz]|([+-])(\d{2}):?(\d{2}))?)?)?$/;
+
+/** Days from 1970-01-01 to a proleptic Gregorian date (no Date object, no 0–99 → 19xx mapping). */
+function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
+}
+
+function daysInMonth(y: number, m: number): number {
+  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+}
+
+/**
+ * Epoch ms of a date (`YYYY-MM`, `YYYY-MM-DD`: UTC midnight), a date-time with a zone, or a
+ * number; undefined for anything else, for a day or time the calendar lacks (Date.parse would
+ * read 2026-02-30 as 2 March: the parameter's own check words that), for a local time (an
+ * instant only in the server's zone: the vendor's to compare) and outside four-digit years.
+ */
 function instant(value: unknown): number | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
   if (typeof value !== 'string' || value === '') return undefined;
-  // Date.parse reads 2026-02-30 as 2 March: a day the calendar lacks is no instant (its own
-  // parameter check words that).
-  const date = /^(\d{4})-(\d{2})(?:-(\d{2}))?/.exec(value);
-  if (date) {
-    const [y, m, d] = [Number(date[1]), Number(date[2]), Number(date[3] ?? 1)];
-    if (m < 1 || m > 12 || d < 1 || d > new Date(Date.UTC(y, m, 0)).getUTCDate()) return undefined;
+  const m = ISO_INSTANT.exec(value);
+  if (m === null) {
+    const n = Number(value);
+    return Number.isFinite(n) ? n : undefined;
   }
-  const time = /T(\d{2}):(\d{2})(?::(\d{2}))?/.exec(value);
-  // A local time (no Z, no offset) is an instant only in the server's zone: the vendor's to compare.
-  if (time && !/(Z|[+-]\d{2}:?\d{2})$/i.test(value)) return undefined;
-  if (time && (Number(time[1]) > 23 || Number(time[2]) > 59 || Number(time[3] ?? 0) > 59)) return undefined;
-  const offset = /[+-](\d{2}):?(\d{2})$/.exec(value);
-  if (time && offset && Number(offset[1]) * 60 + Number(offset[2]) > 18 * 60) return undefined;
-  const n = Date.parse(value);
-  if (Number.isNaN(n)) return Number.isFinite(Number(value)) ? Number(value) : undefined;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = m[3] === undefined ? 1 : Number(m[3]);
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  let ms = daysFromCivil(year, month, day) * 86_400_000;
+  if (m[4] !== undefined) {
+    if (m[8] === undefined) return undefined; // a local time
+    const hour = Number(m[4]);
+    const minute = Number(m[5]);
+    const second = m[6] === undefined ? 0 : Number(m[6]);
+    if (hour > 23 || minute > 59 || second > 59) return undefined;
+    ms += ((hour * 60 + minute) * 60 + second) * 1000;
+    if (m[7] !== undefined) ms += Number(m[7].slice(0, 3).padEnd(3, '0'));
+    if (m[9] !== undefined) {
+      const offset = Number(m[10]) * 60 + Number(m[11]);
+      if (offset > 18 * 60) return undefined;
+      ms -= (m[9] === '-' ? -1 : 1) * offset * 60_000;
+    }
+  }
   // Only instants an ISO year of four digits can write (the answer would echo them).
-  return n >= FIRST_ISO_MS && n <= LAST_ISO_MS ? n : undefined;
+  return ms >= FIRST_ISO_MS && ms <= LAST_ISO_MS ? ms : undefined;
 }
 
 /** UTC midnight of the day, or of the first day of the month, holding `ms`. */
