@@ -206,7 +206,7 @@ export interface paths {
         };
         /**
          * The invoice PDF behind a signed document link.
-         * @description The target of the url answered by /invoices/{invoiceId}/document. The real link's host and signature scheme are not public; the simulator signs org, invoice and expiry with its secret. Needs no bearer token and is not rate limited.
+         * @description The target of the url answered by /invoices/{invoiceId}/document. The real link's host and signature scheme are not public; the simulator signs org, invoice and expiry with its secret. Needs no bearer token and is not rate limited. A link that breaks its parameters' rules, is altered or has expired answers 403 not.authorized (never 400: a link is the client's only credential here).
          */
         get: operations["getInvoiceDocument"];
         put?: never;
@@ -588,6 +588,22 @@ export interface components {
                 "application/json": components["schemas"]["ErrorBody"];
             };
         };
+        /** @description OPTIONS (the only method the simulator answers 405 to; another method on a known path is a 404): ErrorBody bad.request "HTTP 405 Method Not Allowed" on the API paths, OAuth error on the login service's, with `Allow` listing the path's methods (RFC 9110; empty for an unknown path). */
+        MethodNotAllowed: {
+            headers: {
+                /** @description The methods the contract declares for the path (GET with HEAD). */
+                Allow: string;
+                "ININ-Correlation-Id": components["headers"]["CorrelationId"];
+                "inin-ratelimit-allowed": components["headers"]["LegacyRateAllowed"];
+                "inin-ratelimit-count": components["headers"]["LegacyRateCount"];
+                "inin-ratelimit-reset": components["headers"]["LegacyRateReset"];
+                "Retry-After": components["headers"]["RetryAfter"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"] | components["schemas"]["OAuthError"];
+            };
+        };
         /** @description OAuth-style error of the login service. */
         OAuthError: {
             headers: {
@@ -617,17 +633,19 @@ export interface components {
     parameters: {
         /** @description Cursor to the last entity of the current page; returns the page after it. */
         After: string;
-        /** @description Cursor to the first entity of the current page; returns the page before it. */
+        /** @description Cursor to the first entity of the current page; returns the page before it. Opaque base64url [R]: another listing's cursor answers 400 invalid.query.param.value; with after, 400 bad.request. */
         Before: string;
-        /** @description Contracts per page, a string; SDK 262 "Number of entities to return. Maximum of 10." Default 10 [R]; above 10 answers 400 invalid.query.param.value rather than clamping. */
-        ContractsPageSize: string;
+        /** @description Contracts per page (the SDKs send it as a string); SDK 262 "Number of entities to return. Maximum of 10." Default 10 [R]; outside 1..10 answers 400 invalid.query.param.value rather than clamping. */
+        ContractsPageSize: number;
+        /** @description A calendar day (yyyy-MM-dd), not before dateStart (400 invalid.value). */
         DateEnd: string;
+        /** @description A calendar day (yyyy-MM-dd); otherwise 400 invalid.date. */
         DateStart: string;
-        /** @description Page number (SDK default 1). */
+        /** @description Page number (SDK default 1), at most nine digits [R]. */
         PageNumber: number;
-        /** @description Entities per page, a string; SDK 262 "Number of entities to return. Maximum of 200." Default 25 [R]; above 200 answers 400 invalid.query.param.value rather than clamping. */
-        PageSize: string;
-        /** @description Page size (SDK default 25); above 100 answers 400 invalid.query.param.value [R]. */
+        /** @description Entities per page (the SDKs send it as a string); SDK 262 "Number of entities to return. Maximum of 200." Default 25 [R]; outside 1..200 answers 400 invalid.query.param.value rather than clamping. */
+        PageSize: number;
+        /** @description Page size (SDK default 25); outside 1..100 answers 400 invalid.query.param.value [R]. */
         TrustorPageSize: number;
     };
     requestBodies: never;
@@ -653,12 +671,14 @@ export interface operations {
             query?: {
                 /** @description Cursor to the last entity of the current page; returns the page after it. */
                 after?: components["parameters"]["After"];
-                /** @description Cursor to the first entity of the current page; returns the page before it. */
+                /** @description Cursor to the first entity of the current page; returns the page before it. Opaque base64url [R]: another listing's cursor answers 400 invalid.query.param.value; with after, 400 bad.request. */
                 before?: components["parameters"]["Before"];
+                /** @description A calendar day (yyyy-MM-dd), not before dateStart (400 invalid.value). */
                 dateEnd?: components["parameters"]["DateEnd"];
+                /** @description A calendar day (yyyy-MM-dd); otherwise 400 invalid.date. */
                 dateStart?: components["parameters"]["DateStart"];
                 externalNumber?: string;
-                /** @description Contracts per page, a string; SDK 262 "Number of entities to return. Maximum of 10." Default 10 [R]; above 10 answers 400 invalid.query.param.value rather than clamping. */
+                /** @description Contracts per page (the SDKs send it as a string); SDK 262 "Number of entities to return. Maximum of 10." Default 10 [R]; outside 1..10 answers 400 invalid.query.param.value rather than clamping. */
                 pageSize?: components["parameters"]["ContractsPageSize"];
                 status?: "Active" | "Inactive";
             };
@@ -683,6 +703,15 @@ export interface operations {
                     "application/json": components["schemas"]["BillingContractListing"];
                 };
             };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            413: components["responses"]["Error"];
+            415: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            503: components["responses"]["Error"];
         };
     };
     getBillingContract: {
@@ -711,6 +740,15 @@ export interface operations {
                     "application/json": components["schemas"]["BillingContract"];
                 };
             };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            413: components["responses"]["Error"];
+            415: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            503: components["responses"]["Error"];
         };
     };
     getBillingContractBillingperiod: {
@@ -740,6 +778,15 @@ export interface operations {
                     "application/json": components["schemas"]["BillingContractPeriodDetail"];
                 };
             };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            413: components["responses"]["Error"];
+            415: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            503: components["responses"]["Error"];
         };
     };
     getBillingContractsInvoices: {
@@ -747,11 +794,13 @@ export interface operations {
             query?: {
                 /** @description Cursor to the last entity of the current page; returns the page after it. */
                 after?: components["parameters"]["After"];
-                /** @description Cursor to the first entity of the current page; returns the page before it. */
+                /** @description Cursor to the first entity of the current page; returns the page before it. Opaque base64url [R]: another listing's cursor answers 400 invalid.query.param.value; with after, 400 bad.request. */
                 before?: components["parameters"]["Before"];
+                /** @description A calendar day (yyyy-MM-dd), not before dateStart (400 invalid.value). */
                 dateEnd?: components["parameters"]["DateEnd"];
+                /** @description A calendar day (yyyy-MM-dd); otherwise 400 invalid.date. */
                 dateStart?: components["parameters"]["DateStart"];
-                /** @description Entities per page, a string; SDK 262 "Number of entities to return. Maximum of 200." Default 25 [R]; above 200 answers 400 invalid.query.param.value rather than clamping. */
+                /** @description Entities per page (the SDKs send it as a string); SDK 262 "Number of entities to return. Maximum of 200." Default 25 [R]; outside 1..200 answers 400 invalid.query.param.value rather than clamping. */
                 pageSize?: components["parameters"]["PageSize"];
                 /** @description Note the capital P of UnPaid; invoices themselves say Unpaid. */
                 paymentStatus?: "Paid" | "UnPaid";
@@ -777,6 +826,15 @@ export interface operations {
                     "application/json": components["schemas"]["BillingInvoiceListing"];
                 };
             };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            413: components["responses"]["Error"];
+            415: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            503: components["responses"]["Error"];
         };
     };
     getBillingContractsInvoiceDocument: {
@@ -805,6 +863,15 @@ export interface operations {
                     "application/json": components["schemas"]["UrlResponse"];
                 };
             };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            413: components["responses"]["Error"];
+            415: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            503: components["responses"]["Error"];
         };
     };
     getBillingContractsInvoiceLines: {
@@ -812,9 +879,9 @@ export interface operations {
             query?: {
                 /** @description Cursor to the last entity of the current page; returns the page after it. */
                 after?: components["parameters"]["After"];
-                /** @description Cursor to the first entity of the current page; returns the page before it. */
+                /** @description Cursor to the first entity of the current page; returns the page before it. Opaque base64url [R]: another listing's cursor answers 400 invalid.query.param.value; with after, 400 bad.request. */
                 before?: components["parameters"]["Before"];
-                /** @description Entities per page, a string; SDK 262 "Number of entities to return. Maximum of 200." Default 25 [R]; above 200 answers 400 invalid.query.param.value rather than clamping. */
+                /** @description Entities per page (the SDKs send it as a string); SDK 262 "Number of entities to return. Maximum of 200." Default 25 [R]; outside 1..200 answers 400 invalid.query.param.value rather than clamping. */
                 pageSize?: components["parameters"]["PageSize"];
             };
             header?: never;
@@ -840,14 +907,23 @@ export interface operations {
                     "application/json": components["schemas"]["BillingInvoiceItemListing"];
                 };
             };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            413: components["responses"]["Error"];
+            415: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            503: components["responses"]["Error"];
         };
     };
     getBillingReportsBillableusage: {
         parameters: {
             query: {
-                /** @description ISO-8601 date-time, with or without millis, Z or offset. */
+                /** @description Same form as startDate; not before startDate (400 invalid.value). */
                 endDate: string;
-                /** @description ISO-8601 date-time, with or without millis, Z or offset. */
+                /** @description ISO-8601 date-time, with or without seconds and millis, Z or offset (up to ±18:00); missing answers 400 bad.request, malformed or not a calendar day 400 invalid.date. */
                 startDate: string;
             };
             header?: never;
@@ -871,12 +947,21 @@ export interface operations {
                     "application/json": components["schemas"]["BillingUsageReport"];
                 };
             };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            413: components["responses"]["Error"];
+            415: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            503: components["responses"]["Error"];
         };
     };
     getBillingTrusteebillingoverviewTrustorOrgId: {
         parameters: {
             query?: {
-                /** @description 0 = the open period, 1 = the previous closed one, and so on. */
+                /** @description 0 = the open period, 1 = the previous closed one, and so on. At most four digits [R]: anything else answers 400 invalid.query.param.value; an index before the contract took effect answers 404. */
                 billingPeriodIndex?: number;
             };
             header?: never;
@@ -902,6 +987,9 @@ export interface operations {
                     "application/json": components["schemas"]["TrusteeBillingOverview"];
                 };
             };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
             /** @description No trust with that org, or no billing period at that index. */
             404: {
                 headers: {
@@ -916,6 +1004,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            413: components["responses"]["Error"];
+            415: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            503: components["responses"]["Error"];
         };
     };
     getOrganizationsMe: {
@@ -942,14 +1035,23 @@ export interface operations {
                     "application/json": components["schemas"]["Organization"];
                 };
             };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            413: components["responses"]["Error"];
+            415: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            503: components["responses"]["Error"];
         };
     };
     getOrgauthorizationTrustors: {
         parameters: {
             query?: {
-                /** @description Page number (SDK default 1). */
+                /** @description Page number (SDK default 1), at most nine digits [R]. */
                 pageNumber?: components["parameters"]["PageNumber"];
-                /** @description Page size (SDK default 25); above 100 answers 400 invalid.query.param.value [R]. */
+                /** @description Page size (SDK default 25); outside 1..100 answers 400 invalid.query.param.value [R]. */
                 pageSize?: components["parameters"]["TrustorPageSize"];
             };
             header?: never;
@@ -973,6 +1075,15 @@ export interface operations {
                     "application/json": components["schemas"]["TrustorEntityListing"];
                 };
             };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            413: components["responses"]["Error"];
+            415: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            503: components["responses"]["Error"];
         };
     };
     getOrgauthorizationTrustor: {
@@ -1001,6 +1112,15 @@ export interface operations {
                     "application/json": components["schemas"]["Trustor"];
                 };
             };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            413: components["responses"]["Error"];
+            415: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            503: components["responses"]["Error"];
         };
     };
     getInvoiceDocument: {
@@ -1031,6 +1151,12 @@ export interface operations {
                     "application/pdf": string;
                 };
             };
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            413: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            503: components["responses"]["Error"];
         };
     };
     postOauthToken: {
@@ -1062,6 +1188,13 @@ export interface operations {
                     "application/json": components["schemas"]["OAuthToken"];
                 };
             };
+            400: components["responses"]["OAuthError"];
+            401: components["responses"]["OAuthError"];
+            413: components["responses"]["OAuthError"];
+            415: components["responses"]["OAuthError"];
+            429: components["responses"]["OAuthError"];
+            500: components["responses"]["OAuthError"];
+            503: components["responses"]["OAuthError"];
         };
     };
 }

@@ -203,13 +203,15 @@ export interface components {
          * @description xs:dateTime `[-]CCYY-MM-DDThh:mm:ss[.fraction][Z|(+|-)hh:mm]`; no offset → the server's
          *     time zone. Calls and conferences that ended at or after it (x-reconstructed: the DMA UI's
          *     "ending after"; the API text says CDRs that start in the window). Default: midnight today
-         *     (server zone).
+         *     (server zone). Given once; a value of another shape, a day or time out of range, a
+         *     year 0000 or an offset beyond ±14:00 answers 400 (error.billing.invalid.date). An
+         *     unencoded `+` of the offset arrives as a space and is read as `+`.
          */
         FromDate: string;
         /**
          * @description xs:dateTime as for from-date; calls and conferences that ended before it (exclusive, so
          *     consecutive windows partition them; x-reconstructed), and never after the request
-         *     instant. Default now.
+         *     instant. Default now. Not before from-date (400 error.billing.invalid.date.range).
          */
         ToDate: string;
     };
@@ -237,13 +239,15 @@ export interface operations {
                  * @description xs:dateTime `[-]CCYY-MM-DDThh:mm:ss[.fraction][Z|(+|-)hh:mm]`; no offset → the server's
                  *     time zone. Calls and conferences that ended at or after it (x-reconstructed: the DMA UI's
                  *     "ending after"; the API text says CDRs that start in the window). Default: midnight today
-                 *     (server zone).
+                 *     (server zone). Given once; a value of another shape, a day or time out of range, a
+                 *     year 0000 or an offset beyond ±14:00 answers 400 (error.billing.invalid.date). An
+                 *     unencoded `+` of the offset arrives as a space and is read as `+`.
                  */
                 "from-date"?: components["parameters"]["FromDate"];
                 /**
                  * @description xs:dateTime as for from-date; calls and conferences that ended before it (exclusive, so
                  *     consecutive windows partition them; x-reconstructed), and never after the request
-                 *     instant. Default now.
+                 *     instant. Default now. Not before from-date (400 error.billing.invalid.date.range).
                  */
                 "to-date"?: components["parameters"]["ToDate"];
             };
@@ -260,7 +264,10 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Error"];
             406: components["responses"]["NotAcceptable"];
+            413: components["responses"]["Error"];
             429: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            503: components["responses"]["Error"];
         };
     };
     downloadCdrs: {
@@ -299,6 +306,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["Error"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Error"];
             /** @description Nothing was generated (or the last generation failed). */
@@ -324,6 +332,7 @@ export interface operations {
                     "application/vnd.plcm.plcm-error+xml": string;
                 };
             };
+            413: components["responses"]["Error"];
             /**
              * @description Generation still running (default); Retry-After holds the estimated seconds left. An
              *     injected 423 fault uses the same envelope, with Retry-After only when the fault sets one.
@@ -338,6 +347,9 @@ export interface operations {
                     "application/vnd.plcm.plcm-error+xml": string;
                 };
             };
+            429: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            503: components["responses"]["Error"];
         };
     };
     generateCdrs: {
@@ -347,13 +359,15 @@ export interface operations {
                  * @description xs:dateTime `[-]CCYY-MM-DDThh:mm:ss[.fraction][Z|(+|-)hh:mm]`; no offset → the server's
                  *     time zone. Calls and conferences that ended at or after it (x-reconstructed: the DMA UI's
                  *     "ending after"; the API text says CDRs that start in the window). Default: midnight today
-                 *     (server zone).
+                 *     (server zone). Given once; a value of another shape, a day or time out of range, a
+                 *     year 0000 or an offset beyond ±14:00 answers 400 (error.billing.invalid.date). An
+                 *     unencoded `+` of the offset arrives as a space and is read as `+`.
                  */
                 "from-date"?: components["parameters"]["FromDate"];
                 /**
                  * @description xs:dateTime as for from-date; calls and conferences that ended before it (exclusive, so
                  *     consecutive windows partition them; x-reconstructed), and never after the request
-                 *     instant. Default now.
+                 *     instant. Default now. Not before from-date (400 error.billing.invalid.date.range).
                  */
                 "to-date"?: components["parameters"]["ToDate"];
             };
@@ -387,6 +401,7 @@ export interface operations {
             400: components["responses"]["Error"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Error"];
+            406: components["responses"]["Error"];
             /**
              * @description Another CDR is being generated (default answer to a second POST while one runs; the
              *     status resource reports `ERROR_ANOTHER_CDR_IS_BEING_GENERATED` once). The running
@@ -418,6 +433,9 @@ export interface operations {
                     "application/vnd.plcm.plcm-error+xml": string;
                 };
             };
+            429: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            503: components["responses"]["Error"];
         };
     };
     getBillingStatus: {
@@ -447,9 +465,14 @@ export interface operations {
                     "application/vnd.plcm.plcm-billing-status+xml": string;
                 };
             };
+            400: components["responses"]["Error"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Error"];
             406: components["responses"]["NotAcceptable"];
+            413: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            503: components["responses"]["Error"];
         };
     };
 }

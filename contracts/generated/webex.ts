@@ -208,8 +208,8 @@ export interface components {
             items: components["schemas"]["BroadWorksListReport"][];
         };
         BroadWorksCreateRequest: {
-            /** @description The year and month (`YYYY-MM`) the report covers. */
-            billingPeriod: components["schemas"]["Month"];
+            /** @description The year and month (`YYYY-MM`, from 1970) the report covers: a month before the current one, within the last five years (x-request-rules). */
+            billingPeriod: string;
         };
         BroadWorksListReport: {
             billingPeriod: components["schemas"]["Month"];
@@ -239,7 +239,7 @@ export interface components {
          */
         Date: string;
         /**
-         * @description `YYYY-MM-DD` or an ISO 8601 date-time with a zone (its UTC day).
+         * @description `YYYY-MM-DD` or an ISO 8601 date-time with a zone (its UTC day); a day the calendar lacks is a 400 too.
          * @example 2025-01-01
          * @example 2025-01-01T00:00:00.000Z
          */
@@ -288,19 +288,25 @@ export interface components {
             items: components["schemas"]["WholesaleListReport"][];
         };
         WholesaleCreateRequest: {
-            /** @description Last day of the billing period (`YYYY-MM-DD`), on or after the start. */
-            billingEndDate: components["schemas"]["Date"];
-            /** @description First day of the billing period (`YYYY-MM-DD`). */
-            billingStartDate: components["schemas"]["Date"];
+            /**
+             * Format: date
+             * @description Last day of the billing period (`YYYY-MM-DD`), on or after the start; same limits.
+             */
+            billingEndDate: string;
+            /**
+             * Format: date
+             * @description First day of the billing period (`YYYY-MM-DD`), before today and within the last five years (x-request-rules).
+             */
+            billingStartDate: string;
             /**
              * @description x-reconstructed meaning (Cisco gives none): true adds the partner's internal lab organization (`<partner name> Lab`, one per partner in the seeded data) to the report's customers; default false leaves it out.
              * @default false
              */
-            internal: boolean;
+            internal: boolean | null;
             /** @description The organization id of a sub-partner of the caller; the report then covers only that sub-partner's customers. An id that is not a Webex organization id, or not one of the caller's sub-partners, is a 400 (x-reconstructed, fixed). Default: absent (the whole partner). */
-            subPartnerOrgId?: string;
-            /** @description Create a report of this type. Default PARTNER. */
-            type?: components["schemas"]["WholesaleReportType"];
+            subPartnerOrgId?: string | null;
+            /** @description Create a report of this type. Default PARTNER; null reads as absent (x-reconstructed). */
+            type?: components["schemas"]["WholesaleReportType"] | null;
         };
         WholesaleListReport: {
             billingEndDate: components["schemas"]["Date"];
@@ -712,6 +718,7 @@ export interface operations {
             405: components["responses"]["CdnError"];
             416: components["responses"]["CdnError"];
             500: components["responses"]["CdnError"];
+            503: components["responses"]["CdnError"];
         };
     };
     downloadWholesaleBillingReport: {
@@ -745,6 +752,7 @@ export interface operations {
             405: components["responses"]["CdnError"];
             416: components["responses"]["CdnError"];
             500: components["responses"]["CdnError"];
+            503: components["responses"]["CdnError"];
         };
     };
     accessToken: {
@@ -777,6 +785,8 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["OtherError"];
+            503: components["responses"]["OtherError"];
         };
     };
     authorizeIntegration: {
@@ -809,15 +819,20 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["OtherError"];
+            413: components["responses"]["OtherError"];
+            415: components["responses"]["OtherError"];
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["OtherError"];
+            503: components["responses"]["OtherError"];
         };
     };
     listBroadWorksBillingReports: {
         parameters: {
             query?: {
-                /** @description Only include billing reports created after this date. */
+                /** @description Only include billing reports created after this date; same forms as before. */
                 after?: string;
-                /** @description Only include billing reports created before this date. */
+                /** @description Only include billing reports created before this date: `YYYY-MM`, `YYYY-MM-DD` or an ISO 8601 date-time with a zone; anything else (or a day the calendar lacks) is a 400. */
                 before?: string;
                 /** @description Sort the reports (ascending). */
                 sortBy?: "id" | "status" | "billingPeriod";
@@ -871,6 +886,7 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
+        /** @description A request without a body is read as `{}` (x-reconstructed). */
         requestBody: {
             content: {
                 "application/json": components["schemas"]["BroadWorksCreateRequest"];
@@ -1075,6 +1091,7 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
+        /** @description A request without a body is read as `{}` (its required fields then fail by name; x-reconstructed). */
         requestBody: {
             content: {
                 "application/json": components["schemas"]["WholesaleCreateRequest"];

@@ -46,6 +46,7 @@ export {
 } from './rate-limit.js';
 export { REDACTED } from './redact.js';
 export { countRequests, findRequests, type RequestMatch, RequestMatchError } from './request-match.js';
+export type { RequestProblem } from './request-validation.js';
 export { hash32, Rng, SeededData } from './seed.js';
 export {
   type BareAnswer,

@@ -8,16 +8,53 @@ import { kernelError, type SimError } from './errors.js';
 
 /**
  * The vendor's contract as the kernel reads it: which methods a path has (for `Allow`), and a
- * request-validation stage that checks each request's path, query, headers and body against the
- * declared parameters and request body, plus the rules JSON Schema cannot express, named on the
- * operation in `x-request-rules`. Everything is loaded and compiled on first use, per app.
+ * request-validation stage that checks each request's path, query, headers and JSON body against
+ * the declared parameters and request body, plus the rules JSON Schema cannot express, named on
+ * the operation in `x-request-rules`. Everything is loaded and compiled on first use, per app
+ * (one ajv instance, one compiled validator per parameter and body), and kept.
  *
  * `x-request-rules` (on an operation): a list of
- * - `{ rule: not-after, params: [a, b] }` — parameter `a` is not later (dates) / larger than `b`;
- * - `{ rule: max-span-days, params: [a, b], days: N }` — `b` is at most N days after `a`.
- * A failure is a SimError of kernel kind `bad-request` with `details.parameter` (and `in`,
- * `rule`), which the vendor's renderer words in its own envelope.
+ * - `{ rule: not-after, params: [a, b] }` — `a` is not later (dates) / larger than `b`;
+ * - `{ rule: max-span-days, params: [a, b], days: N }` — `b` is at most N days after `a`;
+ * - `{ rule: not-both, params: [a, b] }` — at most one of `a` and `b` is given;
+ * - `{ rule: before-current, params: [a], unit: day | month }` — `a` names a day (month) before
+ *   the simulator's current UTC day (month);
+ * - `{ rule: within-years, params: [a], years: N, unit: day | month }` — `a` is no earlier than
+ *   the same day (month) N years before the current one.
+ * A parameter may name a path, query or header parameter or a top-level property of the JSON
+ * body. On a requestBody, `x-absent-as: <value>` checks a request without a body as if it had
+ * sent that value (Webex reads a missing body as `{}`, so its required fields fail by name);
+ * `x-request-validation: false` on an operation leaves its checks to the route (say why there).
+ * `x-request-media-types: [type, …]` on an operation: a request body of another media type is a
+ * 415 (kernel kind `unsupported-media-type`), checked before the parameters.
+ * A body the kernel did not parse (a media type other than the vendor's JSON types) is left to
+ * the route's media-type check. A rule runs once every parameter it names is present and passed its schema; it is placed
+ * after the last of them, so problems come in the order the contract declares the fields.
+ *
+ * A failure is a SimError of kernel kind `bad-request`: its message is the first problem in the
+ * kernel's words; `details.violations` lists every problem found ({@link RequestProblem}: where,
+ * which field, which keyword or rule, the value as sent, the keyword's parameters) and
+ * `details.operation` the operationId, so a vendor renders them in its own words and envelope.
  */
+
+/** One way a request breaks its contract. */
+export interface RequestProblem {
+  in: 'path' | 'query' | 'header' | 'body';
+  /** Parameter or top-level body property ('' for the body as a whole). */
+  name: string;
+  /**
+   * `required`, `repeated` (a single-valued parameter given more than once), the failed JSON
+   * Schema keyword (`type`, `pattern`, `format`, `enum`, `minimum`, `maximum`, `minLength` …) or
+   * the x-request-rules rule.
+   */
+  keyword: string;
+  /** The value as sent: the raw string (or strings) of a parameter, the JSON value of a body field. */
+  value: unknown;
+  /** The keyword's parameters (ajv's `limit`, `allowedValues`, `format`, `pattern`; a rule's `current`, `earliest`, `days`, `other`). */
+  params: Record<string, unknown>;
+  /** The kernel's wording, e.g. `query parameter limit must be >= 1`. */
+  message: string;
+}
 
 interface Parameter {
   name: string;
@@ -26,10 +63,53 @@ interface Parameter {
   schema?: Record<string, unknown>;
 }
 
+type Unit = 'day' | 'month';
+
 interface RequestRule {
-  rule: 'not-after' | 'max-span-days';
-  params: [string, string];
+  rule: 'not-after' | 'max-span-days' | 'not-both' | 'before-current' | 'within-years';
+  params: string[];
   days?: number;
+  years?: number;
+  unit?: Unit;
+}
+
+interface AjvError {
+  keyword: string;
+  instancePath: string;
+  params: Record<string, unknown>;
+  message?: string;
+}
+
+type Validate = ((value: unknown) => boolean) & { errors?: AjvError[] | null };
+
+interface ParamStep {
+  param: Parameter;
+  /** The schema's type, for reading query strings (`"5"` → 5 for integers). */
+  type: unknown;
+  itemType: unknown;
+  validate: Validate | undefined;
+  /** Rules that run right after this parameter. */
+  rules: RequestRule[];
+}
+
+interface BodyStep {
+  required: boolean;
+  /** `x-absent-as`: what an absent body is checked as. */
+  absent: { value: unknown } | undefined;
+  validate: Validate;
+  /** Top-level properties in declared order (problems and rules are sorted by it). */
+  order: string[];
+  rules: RequestRule[];
+}
+
+interface Operation {
+  id: string;
+  /** `x-request-media-types`: the media types a request body may have. */
+  mediaTypes: string[] | undefined;
+  params: ParamStep[];
+  body: BodyStep | undefined;
+  /** Rules whose parameters are not all declared (or none of the above placed them). */
+  rest: RequestRule[];
 }
 
 interface Route {
@@ -39,14 +119,8 @@ interface Route {
   /** Pointer (without `#/`) of the path item. */
   at: string;
   methods: Set<string>;
-}
-
-type Check = (value: unknown) => string | undefined;
-
-interface Operation {
-  parameters: { param: Parameter; check: Check }[];
-  body: { required: boolean; check: Check } | undefined;
-  rules: RequestRule[];
+  /** Compiled operations by lower-case method. */
+  operations: Map<string, Operation>;
 }
 
 /** The contract file of a vendor: `contracts/<name>.openapi.yaml`, if there is one. */
@@ -57,12 +131,19 @@ export function contractFileOf(vendor: string): string | undefined {
 
 export class ContractRequests {
   private doc: OpenApiDocument | undefined;
-  private routes: Route[] | undefined;
-  private readonly operations = new Map<string, Operation>();
+  /** Literal paths by path; templated ones in match order. */
+  private literal: Map<string, Route> | undefined;
+  private templated: Route[] = [];
   private ajv: import('ajv/dist/2020.js').Ajv2020 | undefined;
 
-  /** `file`: the vendor's OpenAPI document; without one every path is unknown. */
-  constructor(private readonly file: string | undefined) {}
+  /**
+   * `file`: the vendor's OpenAPI document; without one every path is unknown. `now`: the
+   * simulator's clock (epoch ms), for the rules about the current day or month.
+   */
+  constructor(
+    private readonly file: string | undefined,
+    private readonly now: () => number = () => 0,
+  ) {}
 
   /** Upper-case methods the contract declares for this concrete path (HEAD with GET), or undefined. */
   allowed(path: string): string[] | undefined {
@@ -75,52 +156,152 @@ export class ContractRequests {
 
   /** Checks a request (after its body was parsed) against its declared operation. */
   check(req: Request): SimError | undefined {
-    const route = this.route(req.path);
-    const method =
-      req.method === 'HEAD' && route && !route.methods.has('head') ? 'get' : req.method.toLowerCase();
-    if (!route?.methods.has(method)) return undefined;
-    const match = route.regex.exec(req.path);
-    const pathValues: Record<string, string> = {};
-    route.names.forEach((name, i) => {
-      pathValues[name] = safeDecode(match?.[i + 1] ?? '');
+    const path = req.path;
+    const route = this.route(path);
+    if (route === undefined) return undefined;
+    let method = req.method.toLowerCase();
+    if (method === 'head' && !route.methods.has('head')) method = 'get';
+    if (!route.methods.has(method)) return undefined;
+    let op = route.operations.get(method);
+    if (op === undefined) {
+      op = this.compileOperation(route, method);
+      route.operations.set(method, op);
+    }
+    if (
+      op.mediaTypes !== undefined &&
+      (Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined) &&
+      !req.is(op.mediaTypes)
+    ) {
+      return kernelError(
+        'unsupported-media-type',
+        415,
+        `Unsupported media type ${req.get('content-type') ?? '(none)'}.`,
+        { details: { operation: op.id } },
+      );
+    }
+    const query = req.query as Record<string, unknown>;
+    // Express parses the query string again on every read of req.query: the route reads the
+    // object checked here instead.
+    Object.defineProperty(req, 'query', {
+      value: query,
+      configurable: true,
+      enumerable: true,
+      writable: true,
     });
-    const op = this.operation(route, method);
-    for (const { param, check } of op.parameters) {
+    let pathValues: Record<string, string> | undefined;
+    if (route.names.length > 0) {
+      pathValues = {};
+      const match = route.regex.exec(path);
+      for (let i = 0; i < route.names.length; i++) {
+        pathValues[route.names[i] as string] = safeDecode(match?.[i + 1] ?? '');
+      }
+    }
+    const ctx: Checking = { req, query, pathValues, problems: undefined, failed: undefined };
+    for (const step of op.params) {
+      const { param } = step;
       const raw =
-        param.in === 'path'
-          ? pathValues[param.name]
-          : param.in === 'query'
-            ? (req.query as Record<string, unknown>)[param.name]
+        param.in === 'query'
+          ? query[param.name]
+          : param.in === 'path'
+            ? pathValues?.[param.name]
             : param.in === 'header'
               ? req.get(param.name)
               : undefined;
-      if (raw === undefined || raw === '') {
-        if (param.required) return invalid(param, `${param.in} parameter ${param.name} is required`);
-        continue;
+      if (raw === undefined || (raw === '' && param.required)) {
+        if (param.required) fail(ctx, paramProblem(param, 'required', raw, {}, 'is required'));
+      } else if (Array.isArray(raw) && step.type !== 'array') {
+        fail(ctx, paramProblem(param, 'repeated', raw, {}, 'must be given once'));
+      } else if (step.validate !== undefined && !step.validate(coerce(raw, step.type, step.itemType))) {
+        const e = step.validate.errors?.[0];
+        fail(ctx, paramProblem(param, e?.keyword ?? 'schema', raw, e?.params ?? {}, ajvWords(e)));
       }
-      const problem = check(coerce(raw, param.schema));
-      if (problem) return invalid(param, `${param.in} parameter ${param.name} ${problem}`);
+      if (step.rules.length > 0) this.runRules(ctx, step.rules);
     }
-    if (op.body) {
-      const present =
-        req.body !== undefined && !(typeof req.body === 'object' && req.body !== null && isEmpty(req));
-      if (!present) {
-        if (op.body.required)
-          return kernelError('bad-request', 400, 'A request body is required.', { details: { in: 'body' } });
-      } else {
-        const problem = op.body.check(req.body);
-        if (problem)
-          return kernelError('bad-request', 400, `request body ${problem}`, { details: { in: 'body' } });
+    if (op.body !== undefined) this.checkBody(ctx, op.body);
+    if (op.rest.length > 0) this.runRules(ctx, op.rest);
+    const problems = ctx.problems;
+    if (problems === undefined) return undefined;
+    const first = problems[0] as RequestProblem;
+    return kernelError('bad-request', 400, kernelMessage(first), {
+      details: {
+        in: first.in,
+        parameter: first.name,
+        ...(RULES.has(first.keyword) ? { rule: first.keyword } : {}),
+        operation: op.id,
+        violations: problems,
+      },
+    });
+  }
+
+  private runRules(ctx: Checking, rules: readonly RequestRule[]): void {
+    for (const rule of rules) {
+      const failed = ctx.failed;
+      if (failed !== undefined && rule.params.some((p) => failed.has(p))) continue;
+      const problem = this.applyRule(rule, ctx);
+      if (problem) fail(ctx, problem);
+    }
+  }
+
+  private checkBody(ctx: Checking, body: BodyStep): void {
+    const req = ctx.req;
+    const sent =
+      Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+    // express.json leaves `{}` when there was no body, and nothing for a body it does not parse.
+    if (sent && req.body === undefined) return;
+    let value = sent ? (req.body as unknown) : undefined;
+    if (value === undefined) {
+      if (body.absent === undefined) {
+        if (body.required)
+          fail(ctx, { in: 'body', name: '', keyword: 'required', value, params: {}, message: '' });
+        return;
       }
+      value = body.absent.value;
     }
-    for (const rule of op.rules) {
-      const problem = applyRule(rule, req.query as Record<string, unknown>, pathValues);
-      if (problem)
-        return kernelError('bad-request', 400, problem, {
-          details: { in: 'query', rule: rule.rule, parameter: rule.params[1] },
+    const found: RequestProblem[] = [];
+    if (!body.validate(value)) {
+      const seen = new Set<string>();
+      for (const e of body.validate.errors ?? []) {
+        const name =
+          e.instancePath === ''
+            ? typeof e.params.missingProperty === 'string'
+              ? e.params.missingProperty
+              : ''
+            : decodePointer(e.instancePath.split('/')[1] ?? '');
+        if (seen.has(name)) continue; // the first problem of each field
+        seen.add(name);
+        const field =
+          name !== '' && value !== null && typeof value === 'object'
+            ? (value as Record<string, unknown>)[name]
+            : name === ''
+              ? value
+              : undefined;
+        found.push({
+          in: 'body',
+          name,
+          keyword: e.keyword,
+          value: field,
+          params: e.params,
+          message: `${ajvWords(e)}${e.instancePath ? ` at ${e.instancePath}` : ''}`,
         });
+      }
     }
-    return undefined;
+    // Field problems and rules in the order the schema declares the fields.
+    const rank = (name: string) => {
+      const i = body.order.indexOf(name);
+      return i < 0 ? (name === '' ? -1 : body.order.length) : i;
+    };
+    found.sort((a, b) => rank(a.name) - rank(b.name));
+    const rules = [...body.rules].sort(
+      (a, b) => Math.max(...a.params.map(rank)) - Math.max(...b.params.map(rank)),
+    );
+    let r = 0;
+    for (const problem of found) {
+      while (r < rules.length && Math.max(...(rules[r] as RequestRule).params.map(rank)) < rank(problem.name))
+        this.runRules(ctx, [rules[r++] as RequestRule]);
+      fail(ctx, problem);
+    }
+    if (found.some((p) => p.name === '')) return; // not an object: no field rules
+    this.runRules(ctx, rules.slice(r));
   }
 
   private document(): OpenApiDocument {
@@ -134,18 +315,18 @@ export class ContractRequests {
   }
 
   private route(path: string): Route | undefined {
-    this.routes ??= buildRoutes(this.document());
-    return this.routes.find((r) => r.regex.test(path));
-  }
-
-  private operation(route: Route, method: string): Operation {
-    const key = `${route.template} ${method}`;
-    let op = this.operations.get(key);
-    if (!op) {
-      op = this.compileOperation(route, method);
-      this.operations.set(key, op);
+    if (this.literal === undefined) {
+      this.literal = new Map();
+      for (const route of buildRoutes(this.document())) {
+        if (route.names.length === 0) this.literal.set(route.template, route);
+        else this.templated.push(route);
+      }
     }
-    return op;
+    // A literal path wins over a template (`/contracts/invoices` before `/contracts/{id}`).
+    const exact = this.literal.get(path);
+    if (exact !== undefined) return exact;
+    for (const route of this.templated) if (route.regex.test(path)) return route;
+    return undefined;
   }
 
   private compileOperation(route: Route, method: string): Operation {
@@ -162,10 +343,18 @@ export class ContractRequests {
     };
     collect(item.parameters, route.at);
     collect(operation.parameters, at);
-    const parameters = [...declared.values()].map(({ param, pointer: where }) => ({
-      param,
-      check: param.schema ? this.checker(`${where}/schema`) : () => undefined,
-    }));
+    const params: ParamStep[] = [...declared.values()].map(({ param, pointer: where }) => {
+      const schema = param.schema ? this.resolveSchema(param.schema) : undefined;
+      return {
+        param,
+        type: schema?.type,
+        itemType: schema?.items
+          ? this.resolveSchema(schema.items as Record<string, unknown>).type
+          : undefined,
+        validate: param.schema ? this.compile(`${where}/schema`) : undefined,
+        rules: [],
+      };
+    });
     const requestBody = operation.requestBody
       ? resolveRefAt(
           doc,
@@ -174,28 +363,61 @@ export class ContractRequests {
         )
       : undefined;
     const jsonType = Object.keys(requestBody?.value.content ?? {}).find((t) => /json/.test(t));
-    const body =
-      requestBody &&
-      jsonType &&
-      (requestBody.value.content?.[jsonType] as { schema?: unknown } | undefined)?.schema
+    const bodySchema = jsonType
+      ? (requestBody?.value.content?.[jsonType] as { schema?: Record<string, unknown> } | undefined)?.schema
+      : undefined;
+    const body: BodyStep | undefined =
+      requestBody && jsonType && bodySchema
         ? {
             required: requestBody.value.required === true,
-            check: this.checker(`${requestBody.pointer}/content/${pointer(jsonType)}/schema`),
+            absent:
+              'x-absent-as' in requestBody.value
+                ? { value: (requestBody.value as Record<string, unknown>)['x-absent-as'] }
+                : undefined,
+            validate: this.compile(`${requestBody.pointer}/content/${pointer(jsonType)}/schema`),
+            order: Object.keys(this.resolveSchema(bodySchema).properties ?? {}),
+            rules: [],
           }
         : undefined;
-    return { parameters, body, rules: (operation['x-request-rules'] as RequestRule[] | undefined) ?? [] };
+    const rest: RequestRule[] = [];
+    const names = params.map((s) => s.param.name);
+    for (const rule of (operation['x-request-rules'] as RequestRule[] | undefined) ?? []) {
+      if (rule.params.every((p) => names.includes(p))) {
+        const last = Math.max(...rule.params.map((p) => names.indexOf(p)));
+        (params[last] as ParamStep).rules.push(rule);
+      } else if (body && rule.params.every((p) => body.order.includes(p))) {
+        body.rules.push(rule);
+      } else {
+        rest.push(rule);
+      }
+    }
+    if (operation['x-request-validation'] === false)
+      return { id: '', mediaTypes: undefined, params: [], body: undefined, rest: [] };
+    const mediaTypes = operation['x-request-media-types'];
+    return {
+      id: String(operation.operationId ?? `${method} ${route.template}`),
+      mediaTypes: Array.isArray(mediaTypes) ? mediaTypes.map(String) : undefined,
+      params,
+      body,
+      rest,
+    };
+  }
+
+  /** The schema at a node, its `$ref` (if any) followed within the contract. */
+  private resolveSchema(node: Record<string, unknown>): Record<string, unknown> {
+    let n = node;
+    for (let i = 0; i < 16 && typeof n.$ref === 'string'; i++) {
+      let target: unknown = this.document();
+      for (const key of n.$ref.replace(/^#\//, '').split('/'))
+        target = (target as Record<string, unknown>)[decodePointer(key)];
+      n = (target ?? {}) as Record<string, unknown>;
+    }
+    return n;
   }
 
   /** A validator for the schema at `at` (a pointer into the contract), $refs resolved by ajv. */
-  private checker(at: string): Check {
-    const ajv = this.instance();
-    const validate = ajv.compile({ $ref: `contract#/${at}` });
-    return (value) => {
-      if (validate(value)) return undefined;
-      const e = validate.errors?.[0];
-      const where = e?.instancePath ? ` at ${e.instancePath}` : '';
-      return `${e?.message ?? 'is invalid'}${where}`;
-    };
+  private compile(at: string): Validate {
+    return this.instance().compile({ $ref: `contract#/${at}` }) as Validate;
   }
 
   private instance(): import('ajv/dist/2020.js').Ajv2020 {
@@ -203,17 +425,120 @@ export class ContractRequests {
     const require = createRequire(import.meta.url);
     const { Ajv2020 } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
     const addFormats = require('ajv-formats') as (ajv: unknown) => void;
-    const ajv = new Ajv2020({ strict: false, allErrors: false, validateFormats: true });
+    // allErrors: a body reports every field that is wrong (vendors list them all).
+    const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: true });
     addFormats(ajv);
     ajv.addSchema(this.document() as object, 'contract');
     this.ajv = ajv;
     return ajv;
   }
+
+  private applyRule(rule: RequestRule, ctx: Checking): RequestProblem | undefined {
+    const [a = '', b = ''] = rule.params;
+    const value = (name: string): unknown =>
+      ctx.query[name] ?? ctx.pathValues?.[name] ?? bodyField(ctx.req, name);
+    const locate = (name: string): RequestProblem['in'] =>
+      ctx.query[name] !== undefined ? 'query' : ctx.pathValues?.[name] !== undefined ? 'path' : 'body';
+    const problem = (name: string, params: Record<string, unknown>, message: string): RequestProblem => ({
+      in: locate(name),
+      name,
+      keyword: rule.rule,
+      value: value(name),
+      params,
+      message,
+    });
+    if (rule.rule === 'not-both') {
+      if (present(value(a)) && present(value(b)))
+        return problem(b, { other: a }, `${a} and ${b} must not both be given`);
+      return undefined;
+    }
+    const first = instant(value(a));
+    if (first === undefined) return undefined;
+    if (rule.rule === 'before-current' || rule.rule === 'within-years') {
+      const unit = rule.unit ?? 'day';
+      const current = periodStart(this.now(), unit);
+      if (rule.rule === 'before-current') {
+        return periodStart(first, unit) >= current
+          ? problem(a, { current: formatPeriod(current, unit) }, `${a} must be before the current ${unit}`)
+          : undefined;
+      }
+      const years = rule.years ?? 0;
+      const earliest = yearsBefore(current, years);
+      return periodStart(first, unit) < earliest
+        ? problem(
+            a,
+            { earliest: formatPeriod(earliest, unit), years },
+            `${a} must be within the last ${years} years`,
+          )
+        : undefined;
+    }
+    const second = instant(value(b));
+    if (second === undefined) return undefined;
+    if (rule.rule === 'not-after' && first > second)
+      return problem(b, { other: a }, `${a} must not be after ${b}`);
+    if (rule.rule === 'max-span-days' && second - first > (rule.days ?? 0) * 86_400_000)
+      return problem(b, { other: a, days: rule.days }, `${a} to ${b} may span at most ${rule.days} days`);
+    return undefined;
+  }
 }
 
-function isEmpty(req: Request): boolean {
-  // express.json leaves `{}` when there was no body to read.
-  return Number(req.headers['content-length'] ?? 0) === 0 && req.headers['transfer-encoding'] === undefined;
+/** One request being checked. */
+interface Checking {
+  req: Request;
+  query: Record<string, unknown>;
+  pathValues: Record<string, string> | undefined;
+  problems: RequestProblem[] | undefined;
+  /** Fields with a problem: rules about them do not run. */
+  failed: Set<string> | undefined;
+}
+
+function fail(ctx: Checking, problem: RequestProblem): void {
+  ctx.problems ??= [];
+  ctx.problems.push(problem);
+  ctx.failed ??= new Set();
+  ctx.failed.add(problem.name);
+}
+
+const RULES = new Set(['not-after', 'max-span-days', 'not-both', 'before-current', 'within-years']);
+
+function kernelMessage(p: RequestProblem): string {
+  if (p.in === 'body' && !RULES.has(p.keyword))
+    return p.keyword === 'required' && p.name === ''
+      ? 'A request body is required.'
+      : `request body ${p.message}`;
+  return `Invalid request: ${p.message}.`;
+}
+
+function paramProblem(
+  param: Parameter,
+  keyword: string,
+  value: unknown,
+  params: Record<string, unknown>,
+  words: string,
+): RequestProblem {
+  return {
+    in: param.in as RequestProblem['in'],
+    name: param.name,
+    keyword,
+    value,
+    params,
+    message: `${param.in} parameter ${param.name} ${words}`,
+  };
+}
+
+function ajvWords(e: AjvError | undefined): string {
+  return e?.message ?? 'is invalid';
+}
+
+function present(v: unknown): boolean {
+  return v !== undefined && v !== '';
+}
+
+function bodyField(req: Request, name: string): unknown {
+  const body = req.body as unknown;
+  return body !== null && typeof body === 'object' && !Array.isArray(body)
+    ? (body as Record<string, unknown>)[name]
+    : undefined;
 }
 
 function safeDecode(s: string): string {
@@ -224,43 +549,100 @@ function safeDecode(s: string): string {
   }
 }
 
-/** A query or header string as the schema's type reads it (`"5"` → 5 for integers). */
-function coerce(raw: unknown, schema: Record<string, unknown> | undefined): unknown {
-  const type = schema?.type;
-  if (Array.isArray(raw)) return type === 'array' ? raw.map((r) => coerce(r, schema?.items as never)) : raw;
+function decodePointer(s: string): string {
+  return s.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+const INTEGER = /^-?\d+$/;
+const NUMBER = /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/;
+
+/** A query or header string as the schema's type reads it (`"5"` → 5 for integers; `"5.0"` is no integer). */
+function coerce(raw: unknown, type: unknown, itemType: unknown): unknown {
+  if (Array.isArray(raw)) return type === 'array' ? raw.map((r) => coerce(r, itemType, undefined)) : raw;
   if (typeof raw !== 'string') return raw;
-  if (type === 'array') return [coerce(raw, schema?.items as never)];
-  if ((type === 'integer' || type === 'number') && /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(raw))
-    return Number(raw);
+  if (type === 'array') return [coerce(raw, itemType, undefined)];
+  if (type === 'integer') return INTEGER.test(raw) ? Number(raw) : raw;
+  if (type === 'number') return NUMBER.test(raw) ? Number(raw) : raw;
   if (type === 'boolean' && (raw === 'true' || raw === 'false')) return raw === 'true';
   return raw;
 }
 
-function invalid(param: Parameter, message: string): SimError {
-  return kernelError('bad-request', 400, `Invalid request: ${message}.`, {
-    details: { in: param.in, parameter: param.name },
-  });
+const FIRST_ISO_MS = -62_167_219_200_000; // 0000-01-01T00:00:00Z
+const LAST_ISO_MS = 253_402_300_799_999; // 9999-12-31T23:59:59.999Z
+
+/** `YYYY-MM`, `YYYY-MM-DD` or an ISO date-time, with its parts. */
+const ISO_INSTANT =
+  /^(\d{4})-(\d{2})(?:-(\d{2})(?:[Tt](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?([Zz]|([+-])(\d{2}):?(\d{2}))?)?)?$/;
+
+/** Days from 1970-01-01 to a proleptic Gregorian date (no Date object, no 0–99 → 19xx mapping). */
+function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
 }
 
+function daysInMonth(y: number, m: number): number {
+  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+}
+
+/**
+ * Epoch ms of a date (`YYYY-MM`, `YYYY-MM-DD`: UTC midnight), a date-time with a zone, or a
+ * number; undefined for anything else, for a day or time the calendar lacks (Date.parse would
+ * read 2026-02-30 as 2 March: the parameter's own check words that), for a local time (an
+ * instant only in the server's zone: the vendor's to compare) and outside four-digit years.
+ */
 function instant(value: unknown): number | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
   if (typeof value !== 'string' || value === '') return undefined;
-  const n = Date.parse(value);
-  return Number.isNaN(n) ? (Number.isFinite(Number(value)) ? Number(value) : undefined) : n;
+  const m = ISO_INSTANT.exec(value);
+  if (m === null) {
+    const n = Number(value);
+    return Number.isFinite(n) ? n : undefined;
+  }
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = m[3] === undefined ? 1 : Number(m[3]);
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  let ms = daysFromCivil(year, month, day) * 86_400_000;
+  if (m[4] !== undefined) {
+    if (m[8] === undefined) return undefined; // a local time
+    const hour = Number(m[4]);
+    const minute = Number(m[5]);
+    const second = m[6] === undefined ? 0 : Number(m[6]);
+    if (hour > 23 || minute > 59 || second > 59) return undefined;
+    ms += ((hour * 60 + minute) * 60 + second) * 1000;
+    if (m[7] !== undefined) ms += Number(m[7].slice(0, 3).padEnd(3, '0'));
+    if (m[9] !== undefined) {
+      const offset = Number(m[10]) * 60 + Number(m[11]);
+      if (offset > 18 * 60) return undefined;
+      ms -= (m[9] === '-' ? -1 : 1) * offset * 60_000;
+    }
+  }
+  // Only instants an ISO year of four digits can write (the answer would echo them).
+  return ms >= FIRST_ISO_MS && ms <= LAST_ISO_MS ? ms : undefined;
 }
 
-function applyRule(
-  rule: RequestRule,
-  query: Record<string, unknown>,
-  path: Record<string, string>,
-): string | undefined {
-  const [a, b] = rule.params;
-  const first = instant(query[a] ?? path[a]);
-  const second = instant(query[b] ?? path[b]);
-  if (first === undefined || second === undefined) return undefined;
-  if (rule.rule === 'not-after' && first > second) return `Invalid request: ${a} must not be after ${b}.`;
-  if (rule.rule === 'max-span-days' && second - first > (rule.days ?? 0) * 86_400_000)
-    return `Invalid request: ${a} to ${b} may span at most ${rule.days} days.`;
-  return undefined;
+/** UTC midnight of the day, or of the first day of the month, holding `ms`. */
+function periodStart(ms: number, unit: Unit): number {
+  const d = new Date(ms);
+  return unit === 'month'
+    ? Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1)
+    : Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
+}
+
+/** Same calendar day `years` earlier (29 Feb falls to 1 Mar, as Date does). */
+function yearsBefore(ms: number, years: number): number {
+  const d = new Date(ms);
+  d.setUTCFullYear(d.getUTCFullYear() - years);
+  return d.getTime();
+}
+
+function formatPeriod(ms: number, unit: Unit): string {
+  return new Date(ms).toISOString().slice(0, unit === 'month' ? 7 : 10);
 }
 
 function buildRoutes(doc: OpenApiDocument): Route[] {
@@ -282,8 +664,9 @@ function buildRoutes(doc: OpenApiDocument): Route[] {
       names,
       at: `paths/${pointer(template)}`,
       methods,
+      operations: new Map(),
     });
   }
-  // A literal segment wins over a template (`/contracts/invoices` before `/contracts/{id}`).
+  // Fewer templated segments first: `/contracts/{id}/lines` literal parts win over `{a}/{b}`.
   return routes.sort((x, y) => x.names.length - y.names.length);
 }

@@ -146,7 +146,7 @@ export function createVendorApp<C>(spec: VendorAppSpec<C>): SimApp<C> {
   app.set('strict routing', true);
 
   const rejections = new RateLimitedErrors();
-  const contract = new ContractRequests(spec.contract ?? contractFileOf(spec.name));
+  const contract = new ContractRequests(spec.contract ?? contractFileOf(spec.name), () => kernel.clock.now());
   const admin = options.admin === false ? undefined : adminRouter(kernel, (o) => handle.reset(o));
   const jsonTypes = adapter.jsonTypes ?? ['application/json', 'application/*+json'];
   const parseJson = express.json({ limit: bodyLimit, type: jsonTypes, verify: rejectInvalidUtf8 });

@@ -1,22 +1,12 @@
 import type { Request, Response } from 'express';
-import { kernelKind, SimError, sendJson } from '../kernel/index.js';
+import type { components } from '../../contracts/generated/purecloud.js';
+import { kernelKind, type RequestProblem, SimError, sendJson } from '../kernel/index.js';
+import { PAGE_LIMITS } from './options.js';
 
 export const CORRELATION_HEADER = 'ININ-Correlation-Id';
 
-/** Genesys Cloud's ErrorBody; `details` and `errors` are always present, possibly empty. */
-export interface ErrorBody {
-  message: string;
-  code: string;
-  status: number;
-  entityId?: string;
-  entityName?: string;
-  messageWithParams?: string;
-  messageParams?: Record<string, string>;
-  contextId: string;
-  details: unknown[];
-  errors: unknown[];
-  limit?: { key: string; namespace: string; value: number };
-}
+/** Genesys Cloud's ErrorBody, as the contract declares it (`details` and `errors` always sent, possibly empty). */
+export type ErrorBody = components['schemas']['ErrorBody'];
 
 /** The code a status gets when nothing more specific is known (injected faults, kernel errors). */
 const CODE_BY_STATUS: Record<number, string> = {
@@ -50,6 +40,54 @@ export function apiError(
 
 export const INVALID_DATE_MESSAGE =
   'Dates must be specified as ISO-8601 strings. For example: yyyy-MM-ddTHH:mm:ss.SSSZ';
+export const DATE_ONLY_MESSAGE = 'Dates must be specified as ISO-8601 strings. For example: yyyy-MM-dd';
+export const DOCUMENT_DENIED = 'The document link is invalid or has expired.';
+
+/**
+ * The platform API's answer to a request its contract refuses (the kernel's request
+ * validation): the first problem, in the words and codes the hand-written checks used.
+ */
+export function requestError(error: SimError): SimError | undefined {
+  const problems = error.details.violations as RequestProblem[] | undefined;
+  const p = problems?.[0];
+  if (p === undefined || kernelKind(error) !== 'bad-request') return undefined;
+  // A signed link is the caller's only credential: any flaw in it is a refusal, not a 400.
+  if (error.details.operation === 'getInvoiceDocument')
+    return apiError(403, 'not.authorized', DOCUMENT_DENIED);
+  const other = String(p.params.other ?? '');
+  switch (p.keyword) {
+    case 'required':
+      return apiError(400, 'bad.request', `Missing required query parameter ${p.name}.`);
+    case 'repeated':
+      return apiError(400, 'invalid.query.param.value', `Query parameter ${p.name} must be given once.`);
+    case 'not-both':
+      return apiError(
+        400,
+        'bad.request',
+        `Only one of the query parameters ${other} and ${p.name} may be given.`,
+      );
+    case 'not-after':
+      return apiError(
+        400,
+        'invalid.value',
+        p.name === 'endDate' ? `${other} must be before ${p.name}.` : `${other} must not be after ${p.name}.`,
+      );
+  }
+  if (p.name === 'startDate' || p.name === 'endDate')
+    return apiError(400, 'invalid.date', INVALID_DATE_MESSAGE);
+  if (p.name === 'dateStart' || p.name === 'dateEnd') return apiError(400, 'invalid.date', DATE_ONLY_MESSAGE);
+  const invalid = `Invalid value for query parameter ${p.name}: ${String(p.value)}`;
+  const limit = p.params.limit;
+  const message =
+    p.keyword === 'enum'
+      ? `${invalid}. Allowed values: ${(p.params.allowedValues as string[]).join(', ')}`
+      : error.details.operation === 'getOrgauthorizationTrustors' && p.name === 'pageSize'
+        ? `${invalid}. The maximum is ${PAGE_LIMITS.trustors.maxPageSize}.`
+        : p.keyword === 'maximum' && p.name === 'pageSize'
+          ? `${invalid}. The maximum page size is ${limit}.`
+          : invalid;
+  return apiError(400, 'invalid.query.param.value', message);
+}
 
 /** Translates any SimError (vendor- or kernel-made) into an ErrorBody without the contextId. */
 export function toErrorBody(error: SimError, rateLimit: number): Omit<ErrorBody, 'contextId'> {
@@ -115,8 +153,9 @@ function faultRateMessage(error: SimError): string {
 
 export function renderApiError(res: Response, error: SimError, rateLimit: number): void {
   const contextId = String(res.getHeader(CORRELATION_HEADER) ?? '');
-  const body = toErrorBody(error, rateLimit);
-  sendJson(res, error.status, {
+  const answer = requestError(error) ?? error;
+  const body = toErrorBody(answer, rateLimit);
+  sendJson(res, answer.status, {
     message: body.message,
     code: body.code,
     status: body.status,

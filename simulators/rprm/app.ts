@@ -52,6 +52,8 @@ export function createRprmApp(options: RprmOptions = {}): SimApp<RprmCredentials
         // Requests that need no credentials (unknown paths) share their client address's bucket.
         rateLimitKey: (req) => `address:${req.ip ?? 'unknown'}`,
         jsonTypes: ['application/json', 'application/*+json'],
+        // Date parameter rules are the contract's (contracts/rprm.openapi.yaml); errors.ts words them.
+        validateRequests: true,
         routes: (router) =>
           billingRoutes(router, {
             kernel,

@@ -1,9 +1,11 @@
 import type { Request, Response } from 'express';
+import type { components } from '../../contracts/generated/rprm.js';
 import {
   kernelKind,
   type RenderedBody,
+  type RequestProblem,
   renderedBody,
-  type SimError,
+  SimError,
   sendRendered,
   statusText,
 } from '../kernel/index.js';
@@ -16,15 +18,11 @@ import {
   xmlEscape,
 } from './routes/media.js';
 
-/** plcm-error, the error entity of every RPRM REST resource. */
-export interface PlcmError {
-  statusCode: number;
-  description: string;
-  technicalDetails: string;
-  detailedErrorCode: number;
-  localizationKey: string;
-  localizationParam: string[];
-}
+/**
+ * plcm-error, the error entity of every RPRM REST resource (the contract's schema); the
+ * simulator always fills every field.
+ */
+export type PlcmError = Required<components['schemas']['PlcmError']>;
 
 /** Error codes this simulator throws (SimError.code) and the kernel's kinds → detail + key. */
 const CODES: Record<string, { detailedErrorCode: number; localizationKey: string }> = {
@@ -53,6 +51,35 @@ const CODES: Record<string, { detailedErrorCode: number; localizationKey: string
   internal: { detailedErrorCode: 5000, localizationKey: 'error.internal' },
 };
 
+/** xs:dateTime's shape, as a refused date parameter's description names it. */
+export const XS_DATE_TIME_SHAPE = 'expected [-]CCYY-MM-DDThh:mm:ss[.fraction][Z|(+|-)hh:mm]';
+
+/**
+ * The appliance's answer to a request its contract refuses (the kernel's request validation),
+ * in the words and codes of the hand-written date checks.
+ */
+export function requestError(error: SimError): SimError | undefined {
+  const p = (error.details.violations as RequestProblem[] | undefined)?.[0];
+  if (p === undefined || kernelKind(error) !== 'bad-request') return undefined;
+  const details = { parameter: p.name };
+  if (p.keyword === 'not-after') {
+    const other = String(p.params.other);
+    return new SimError(400, `${other} must not be later than ${p.name}.`, {
+      code: 'INVALID_DATE_RANGE',
+      details: { parameter: other },
+    });
+  }
+  if (p.keyword === 'repeated')
+    return new SimError(400, `Query parameter ${p.name} must be given once.`, {
+      code: 'INVALID_DATE',
+      details,
+    });
+  return new SimError(400, `Invalid ${p.name} "${String(p.value)}": ${XS_DATE_TIME_SHAPE}.`, {
+    code: 'INVALID_DATE',
+    details,
+  });
+}
+
 export function toPlcmError(error: SimError): PlcmError {
   const key = error.code ?? kernelKind(error) ?? 'internal';
   const known = CODES[key] ?? CODES.internal!;
@@ -78,7 +105,8 @@ export function toPlcmError(error: SimError): PlcmError {
  */
 export function createPlcmErrorRenderer(negotiator: Negotiator) {
   const rendered = new WeakMap<SimError, { json?: RenderedBody; xml?: RenderedBody }>();
-  return (req: Request, res: Response, error: SimError): void => {
+  return (req: Request, res: Response, raw: SimError): void => {
+    const error = requestError(raw) ?? raw;
     const xml = negotiator.wantsXml(req, ERROR_JSON, ERROR_XML);
     let texts = rendered.get(error);
     if (!texts) {

@@ -68,6 +68,8 @@ export function createWebexApp(options: WebexOptions = {}): SimApp<WebexCredenti
         },
         rateLimitKey: (req, identity) => identity.token ?? req.ip ?? 'anonymous',
         jsonTypes: ['application/json', 'application/*+json'],
+        // Parameter and body rules are the contract's (contracts/webex.openapi.yaml); errors.ts words them.
+        validateRequests: true,
         // Report routes answer every other method, OPTIONS included, with 405 and Allow.
         answersOptions: true,
         routes(router: Router) {

@@ -1,4 +1,5 @@
 import type { Request } from 'express';
+import type { components } from '../../contracts/generated/webex.js';
 import { BodyCache, type JobAdvance, type JobView, type Kernel, SimError } from '../kernel/index.js';
 import { TokenSigner } from './auth/tokens.js';
 import { encodeId } from './data/ids.js';
@@ -7,8 +8,8 @@ import type { FileMeta } from './downloads/host.js';
 import { broadworksObjectPath, DownloadSigner, wholesaleObjectPath } from './downloads/signer.js';
 import { type ResolvedWebexOptions, SCOPES, type WebexPartner, type WebexToken } from './options.js';
 
-export type ReportStatus = 'IN_PROGRESS' | 'COMPLETED' | 'FAILED';
-export type WholesaleType = 'PARTNER' | 'CUSTOMER' | 'USER';
+export type ReportStatus = components['schemas']['ReportStatus'];
+export type WholesaleType = components['schemas']['WholesaleReportType'];
 
 export interface WholesaleReportData {
   family: 'wholesale';

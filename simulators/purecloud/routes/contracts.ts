@@ -1,4 +1,5 @@
 import type { Request, Response, Router } from 'express';
+import type { components } from '../../../contracts/generated/purecloud.js';
 import { authorize, PERMISSIONS } from '../auth.js';
 import { type InvoiceRecord, invoiceLines } from '../data/billing.js';
 import {
@@ -17,8 +18,10 @@ import { apiError } from '../errors.js';
 import { PAGE_LIMITS } from '../options.js';
 import type { OrgBooks, PureCloudState } from '../state.js';
 import { documentLink } from './documents.js';
-import { paginate, parsePageRequest, stringParam } from './paging.js';
+import { paginate, parsePageRequest } from './paging.js';
 import { enumParam, filterQuery, optionalDateRange } from './params.js';
+
+type Schemas = components['schemas'];
 
 const BASE = '/api/v2/billing/contracts';
 
@@ -44,7 +47,7 @@ export function contractRoutes(router: Router, state: PureCloudState): void {
     const books = caller(res);
     const page = parsePageRequest(req.query, PAGE_LIMITS.invoices);
     const range = optionalDateRange(req.query);
-    const payment = enumParam(req.query, 'paymentStatus', ['Paid', 'UnPaid'] as const);
+    const payment = enumParam<'Paid' | 'UnPaid'>(req.query, 'paymentStatus');
     const now = kernel.clock.now();
     const wanted = payment === undefined ? undefined : payment === 'Paid' ? 'Paid' : 'Unpaid';
     const items = books.invoices.filter(
@@ -78,15 +81,17 @@ export function contractRoutes(router: Router, state: PureCloudState): void {
   router.get(`${BASE}/invoices/:invoiceId/document`, (req: Request, res: Response) => {
     const books = caller(res);
     const invoice = findInvoice(books, String(req.params.invoiceId));
-    res.json({ url: documentLink(state, req, books.history.org.id, invoice.id) });
+    res.json({
+      url: documentLink(state, req, books.history.org.id, invoice.id),
+    } satisfies Schemas['UrlResponse']);
   });
 
   router.get(BASE, (req: Request, res: Response) => {
     const books = caller(res);
     const page = parsePageRequest(req.query, PAGE_LIMITS.contracts);
     const range = optionalDateRange(req.query);
-    const status = enumParam(req.query, 'status', ['Active', 'Inactive'] as const);
-    const externalNumber = stringParam(req.query, 'externalNumber');
+    const status = enumParam<'Active' | 'Inactive'>(req.query, 'status');
+    const externalNumber = req.query.externalNumber as string | undefined;
     const now = kernel.clock.now();
     const items = books.history.contracts
       .filter(

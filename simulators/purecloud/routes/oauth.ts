@@ -1,17 +1,12 @@
 import express, { type Request, type Response, type Router } from 'express';
+import type { components } from '../../../contracts/generated/purecloud.js';
 import { SimError } from '../../kernel/index.js';
 import { basicCredentials, type Tokens } from '../auth.js';
 
-/** OAuth error names of RFC 6749 that the login service answers with. */
-export type OAuthErrorName =
-  | 'invalid_request'
-  | 'invalid_client'
-  | 'unauthorized_client'
-  | 'unsupported_grant_type'
-  | 'invalid_grant'
-  | 'too_many_requests'
-  | 'server_error'
-  | 'temporarily_unavailable';
+type OAuthError = components['schemas']['OAuthError'];
+
+/** OAuth error names of RFC 6749 that the login service answers with (the contract's enum). */
+export type OAuthErrorName = OAuthError['error'];
 
 /** Grants the login service knows; only client credentials is simulated. */
 const KNOWN_GRANTS = new Set([
@@ -39,9 +34,11 @@ function nameForStatus(status: number): OAuthErrorName {
 /** Login-service errors are OAuth JSON, never ErrorBody: `{error, description, error_description}`. */
 export function renderOAuthError(res: Response, error: SimError): void {
   const name = error.details.oauth ? (error.code as OAuthErrorName) : nameForStatus(error.status);
-  res
-    .status(error.status)
-    .json({ error: name, description: error.message, error_description: error.message });
+  res.status(error.status).json({
+    error: name,
+    description: error.message,
+    error_description: error.message,
+  } satisfies OAuthError);
 }
 
 export function oauthRoutes(
@@ -77,8 +74,10 @@ export function oauthRoutes(
       throw oauthError(400, 'unsupported_grant_type', `grant type ${grant} is not simulated`);
     }
     res.setHeader('Cache-Control', 'no-store');
-    res
-      .status(200)
-      .json({ access_token: tokens.issue(record), token_type: 'bearer', expires_in: tokens.lifetime });
+    res.status(200).json({
+      access_token: tokens.issue(record),
+      token_type: 'bearer',
+      expires_in: tokens.lifetime,
+    } satisfies components['schemas']['OAuthToken']);
   });
 }

@@ -1,22 +1,16 @@
 import type { Request, Response, Router } from 'express';
+import type { components } from '../../../contracts/generated/purecloud.js';
 import { authorize, PERMISSIONS } from '../auth.js';
 import { trusteeOverview } from '../data/overview.js';
 import { apiError } from '../errors.js';
 import type { PureCloudState } from '../state.js';
-import { stringParam } from './paging.js';
 
 /** Partner billing: only a trustee org with a trust from the trustor org sees its overview. */
 export function overviewRoutes(router: Router, state: PureCloudState): void {
   router.get('/api/v2/billing/trusteebillingoverview/:trustorOrgId', (req: Request, res: Response) => {
     const caller = authorize(res, PERMISSIONS.trusteeOverview);
-    const raw = stringParam(req.query, 'billingPeriodIndex');
-    if (raw !== undefined && !/^\d{1,4}$/.test(raw)) {
-      throw apiError(
-        400,
-        'invalid.query.param.value',
-        `Invalid value for query parameter billingPeriodIndex: ${raw}`,
-      );
-    }
+    // 0..9999 by the contract, checked before the route.
+    const raw = req.query.billingPeriodIndex as string | undefined;
     const index = raw === undefined ? 0 : Number(raw);
     const trustorId = String(req.params.trustorOrgId);
     const trustee = state.org(caller.claims.orgId)!;
@@ -42,7 +36,7 @@ export function overviewRoutes(router: Router, state: PureCloudState): void {
         `No billing period with index ${index} for organization ${trustorId}.`,
       );
     }
-    res.json(overview);
+    res.json(overview satisfies components['schemas']['TrusteeBillingOverview']);
   });
 }
 

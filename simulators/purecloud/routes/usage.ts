@@ -47,7 +47,6 @@ export function usageRoutes(router: Router, state: PureCloudState): void {
     const caller = authorize(res, PERMISSIONS.billableUsage);
     const start = requiredDateTime(req.query, 'startDate');
     const end = requiredDateTime(req.query, 'endDate');
-    if (start > end) throw apiError(400, 'invalid.value', 'startDate must be before endDate.');
     const orgId = caller.claims.orgId;
     const history = state.history(orgId);
     const now = kernel.clock.now();

@@ -1,4 +1,5 @@
 import type { Request, Response } from 'express';
+import type { components } from '../../../contracts/generated/rprm.js';
 import { type RenderedBody, sendRendered } from '../../kernel/index.js';
 import type { TimeZone } from '../data/zone.js';
 import { type ExportView, entityTag } from '../state.js';
@@ -11,6 +12,10 @@ import {
   xmlEscape,
 } from './media.js';
 
+type StatusType = PlcmBillingStatus['statusType'];
+type ActionType = PlcmBillingStatus['actionType'];
+
+/** The contract's statusType enum, as a value (the compiler checks it against the contract). */
 export const STATUS_TYPES = [
   'ERROR',
   'NOT_STARTED',
@@ -25,31 +30,27 @@ export const STATUS_TYPES = [
   'WARN_CDR_RESULTS_INCOMPLETE',
   'GENERATION_COMPLETE',
   'UNKNOWN',
-] as const;
+] as const satisfies readonly StatusType[];
 
-export interface AtomLink {
-  href: string;
-  rel: string;
-  type: string;
-  title: string;
-}
+/** An Atom link of the status document; the simulator always gives its type and title. */
+export type AtomLink = Required<components['schemas']['AtomLink']>;
 
-/** plcm-billing-status, JSON names. */
-export interface BillingStatus {
-  atomLinkList: AtomLink[];
-  totalNumberCdrRecords: number;
-  numberCdrRecordsProcessed: number;
-  estimatedTimeRemainingSeconds: number;
-  actionType: string;
-  statusType: string;
-  downloadReady: boolean;
-  downloadUrl?: string;
-  statusMessage?: string;
-  entityTag?: string;
-  fromDate?: string;
-  toDate?: string;
-  creationTime?: string;
-}
+type PlcmBillingStatus = components['schemas']['PlcmBillingStatus'];
+
+/**
+ * plcm-billing-status (the contract's schema, JSON names) with the fields the simulator always
+ * sends made required, as the schema's description lists them.
+ */
+export type BillingStatus = Omit<PlcmBillingStatus, 'atomLinkList'> &
+  Required<
+    Pick<
+      PlcmBillingStatus,
+      | 'numberCdrRecordsProcessed'
+      | 'totalNumberCdrRecords'
+      | 'estimatedTimeRemainingSeconds'
+      | 'downloadReady'
+    >
+  > & { atomLinkList: AtomLink[] };
 
 export interface StatusContext {
   baseUrl: string;
@@ -97,7 +98,7 @@ export function billingStatus(view: ExportView | undefined, ctx: StatusContext):
       totalNumberCdrRecords: job.totalUnits,
       numberCdrRecordsProcessed: job.processedUnits,
       estimatedTimeRemainingSeconds: remaining,
-      actionType: job.state,
+      actionType: job.state as ActionType,
       statusType: ctx.conflict ? 'ERROR_ANOTHER_CDR_IS_BEING_GENERATED' : 'RUNNING',
       downloadReady: false,
       ...(ctx.conflict
@@ -114,13 +115,15 @@ export function billingStatus(view: ExportView | undefined, ctx: StatusContext):
       numberCdrRecordsProcessed: job.processedUnits,
       estimatedTimeRemainingSeconds: 0,
       actionType: 'UNKNOWN',
-      statusType: (STATUS_TYPES as readonly string[]).includes(code) ? code : 'ERROR_UNKNOWN_CREATE',
+      statusType: (STATUS_TYPES as readonly string[]).includes(code)
+        ? (code as StatusType)
+        : 'ERROR_UNKNOWN_CREATE',
       downloadReady: false,
       statusMessage: job.error?.message ?? 'CDR generation failed.',
       ...times,
     };
   }
-  let statusType = 'GENERATION_COMPLETE';
+  let statusType: StatusType = 'GENERATION_COMPLETE';
   let statusMessage: string | undefined;
   if (w.truncated) {
     statusType = 'WARN_CDR_RESULTS_TRUNCATED';

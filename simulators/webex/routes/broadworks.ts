@@ -1,15 +1,17 @@
 import type { Request, Response, Router } from 'express';
+import type { components, operations } from '../../../contracts/generated/webex.js';
 import { type JobView, SimError } from '../../kernel/index.js';
 import { formatMonth, parseInstant, parseMonth } from '../data/dates.js';
 import { encodeId } from '../data/ids.js';
 import { SCOPES } from '../options.js';
 import type { BroadworksReportData, ReportStatus, WebexState } from '../state.js';
-import { badRequest, jsonObjectBody, oneOf, queryParam } from './params.js';
+import { badRequest, jsonObjectBody } from './params.js';
 import { lifecycleFields, reportRoutes } from './reports.js';
 
 const BASE = '/v1/broadworks/billing/reports';
-const SORTS = ['id', 'status', 'billingPeriod'] as const;
-type SortBy = (typeof SORTS)[number];
+type SortBy = NonNullable<
+  NonNullable<operations['listBroadWorksBillingReports']['parameters']['query']>['sortBy']
+>;
 
 type Job = JobView<BroadworksReportData>;
 
@@ -36,9 +38,11 @@ function reportBody(state: WebexState, _req: Request, job: Job) {
 
 function list(state: WebexState, req: Request, res: Response): void {
   const caller = state.authorize(req, SCOPES.broadworksRead);
+  // Shapes, the sortBy enum and "given once" are the contract's; calendar days are checked here.
+  const query = req.query as Record<string, string | undefined>;
   const problems: string[] = [];
   const instant = (name: 'before' | 'after'): number | undefined => {
-    const raw = queryParam(req, name);
+    const raw = query[name];
     if (raw === undefined) return undefined;
     const at = parseInstant(raw);
     if (at === undefined)
@@ -47,7 +51,7 @@ function list(state: WebexState, req: Request, res: Response): void {
   };
   const before = instant('before');
   const after = instant('after');
-  const sortBy: SortBy = oneOf(req, 'sortBy', SORTS, problems) ?? 'billingPeriod';
+  const sortBy = (query.sortBy as SortBy | undefined) ?? 'billingPeriod';
   if (problems.length) throw badRequest(problems);
   const items = state
     .reports<BroadworksReportData>('broadworks', caller.partner.orgUuid)
@@ -76,30 +80,16 @@ function list(state: WebexState, req: Request, res: Response): void {
       billingPeriod: job.data.billingPeriod,
       status: job.state as ReportStatus,
     })),
-  });
+  } satisfies components['schemas']['BroadWorksBillingReportsListResponse']);
 }
 
 function create(state: WebexState, req: Request, res: Response): void {
   const caller = state.authorize(req, SCOPES.broadworksWrite);
-  const body = jsonObjectBody(req);
-  const raw = body.billingPeriod;
-  const today = new Date(state.kernel.clock.now());
-  const current = formatMonth(today.getUTCFullYear(), today.getUTCMonth() + 1);
-  const earliest = formatMonth(today.getUTCFullYear() - 5, today.getUTCMonth() + 1);
-  if (raw === undefined || raw === null || raw === '')
-    throw badRequest(['billingPeriod is required (YYYY-MM).']);
-  const period = parseMonth(raw);
-  if (!period)
-    throw badRequest([`billingPeriod must be a month in the format YYYY-MM; got ${JSON.stringify(raw)}.`]);
+  // The month's shape and its limits against the current month are the contract's, checked
+  // before the route.
+  const body = jsonObjectBody(req) as components['schemas']['BroadWorksCreateRequest'];
+  const period = parseMonth(body.billingPeriod) as { year: number; month: number };
   const billingPeriod = formatMonth(period.year, period.month);
-  if (billingPeriod >= current) {
-    throw badRequest([
-      `billingPeriod must be a month before the current one (${current}); reports cover whole months.`,
-    ]);
-  }
-  if (billingPeriod < earliest) {
-    throw badRequest([`billingPeriod must be within the last five years (${earliest} or later).`]);
-  }
   if (state.options.duplicateCreate409) {
     const existing = state
       .reports<BroadworksReportData>('broadworks', caller.partner.orgUuid)
@@ -122,5 +112,7 @@ function create(state: WebexState, req: Request, res: Response): void {
     year: period.year,
     month: period.month,
   });
-  res.status(200).json({ id: encodeId('BILLING_REPORT', ids.uuid) });
+  res
+    .status(200)
+    .json({ id: encodeId('BILLING_REPORT', ids.uuid) } satisfies components['schemas']['BroadWorksReportId']);
 }

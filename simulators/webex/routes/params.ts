@@ -6,32 +6,10 @@ export function badRequest(problems: string[]): SimError {
   return new SimError(400, problems[0] ?? 'Bad request.', { details: { problems } });
 }
 
-/** A single-valued query parameter; a repeated one is a 400 naming it. */
-export function queryParam(req: Request, name: string): string | undefined {
-  const v = req.query[name];
-  if (v === undefined) return undefined;
-  if (typeof v !== 'string') throw badRequest([`${name} must be given at most once.`]);
-  return v;
-}
-
-export function oneOf<T extends string>(
-  req: Request,
-  name: string,
-  allowed: readonly T[],
-  problems: string[],
-): T | undefined {
-  const v = queryParam(req, name);
-  if (v === undefined) return undefined;
-  if (!(allowed as readonly string[]).includes(v)) {
-    problems.push(`${name} must be one of ${allowed.join(', ')}; got "${v}".`);
-    return undefined;
-  }
-  return v as T;
-}
-
 /**
- * The JSON object body of a create. A body sent as another media type is a 415; a missing body
- * is an empty object (its required fields then fail by name).
+ * The JSON object body of a create. A body sent as another media type is a 415 (the kernel's
+ * request validation leaves bodies it did not parse to this check); the body's fields were
+ * checked against the contract before the route (a missing body reads as `{}`).
  */
 export function jsonObjectBody(req: Request): Record<string, unknown> {
   const hasBody =

@@ -1,17 +1,17 @@
 import type { Request, Response, Router } from 'express';
+import type { components, operations } from '../../../contracts/generated/webex.js';
 import { type JobView, publicOrigin, SimError } from '../../kernel/index.js';
-import { dayOf, formatDay, parseDay, parseFilterDay, yearsBefore } from '../data/dates.js';
+import { formatDay, parseDay, parseFilterDay } from '../data/dates.js';
 import { decodeId, encodeId } from '../data/ids.js';
 import { SCOPES } from '../options.js';
 import type { ReportStatus, WebexState, WholesaleReportData, WholesaleType } from '../state.js';
-import { badRequest, jsonObjectBody, oneOf, queryParam } from './params.js';
+import { badRequest, jsonObjectBody } from './params.js';
 import { lifecycleFields, reportRoutes } from './reports.js';
 
 const BASE = '/v1/wholesale/billing/reports';
-const TYPES: readonly WholesaleType[] = ['PARTNER', 'CUSTOMER', 'USER'];
-const STATUSES: readonly ReportStatus[] = ['IN_PROGRESS', 'COMPLETED', 'FAILED'];
-const SORTS = ['id', 'billingStartDate', 'billingEndDate', 'status'] as const;
-type SortBy = (typeof SORTS)[number];
+type SortBy = NonNullable<
+  NonNullable<operations['listWholesaleBillingReports']['parameters']['query']>['sortBy']
+>;
 export const WHOLESALE_MAX = 100;
 
 type Job = JobView<WholesaleReportData>;
@@ -101,10 +101,13 @@ function decodeCursor(text: string, sortBy: SortBy): SortKey {
 
 function list(state: WebexState, req: Request, res: Response): void {
   const caller = state.authorize(req, SCOPES.wholesaleRead);
+  // Shapes, enums, `max` ≥ 1 and "given once" are the contract's, checked before the route;
+  // what is left is what a schema cannot say: calendar days and organization ids.
+  const query = req.query as Record<string, string | undefined>;
   const problems: string[] = [];
   // SDKs send YYYY-MM-DD or an ISO date-time (wxc_sdk: 2025-01-01T00:00:00.000Z): either names a day.
   const filterDay = (name: 'billingStartDate' | 'billingEndDate'): string | undefined => {
-    const raw = queryParam(req, name);
+    const raw = query[name];
     if (raw === undefined) return undefined;
     const day = parseFilterDay(raw);
     if (day === undefined)
@@ -113,22 +116,16 @@ function list(state: WebexState, req: Request, res: Response): void {
   };
   const start = filterDay('billingStartDate');
   const end = filterDay('billingEndDate');
-  const type = oneOf(req, 'type', TYPES, problems);
-  const status = oneOf(req, 'status', STATUSES, problems);
-  const sortBy = oneOf(req, 'sortBy', SORTS, problems) ?? 'billingStartDate';
-  const subPartnerOrgId = queryParam(req, 'subPartnerOrgId');
+  const type = query.type as WholesaleType | undefined;
+  const status = query.status as ReportStatus | undefined;
+  const sortBy = (query.sortBy as SortBy | undefined) ?? 'billingStartDate';
+  const subPartnerOrgId = query.subPartnerOrgId;
   const subUuid = subPartnerOrgId === undefined ? undefined : decodeId('ORGANIZATION', subPartnerOrgId);
   if (subPartnerOrgId !== undefined && !subUuid)
     problems.push(`subPartnerOrgId "${subPartnerOrgId}" is not a valid organization id.`);
-  const maxText = queryParam(req, 'max');
-  let max = WHOLESALE_MAX;
-  if (maxText !== undefined) {
-    if (!/^\d+$/.test(maxText) || Number(maxText) < 1)
-      problems.push(`max must be a positive integer; got "${maxText}".`);
-    else max = Math.min(WHOLESALE_MAX, Number(maxText));
-  }
+  const max = query.max === undefined ? WHOLESALE_MAX : Math.min(WHOLESALE_MAX, Number(query.max));
   if (problems.length) throw badRequest(problems);
-  const cursorText = queryParam(req, 'cursor');
+  const cursorText = query.cursor;
   const after = cursorText === undefined ? undefined : decodeCursor(cursorText, sortBy);
 
   const matching = state
@@ -156,67 +153,32 @@ function list(state: WebexState, req: Request, res: Response): void {
     params.set('cursor', encodeCursor(sortBy, last.key));
     res.setHeader('Link', `<${publicOrigin(state.kernel, req)}${BASE}?${params.toString()}>; rel="next"`);
   }
-  res.json({ items: page.map((x) => listItem(x.job)) });
+  res.json({
+    items: page.map((x) => listItem(x.job)),
+  } satisfies components['schemas']['WholesaleBillingReportsListResponse']);
 }
 
 function create(state: WebexState, req: Request, res: Response): void {
   const caller = state.authorize(req, SCOPES.wholesaleWrite);
-  const body = jsonObjectBody(req);
-  const problems: string[] = [];
-  const today = dayOf(state.kernel.clock.now());
-  const earliest = yearsBefore(today, 5);
-  const day = (name: 'billingStartDate' | 'billingEndDate'): number | undefined => {
-    const raw = body[name];
-    if (raw === undefined || raw === null || raw === '') {
-      problems.push(`${name} is required (YYYY-MM-DD).`);
-      return undefined;
-    }
-    const d = parseDay(raw);
-    if (d === undefined) {
-      problems.push(`${name} must be a date in the format YYYY-MM-DD; got ${JSON.stringify(raw)}.`);
-      return undefined;
-    }
-    if (d >= today) {
-      problems.push(
-        `${name} must be before today (${formatDay(today)}); the current day and future dates are not accepted.`,
-      );
-      return undefined;
-    }
-    if (d < earliest) {
-      problems.push(`${name} must be within the last five years (on or after ${formatDay(earliest)}).`);
-      return undefined;
-    }
-    return d;
-  };
-  const start = day('billingStartDate');
-  const end = day('billingEndDate');
-  if (start !== undefined && end !== undefined && start > end) {
-    problems.push('billingStartDate must be on or before billingEndDate.');
-  }
-  let type: WholesaleType = 'PARTNER';
-  if (body.type !== undefined && body.type !== null) {
-    if (typeof body.type !== 'string' || !(TYPES as readonly string[]).includes(body.type)) {
-      problems.push(`type must be one of ${TYPES.join(', ')}; got ${JSON.stringify(body.type)}.`);
-    } else type = body.type as WholesaleType;
-  }
+  // Types, date shapes and calendar days, the limits against today and the order of the dates
+  // are the contract's (checked before the route); null reads as absent. Left here: whether the
+  // sub-partner id is one of the caller's.
+  const body = jsonObjectBody(req) as components['schemas']['WholesaleCreateRequest'];
+  const start = parseDay(body.billingStartDate) as number;
+  const end = parseDay(body.billingEndDate) as number;
+  const type: WholesaleType = body.type ?? 'PARTNER';
   let subPartnerOrgUuid: string | undefined;
   if (body.subPartnerOrgId !== undefined && body.subPartnerOrgId !== null) {
-    const uuid =
-      typeof body.subPartnerOrgId === 'string' ? decodeId('ORGANIZATION', body.subPartnerOrgId) : undefined;
-    if (!uuid) problems.push('subPartnerOrgId must be a Webex organization id.');
-    else if (!(caller.partner.subPartners ?? []).some((s) => s.orgUuid === uuid))
-      problems.push('subPartnerOrgId is not a sub-partner of your partner organization.');
-    else subPartnerOrgUuid = uuid;
+    const uuid = decodeId('ORGANIZATION', body.subPartnerOrgId);
+    if (!uuid) throw badRequest(['subPartnerOrgId must be a Webex organization id.']);
+    if (!(caller.partner.subPartners ?? []).some((s) => s.orgUuid === uuid))
+      throw badRequest(['subPartnerOrgId is not a sub-partner of your partner organization.']);
+    subPartnerOrgUuid = uuid;
   }
-  let internal = false;
-  if (body.internal !== undefined && body.internal !== null) {
-    if (typeof body.internal !== 'boolean') problems.push('internal must be a boolean.');
-    else internal = body.internal;
-  }
-  if (problems.length) throw badRequest(problems);
+  const internal = body.internal ?? false;
 
-  const billingStartDate = formatDay(start as number);
-  const billingEndDate = formatDay(end as number);
+  const billingStartDate = formatDay(start);
+  const billingEndDate = formatDay(end);
   if (state.options.duplicateCreate409) {
     const existing = state
       .reports<WholesaleReportData>('wholesale', caller.partner.orgUuid)
@@ -245,8 +207,8 @@ function create(state: WebexState, req: Request, res: Response): void {
     createdBy: state.personId(caller),
     billingStartDate,
     billingEndDate,
-    start: start as number,
-    end: end as number,
+    start,
+    end,
     type,
     category: 'RECONCILIATION',
     subPartnerOrgUuid,
@@ -259,5 +221,5 @@ function create(state: WebexState, req: Request, res: Response): void {
     type,
     category: job.data.category,
     internal,
-  });
+  } satisfies components['schemas']['WholesaleReportId']);
 }

@@ -1,6 +1,10 @@
+import { join } from 'node:path';
+import express from 'express';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { Clock } from '../../../simulators/kernel/index.js';
+import { packageRoot } from '../../../contracts/index.js';
+import { Clock, kernelKind, type RequestProblem } from '../../../simulators/kernel/index.js';
+import { ContractRequests } from '../../../simulators/kernel/request-validation.js';
 import { PLUGINS } from '../../../simulators/registry.js';
 import { contractGuard } from '../../support/contract-guard.js';
 import { toyContracts } from '../../support/toy-contracts.js';
@@ -102,4 +106,104 @@ describe('every 405 carries Allow', () => {
       expect(res.headers.allow).toMatch(/\bGET\b/);
     },
   );
+});
+
+describe('request rules and extensions (fixture contract)', () => {
+  const file = join(packageRoot(), 'test', 'fixtures', 'contracts', 'rules.openapi.yaml');
+  const app = () => {
+    const contract = new ContractRequests(file, () => Date.parse('2026-03-15T10:00:00Z'));
+    const a = express();
+    a.use(express.json());
+    a.use((req, res) => {
+      const e = contract.check(req);
+      res.json(
+        e
+          ? { status: e.status, kind: kernelKind(e), message: e.message, violations: e.details.violations }
+          : { ok: true, query: req.query },
+      );
+    });
+    return a;
+  };
+  const problems = (res: request.Response) =>
+    (res.body.violations as RequestProblem[]).map((p) => `${p.in}:${p.name}:${p.keyword}`);
+
+  it('not-both, ranges, formats and a repeated parameter; every problem listed in declared order', async () => {
+    const res = await request(app()).get('/pages?before=a&after=b&size=11&size=2&from=soon&to=x');
+    expect(res.body.status).toBe(400);
+    expect(res.body.kind).toBe('bad-request');
+    expect(problems(res)).toEqual(['query:after:not-both', 'query:size:repeated', 'query:from:format']);
+    expect(res.body.message).toBe('Invalid request: before and after must not both be given.');
+    const p = (res.body.violations as RequestProblem[])[0]!;
+    expect(p.params).toEqual({ other: 'before' });
+    const range = await request(app()).get('/pages?size=11&to=2026-01-01T00:00:00Z');
+    expect(range.body.violations[0]).toMatchObject({
+      keyword: 'maximum',
+      value: '11',
+      params: { limit: 10 },
+    });
+  });
+
+  it('an empty optional value is checked, an empty required one is missing; "5.0" is no integer', async () => {
+    expect(problems(await request(app()).get('/pages?size=&to='))).toEqual([
+      'query:size:type',
+      'query:to:required',
+    ]);
+    expect(problems(await request(app()).get('/pages?size=5.0&to=x'))).toEqual(['query:size:type']);
+    expect((await request(app()).get('/pages?size=005&to=x')).body.query.size).toBe('005');
+  });
+
+  it('not-after compares instants with zones only; a local time is the vendor’s to compare', async () => {
+    const reversed = await request(app()).get(
+      '/pages?from=2026-03-10T00:00:00Z&to=2026-03-01T00:00:00%2B01:00',
+    );
+    expect(problems(reversed)).toEqual(['query:to:not-after']);
+    const local = await request(app()).get('/pages?from=2026-03-10T00:00:00Z&to=2026-03-01T00:00:00');
+    expect(local.body.ok).toBe(true);
+  });
+
+  it('a body of another media type is a 415 before any parameter, when the operation says so', async () => {
+    const res = await request(app()).get('/pages?size=99').set('Content-Type', 'text/plain').send('x');
+    expect(res.body).toMatchObject({ status: 415, kind: 'unsupported-media-type' });
+  });
+
+  it('a literal path wins over a template; path parameters are checked', async () => {
+    expect((await request(app()).get('/pages/special')).body.ok).toBe(true);
+    expect(problems(await request(app()).get('/pages/abc'))).toEqual(['path:id:pattern']);
+  });
+
+  it('body rules run in field order after each field’s schema; a field that failed is not ruled on', async () => {
+    const res = await request(app())
+      .post('/periods')
+      .send({ start: '2026-03-15', end: '2026-02-30', month: '2024-02' });
+    expect(problems(res)).toEqual([
+      'body:start:before-current',
+      'body:end:format',
+      'body:month:within-years',
+    ]);
+    const [start, , month] = res.body.violations as RequestProblem[];
+    expect(start!.params).toEqual({ current: '2026-03-15' });
+    expect(month!.params).toEqual({ earliest: '2024-03', years: 2 });
+    const old = await request(app()).post('/periods').send({ start: '2024-03-14', end: '2024-03-01' });
+    expect(problems(old)).toEqual(['body:start:within-years']);
+    const order = await request(app()).post('/periods').send({ start: '2026-03-10', end: '2026-03-01' });
+    expect(problems(order)).toEqual(['body:end:not-after']);
+    const fine = await request(app())
+      .post('/periods')
+      .send({ start: '2024-03-15', end: '2026-03-14', month: '2026-02' });
+    expect(fine.body.ok).toBe(true);
+  });
+
+  it('x-absent-as: a request without a body is checked as {} (its required fields fail by name)', async () => {
+    expect(problems(await request(app()).post('/periods'))).toEqual([
+      'body:start:required',
+      'body:end:required',
+    ]);
+    // A body the kernel did not parse is the route's (its media-type check answers).
+    const text = await request(app()).post('/periods').set('Content-Type', 'text/plain').send('start=x');
+    expect(text.body.ok).toBe(true);
+  });
+
+  it('x-request-validation: false leaves the operation to its route', async () => {
+    expect((await request(app()).get('/handmade')).body.ok).toBe(true);
+  });
 });
