@@ -77,6 +77,14 @@ export interface RunningSimulators {
     count(simulator: string, match?: RequestMatch): number;
     /** The matching journal entries, credentials redacted (as POST /_sim/requests/find). */
     find(simulator: string, match?: RequestMatch, limit?: number): JournalEntry[];
+    /**
+     * Replaces one simulator's golden data (as PUT /_sim/data): checked against the vendor's data
+     * schema first — a `ConfigError` naming each JSON pointer, nothing changed — then every view
+     * answers from it. `undefined` (or `{}`) removes every pinned fact.
+     */
+    setData(simulator: string, data: Record<string, unknown> | undefined): void;
+    /** One simulator's golden data in force (as GET /_sim/data). */
+    data(simulator: string): Record<string, unknown> | undefined;
   };
   close(): Promise<void>;
   [Symbol.asyncDispose](): Promise<void>;
@@ -119,6 +127,11 @@ export async function startSimulators(options: StartOptions = {}): Promise<Runni
         const { kernel } = appOf(result, simulator).sim;
         return findRequests(kernel.journal, kernel.data, match, limit);
       },
+      setData: (simulator, data) => {
+        const { kernel } = appOf(result, simulator).sim;
+        kernel.setData(data && Object.keys(data).length ? data : undefined);
+      },
+      data: (simulator) => appOf(result, simulator).sim.kernel.goldenData,
     },
     close: async () => {
       await Promise.all(Object.values(result.servers).map((s) => s.close()));

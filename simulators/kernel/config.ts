@@ -78,6 +78,7 @@ export function configFromEnv(
   const vendorKeys = new Map(
     plugins.map((p) => {
       const own = Object.keys((p.optionsSchema.properties ?? {}) as object);
+      if (p.dataSchema) own.push('data');
       const keys = [...new Set([...kernelKeys, ...own, 'port'])];
       return [p.name, new Map(keys.map((k) => [envName(k), k]))] as const;
     }),

@@ -200,6 +200,8 @@ export interface PluginSchemaSource {
   name: string;
   defaultPort: number;
   optionsSchema: JsonSchema;
+  /** The vendor's golden-data schema: the `data` option of its section. */
+  dataSchema?: JsonSchema;
 }
 
 /**
@@ -209,6 +211,7 @@ export interface PluginSchemaSource {
 export function simulatorOptionsSchema(plugin: PluginSchemaSource, withPort: boolean): JsonSchema {
   const own = (plugin.optionsSchema.properties ?? {}) as Record<string, JsonSchema>;
   const properties: Record<string, JsonSchema> = { ...kernelOptionsProperties(), ...own };
+  if (plugin.dataSchema) properties.data = plugin.dataSchema;
   if (withPort) {
     properties.port = {
       type: 'integer',

@@ -59,6 +59,12 @@ export interface VendorAdapter {
   jsonTypes?: string[];
   /** Clears vendor state on POST /_sim/reset. */
   reset?(): void;
+  /**
+   * Replaces the vendor's golden data (`PUT /_sim/data`, `control.setData`, a state restore):
+   * validates it against the plug-in's `dataSchema` — throwing a ConfigError naming each
+   * mistake's JSON pointer, with nothing changed — then rebuilds the world from (seed, data).
+   */
+  setData?(data: Record<string, unknown> | undefined): void;
 }
 
 /**
@@ -137,6 +143,7 @@ export function createVendorApp<C>(spec: VendorAppSpec<C>): SimApp<C> {
   const { options, credentials } = spec;
   const kernel = new Kernel(spec.name, options, { rateLimit: spec.defaults?.rateLimit ?? { kind: 'off' } });
   const adapter = spec.adapter(kernel);
+  kernel.useDataHook(adapter.setData?.bind(adapter));
   const bodyLimit = options.bodyLimitBytes ?? spec.defaults?.bodyLimitBytes ?? 1 << 20;
   const app = express() as SimApp<C>;
   app.disable('x-powered-by');

@@ -1,11 +1,18 @@
 import type { Request } from 'express';
 import { BodyCache, type JobAdvance, type JobView, type Kernel, SimError } from '../kernel/index.js';
 import { TokenSigner } from './auth/tokens.js';
+import { WebexWorld } from './data/golden.js';
 import { encodeId } from './data/ids.js';
-import { buildDataset, type PartnerDataset } from './data/world.js';
+import type { PartnerDataset } from './data/world.js';
 import type { FileMeta } from './downloads/host.js';
 import { broadworksObjectPath, DownloadSigner, wholesaleObjectPath } from './downloads/signer.js';
-import { type ResolvedWebexOptions, SCOPES, type WebexPartner, type WebexToken } from './options.js';
+import {
+  type ResolvedWebexOptions,
+  SCOPES,
+  type WebexData,
+  type WebexPartner,
+  type WebexToken,
+} from './options.js';
 
 export type ReportStatus = 'IN_PROGRESS' | 'COMPLETED' | 'FAILED';
 export type WholesaleType = 'PARTNER' | 'CUSTOMER' | 'USER';
@@ -87,7 +94,8 @@ export class WebexState {
   readonly oauth: TokenSigner;
   private readonly spentCodes = new Set<number>();
   private readonly tokens = new Map<string, Caller>();
-  private readonly datasets = new Map<string, PartnerDataset>();
+  /** The partners' customers and subscriptions: seeded, with the golden data over them. */
+  readonly world: WebexWorld;
   /** file uuid → report uuid, for the download route. */
   private readonly files = new Map<string, string>();
   /** Last signed download link per report (one entry per live report). */
@@ -103,9 +111,11 @@ export class WebexState {
   constructor(
     readonly kernel: Kernel,
     readonly options: ResolvedWebexOptions,
+    data?: WebexData,
   ) {
     this.signer = new DownloadSigner(kernel.secret, kernel.seed, options.keyPairId);
     this.oauth = new TokenSigner(kernel.secret);
+    this.world = new WebexWorld(kernel, options.partners, data);
     for (const partner of options.partners) {
       for (const token of partner.tokens) this.tokens.set(token.token, { partner, token });
     }
@@ -204,12 +214,14 @@ export class WebexState {
   }
 
   dataset(partner: WebexPartner): PartnerDataset {
-    let ds = this.datasets.get(partner.orgUuid);
-    if (!ds) {
-      ds = buildDataset(this.kernel.data, partner, this.options.data);
-      this.datasets.set(partner.orgUuid, ds);
-    }
-    return ds;
+    return this.world.dataset(partner);
+  }
+
+  /** New golden data (validated first; a mistake throws and changes nothing): reports answer from it. */
+  setData(data: WebexData | undefined): void {
+    this.world.set(data);
+    // Measured downloads describe the old world's bytes.
+    this.fileMetas.clear();
   }
 
   partner(orgUuid: string): WebexPartner | undefined {
