@@ -7,7 +7,7 @@ import { Clock, type ClockOptions } from './kernel/clock.js';
 import type { JournalEntry } from './kernel/journal.js';
 import type { KernelOptions, SimulatorPeer } from './kernel/kernel.js';
 import { startOptionsSchema } from './kernel/options-schema.js';
-import { OptionsValidator } from './kernel/options-validation.js';
+import { ConfigError, OptionsValidator } from './kernel/options-validation.js';
 import type { VendorPlugin } from './kernel/plugin.js';
 import { countRequests, findRequests, type RequestMatch } from './kernel/request-match.js';
 import { type RunningServer, serve } from './kernel/server.js';
@@ -179,12 +179,24 @@ async function startOne(
   into: RunningSimulators,
 ): Promise<void> {
   const own = options.simulators?.[plugin.name];
-  const app = plugin.create({
-    ...options.kernel,
-    ...own,
-    seed: options.seed ?? (own?.seed as number | undefined) ?? options.kernel?.seed,
-    clock,
-  });
+  let app: SimApp;
+  try {
+    app = plugin.create({
+      ...options.kernel,
+      ...own,
+      seed: options.seed ?? (own?.seed as number | undefined) ?? options.kernel?.seed,
+      clock,
+    });
+  } catch (e) {
+    // A data section the schema let through but the vendor refused (an unknown org, a day that
+    // does not exist): named from the top of the options, like every other mistake.
+    if (e instanceof ConfigError && e.message.startsWith(`invalid ${plugin.name} data`))
+      throw new ConfigError(
+        e.problems.map((p) => `/simulators/${plugin.name}/data${p}`),
+        'options',
+      );
+    throw e;
+  }
   const port = options.ports?.[plugin.name] ?? plugin.defaultPort;
   const host = options.host ?? '127.0.0.1';
   let server: RunningServer;

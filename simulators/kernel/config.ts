@@ -21,6 +21,8 @@ export interface ConfigFile {
   kernel?: KernelOptions;
   /** Per simulator: `port` plus that simulator's own options (faults, rateLimit, …). */
   simulators?: Record<string, Record<string, unknown> & { port?: number }>;
+  /** `billing-sim flows --config`: rate card (relative to the file), period and clock start. */
+  flows?: { rateCard?: string; period?: string; at?: string };
 }
 
 export const ENV_PREFIX = 'BILLING_SIM_';

@@ -66,6 +66,12 @@ export interface GoldenOrg {
   products?: string[];
   /** Prices in currency units (cents are the second decimal) by SKU: `price` and `overage`. */
   prices?: Record<string, { price?: number; overage?: number }>;
+  /**
+   * Metered quantities (storage, API calls, messages, converted products) per billing month, by
+   * SKU then `YYYY-MM`: the month's total, accruing evenly while the month is open. Months not
+   * given: the seeded draw.
+   */
+  metered?: Record<string, Record<string, number>>;
 }
 
 export interface PureCloudData {
@@ -85,6 +91,7 @@ const QUANTITIES = {
   propertyNames: { enum: SKUS },
   additionalProperties: { type: 'integer', minimum: 0, maximum: 100_000_000 },
 };
+const METERED_SKUS = CATALOG.filter((p) => p.kind === 'metered' || p.kind === 'converted').map((p) => p.sku);
 const MONEY = {
   type: 'number',
   minimum: 0,
@@ -168,6 +175,15 @@ export const DATA_SCHEMA = {
             },
           },
           products: { type: 'array', items: { enum: SKUS }, uniqueItems: true },
+          metered: {
+            type: 'object',
+            propertyNames: { enum: METERED_SKUS },
+            additionalProperties: {
+              type: 'object',
+              propertyNames: { pattern: '^\\d{4}-(0[1-9]|1[0-2])$' },
+              additionalProperties: { type: 'integer', minimum: 0, maximum: 1_000_000_000 },
+            },
+          },
           prices: {
             type: 'object',
             propertyNames: { enum: SKUS },
@@ -202,6 +218,8 @@ export interface PinnedOrg {
   skus: Set<string>;
   /** The org's own price book: catalogue products with its prices. */
   product(base: Product): Product;
+  /** A pinned metered total of a SKU in a month number, if any. */
+  meteredTotal(sku: string, month: number): number | undefined;
 }
 
 export function monthNumber(ms: number): number {
@@ -268,11 +286,22 @@ function pinOrg(org: GoldenOrg, at: string, problems: string[]): PinnedOrg {
   });
   const prices = org.prices ?? {};
   for (const sku of Object.keys(prices)) skus.add(sku);
+  const metered = new Map<string, Map<number, number>>();
+  for (const [sku, months] of Object.entries(org.metered ?? {})) {
+    skus.add(sku);
+    const byMonth = new Map<number, number>();
+    for (const [month, quantity] of Object.entries(months)) {
+      const [y, m] = month.split('-').map(Number) as [number, number];
+      byMonth.set(y * 12 + m - 1, quantity);
+    }
+    metered.set(sku, byMonth);
+  }
   return {
     users,
     devices,
     contracts: org.contracts,
     skus,
+    meteredTotal: (sku, month) => metered.get(sku)?.get(month),
     product(base) {
       const p = prices[base.sku];
       if (!p) return base;

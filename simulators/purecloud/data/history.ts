@@ -184,6 +184,8 @@ export class OrgHistory {
   private readonly perProduct: number[];
   private readonly months = new Map<number, MonthObservations>();
   private readonly seedBase: number;
+  /** Golden metered totals per (SKU, month number), when pinned. */
+  private readonly meteredTotal: PinnedOrg['meteredTotal'] | undefined;
 
   constructor(
     private readonly data: SeededData,
@@ -226,6 +228,7 @@ export class OrgHistory {
     else this.buildPeople(org.users ?? 40);
     if (pinned?.devices) this.pinDevices(pinned.devices);
     else this.buildDevices(devices);
+    this.meteredTotal = pinned?.meteredTotal;
     this.fillPrepaid();
     if (pinned?.contracts) this.pinQuantities(pinned.contracts);
   }
@@ -588,7 +591,9 @@ export class OrgHistory {
   metered(product: Product, start: number, endExclusive: number, cutoff: number): number {
     if (endExclusive <= this.start || cutoff <= start) return 0;
     const u = unit(this.seedBase ^ hashSku(product.sku), monthNumber(start));
-    const total = Math.round(this.meteredBase(product) * (0.6 + 0.9 * u));
+    const total =
+      this.meteredTotal?.(product.sku, monthNumber(start)) ??
+      Math.round(this.meteredBase(product) * (0.6 + 0.9 * u));
     const from = Math.max(start, this.start);
     const fraction = Math.min(1, (Math.min(cutoff, endExclusive) - from) / (endExclusive - start));
     return Math.max(0, Math.floor(total * fraction));
