@@ -84,7 +84,10 @@ function same(column: string, a: string, b: string): boolean {
   return a === b;
 }
 
-/** Matches lines by key (the n-th expected line of a key with the n-th actual one) and lists every difference. */
+/**
+ * Matches lines by key — identical lines first, then the rest of a key in file order (the n-th
+ * left of the expected with the n-th left of the actual) — and lists every difference.
+ */
 export function compareLines(expected: readonly LineRow[], actual: readonly LineRow[]): LineDiff {
   const pending = new Map<string, LineRow[]>();
   for (const row of actual) {
@@ -92,20 +95,26 @@ export function compareLines(expected: readonly LineRow[], actual: readonly Line
     list.push(row);
     pending.set(keyOf(row), list);
   }
-  const diff: LineDiff = { equal: true, missing: [], unexpected: [], changed: [], matched: 0 };
-  for (const want of expected) {
-    const got = pending.get(keyOf(want))?.shift();
-    if (!got) {
-      diff.missing.push(want);
-      continue;
-    }
-    const fields = VALUE_COLUMNS.filter((c) => !same(c, want[c], got[c])).map((c) => ({
+  const differences = (want: LineRow, got: LineRow) =>
+    VALUE_COLUMNS.filter((c) => !same(c, want[c], got[c])).map((c) => ({
       column: c,
       expected: want[c],
       actual: got[c],
     }));
-    if (fields.length) diff.changed.push({ key: keyOf(want), expected: want, actual: got, fields });
-    else diff.matched++;
+  const diff: LineDiff = { equal: true, missing: [], unexpected: [], changed: [], matched: 0 };
+  const unpaired: LineRow[] = [];
+  for (const want of expected) {
+    const list = pending.get(keyOf(want)) ?? [];
+    const i = list.findIndex((got) => differences(want, got).length === 0);
+    if (i >= 0) {
+      list.splice(i, 1);
+      diff.matched++;
+    } else unpaired.push(want);
+  }
+  for (const want of unpaired) {
+    const got = pending.get(keyOf(want))?.shift();
+    if (!got) diff.missing.push(want);
+    else diff.changed.push({ key: keyOf(want), expected: want, actual: got, fields: differences(want, got) });
   }
   for (const rest of pending.values()) diff.unexpected.push(...rest);
   diff.equal = !diff.missing.length && !diff.unexpected.length && !diff.changed.length;
