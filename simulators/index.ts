@@ -131,7 +131,7 @@ export async function startSimulators(options: StartOptions = {}): Promise<Runni
         const { kernel } = appOf(result, simulator).sim;
         kernel.setData(data && Object.keys(data).length ? data : undefined);
       },
-      data: (simulator) => appOf(result, simulator).sim.kernel.goldenData,
+      data: (simulator) => appOf(result, simulator).sim.kernel.dataOverrides,
     },
     close: async () => {
       await Promise.all(Object.values(result.servers).map((s) => s.close()));

@@ -13,7 +13,7 @@ export function dataRoutes(kernel: Kernel): Router {
 
   r.get('/data', (_req, res) => {
     if (!kernel.takesData) return error(res, 404, `the ${kernel.vendor} simulator takes no data`);
-    res.json({ vendor: kernel.vendor, data: kernel.goldenData ?? null });
+    res.json({ vendor: kernel.vendor, data: kernel.dataOverrides ?? null });
   });
 
   r.put('/data', (req: Request, res: Response) => {
@@ -30,7 +30,7 @@ export function dataRoutes(kernel: Kernel): Router {
       if (e instanceof ConfigError) return error(res, 400, e.problems.join('; '), e.problems);
       throw e;
     }
-    res.json({ vendor: kernel.vendor, data: kernel.goldenData ?? null });
+    res.json({ vendor: kernel.vendor, data: kernel.dataOverrides ?? null });
   });
 
   return r;

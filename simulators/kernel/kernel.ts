@@ -97,7 +97,7 @@ export class Kernel {
    * The golden data in force (`data` of the options, replaced by `PUT /_sim/data`): what a state
    * snapshot saves and gives back through `setData`. Undefined: the seeded world alone.
    */
-  goldenData: Record<string, unknown> | undefined;
+  dataOverrides: Record<string, unknown> | undefined;
   private dataHook: DataHook | undefined;
   /** Checks admin updates against the options schema (this app's own ajv, loaded on first use). */
   readonly validator = new OptionsValidator();
@@ -108,7 +108,7 @@ export class Kernel {
     defaults: { rateLimit: RateLimitConfig },
   ) {
     this.seed = options.seed ?? 1;
-    this.goldenData = options.data as Record<string, unknown> | undefined;
+    this.dataOverrides = options.data as Record<string, unknown> | undefined;
     this.secret =
       options.signingSecret === undefined ? randomBytes(32) : Buffer.from(options.signingSecret, 'utf8');
     this.clock = options.clock instanceof Clock ? options.clock : new Clock(options.clock);
@@ -153,8 +153,8 @@ export class Kernel {
    */
   setData(data: Record<string, unknown> | undefined): void {
     if (!this.dataHook) throw new ConfigError([`/: the ${this.vendor} simulator takes no data`], 'data');
+    // The hook records the data on the kernel once the vendor has accepted it.
     this.dataHook(data);
-    this.goldenData = data;
   }
 
   /**

@@ -143,7 +143,16 @@ export function createVendorApp<C>(spec: VendorAppSpec<C>): SimApp<C> {
   const { options, credentials } = spec;
   const kernel = new Kernel(spec.name, options, { rateLimit: spec.defaults?.rateLimit ?? { kind: 'off' } });
   const adapter = spec.adapter(kernel);
-  kernel.useDataHook(adapter.setData?.bind(adapter));
+  // Whoever replaces the data (PUT /_sim/data, control.setData, a state restore) goes through
+  // the vendor's hook, and the kernel then records what is in force.
+  const vendorSetData = adapter.setData?.bind(adapter);
+  if (vendorSetData) {
+    adapter.setData = (data) => {
+      vendorSetData(data);
+      kernel.dataOverrides = data;
+    };
+  }
+  kernel.useDataHook(adapter.setData);
   const bodyLimit = options.bodyLimitBytes ?? spec.defaults?.bodyLimitBytes ?? 1 << 20;
   const app = express() as SimApp<C>;
   app.disable('x-powered-by');

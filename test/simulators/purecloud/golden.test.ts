@@ -132,7 +132,7 @@ describe('PureCloud golden data', () => {
     expect(() => app.sim.kernel.setData(bad as Record<string, unknown>)).toThrow(
       /\/orgs\/0\/users\/0\/licences\/0\/observed\/0: outside the holding/,
     );
-    expect(app.sim.kernel.goldenData).toBe(DATA);
+    expect(app.sim.kernel.dataOverrides).toBe(DATA);
     const bearer = await login(app, 'contoso-billing');
     const body = await report(app, bearer, '2026-10-01', '2026-10-31');
     expect(usageOf(body, 'Genesys Cloud CX 1')?.totalUsage).toBe('2');

@@ -112,7 +112,7 @@ describe('RPRM golden data', () => {
     expect(() => app.sim.kernel.setData(bad as Record<string, unknown>)).toThrow(
       /\/conferences\/0\/room: names no pinned room/,
     );
-    expect(app.sim.kernel.goldenData).toBe(DATA);
+    expect(app.sim.kernel.dataOverrides).toBe(DATA);
   });
 
   it('seeded: true keeps the seeded traffic beside the pinned, for any seed (fast-check)', async () => {
