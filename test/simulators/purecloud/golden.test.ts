@@ -97,9 +97,21 @@ describe('PureCloud golden data', () => {
     expect(body.usages.flatMap((u) => u.resources)).toEqual([]);
   });
 
-  it('the October invoice bills the pinned commitment and overage at the pinned prices', async () => {
+  it('the trustee overview, the October invoice and the billable usage agree, at the pinned prices', async () => {
     const app = makeApp(guard, { clock: manualClock('2026-11-20T10:00:00Z'), data: DATA });
     const bearer = await login(app, 'contoso-billing');
+    const usage = await report(app, bearer, '2026-10-01', '2026-10-31');
+    const observed = Number(usageOf(usage, 'Genesys Cloud CX 1')?.totalUsage);
+    // The partner's view of the same month (billingPeriodIndex 1: the period before the open one).
+    const partner = await login(app, 'northwind-billing');
+    const overview = await request(app)
+      .get(`/api/v2/billing/trusteebillingoverview/${CUSTOMER_A_ORG_ID}`)
+      .query({ billingPeriodIndex: 1 })
+      .set('Authorization', partner);
+    expect(overview.status).toBe(200);
+    expect(overview.body.billingPeriodStartDate.slice(0, 10)).toBe('2026-10-01');
+    const cx1 = overview.body.usages.find((u: { name: string }) => u.name === 'Genesys Cloud CX 1');
+    expect(cx1.usageQuantity).toBe(String(observed));
     const contracts = await request(app).get('/api/v2/billing/contracts').set('Authorization', bearer);
     expect(contracts.status).toBe(200);
     expect(contracts.body.entities.map((c: { externalNumber: string }) => c.externalNumber)).toEqual([
@@ -110,19 +122,25 @@ describe('PureCloud golden data', () => {
       .query({ pageSize: 200 })
       .set('Authorization', bearer);
     expect(invoices.status).toBe(200);
-    const october =
-      invoices.body.entities.find((i: { billingPeriod?: { startDate?: string } }) =>
-        i.billingPeriod?.startDate?.startsWith('2026-10'),
-      ) ?? invoices.body.entities[0];
-    const lines = await request(app)
-      .get(`/api/v2/billing/contracts/invoices/${october.id}/lines`)
-      .set('Authorization', bearer);
-    expect(lines.status).toBe(200);
-    const text = lines.body.entities.map(
-      (l: { description: string; quantity: number }) => `${l.description} × ${l.quantity}`,
-    );
-    expect(text).toContain('Genesys Cloud CX 1 - subscription × 1');
-    expect(text).toContain('Genesys Cloud CX 1 - overage × 1');
+    const ids: string[] = invoices.body.entities.map((i: { id: string }) => i.id);
+    let october: { description: string; quantity: number; amount: number }[] | undefined;
+    for (const id of ids) {
+      const lines = await request(app)
+        .get(`/api/v2/billing/contracts/invoices/${id}/lines`)
+        .set('Authorization', bearer);
+      expect(lines.status).toBe(200);
+      if (lines.body.entities.some((l: { dateStart: string }) => l.dateStart === '2026-10-01'))
+        october = lines.body.entities;
+    }
+    // One CX 1 committed at 80.00, the second observed one over the commitment at 95.50.
+    expect(october?.filter((l) => l.description.startsWith('Genesys Cloud CX 1'))).toEqual([
+      expect.objectContaining({ description: 'Genesys Cloud CX 1 - subscription', quantity: 1, amount: 80 }),
+      expect.objectContaining({
+        description: 'Genesys Cloud CX 1 - overage',
+        quantity: observed - 1,
+        amount: 95.5,
+      }),
+    ]);
   });
 
   it('PUT-style setData validates first: a bad instant names its pointer and changes nothing', async () => {
