@@ -1,6 +1,6 @@
 import type { Rng, SeededData } from '../../kernel/index.js';
 import type { ColumnSpec } from './csv.js';
-import type { GoldenTraffic } from './golden.js';
+import { type GoldenTraffic, noGolden } from './golden.js';
 import { CALLS_PER_BLOCK, CallGrid, type CallTiming, MAX_CALL_MS } from './grid.js';
 import type { CdrLayouts } from './layout.js';
 import { buildPools, type Pools, type Room } from './pools.js';
@@ -60,13 +60,7 @@ export function createCdrContext(
     },
     zone: options.zone,
     // No golden data until the app pins some (data/golden.ts).
-    golden: {
-      seeded: true,
-      calls: [],
-      conferences: [],
-      callEnds: new Float64Array(0),
-      conferenceEnds: new Float64Array(0),
-    },
+    golden: noGolden(),
     clusters: options.clusters,
     unreachableClusters: options.unreachableClusters,
     layouts: options.layouts,

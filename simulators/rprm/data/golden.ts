@@ -231,14 +231,16 @@ export interface GoldenTraffic {
   conferenceEnds: Float64Array;
 }
 
-/** The seeded world alone: no pinned traffic. */
-export const NO_GOLDEN: GoldenTraffic = {
-  seeded: true,
-  calls: [],
-  conferences: [],
-  callEnds: new Float64Array(0),
-  conferenceEnds: new Float64Array(0),
-};
+/** The seeded world alone: no pinned traffic (a new object each time: apps share nothing). */
+export function noGolden(): GoldenTraffic {
+  return {
+    seeded: true,
+    calls: [],
+    conferences: [],
+    callEnds: new Float64Array(0),
+    conferenceEnds: new Float64Array(0),
+  };
+}
 
 /** Pinned calls or conferences that ended in [a, b). */
 export function pinnedEndedIn(ends: Float64Array, a: number, b: number): number {
@@ -287,7 +289,7 @@ function person(p: GoldenPerson): Person {
 export function pinTraffic(g: GoldenContext, data: RprmData | undefined): GoldenTraffic {
   const problems = g.kernel.validator.check(DATA_SCHEMA, data ?? {});
   if (problems.length) throw new ConfigError(problems, 'rprm data');
-  if (!data) return NO_GOLDEN;
+  if (!data) return noGolden();
   const users = new Map((data.users ?? []).map((u) => [u.login, person(u)]));
   const rooms = new Map<string, Room>();
   for (const r of data.rooms ?? []) {
