@@ -39,7 +39,7 @@ export function createRprmApp(options: RprmOptions = {}): SimApp<RprmCredentials
         callsPerDay: resolved.callsPerDay,
         clusters: resolved.clusters,
         unreachableClusters: resolved.unreachableClusters,
-        layouts: loadCdrLayouts(),
+        layouts: loadCdrLayouts,
         version: resolved.cdrVersion,
       });
       const golden: GoldenContext = {
