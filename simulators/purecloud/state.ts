@@ -83,7 +83,7 @@ export class PureCloudState {
   setData(data: PureCloudData | undefined): void {
     this.pinned = pinData(this.kernel, data, this.options.orgs);
     this.books.clear();
-    this.reports.clear();
+    this.reports.evictAll();
   }
 
   history(orgId: string): OrgHistory {

@@ -156,6 +156,25 @@ describe('PureCloud golden data', () => {
     expect(usageOf(body, 'Genesys Cloud CX 1')?.totalUsage).toBe('2');
   });
 
+  it('PUT /_sim/data mid-life: the next billable-usage report is generated again from the new facts', async () => {
+    const app = makeApp(guard, { clock: manualClock('2026-11-20T10:00:00Z'), data: DATA });
+    const bearer = await login(app, 'contoso-billing');
+    expect(
+      usageOf(await report(app, bearer, '2026-10-01', '2026-10-31'), 'Genesys Cloud CX 1')?.totalUsage,
+    ).toBe('2');
+    const next = structuredClone(DATA);
+    next.orgs![0]!.users!.splice(1, 1);
+    const put = await request(app).put('/_sim/data').send(next);
+    expect(put.status).toBe(200);
+    const jobs = app.sim.kernel.jobs.list().length;
+    const body = await report(app, bearer, '2026-10-01', '2026-10-31');
+    expect(usageOf(body, 'Genesys Cloud CX 1')?.resources).toEqual([
+      { name: 'ada@contoso.example.com', date: '2026-10-03T09:15:00Z' },
+    ]);
+    // The old report's job went with it: one generation, not one more per data change.
+    expect(app.sim.kernel.jobs.list().length).toBe(Math.max(1, jobs));
+  });
+
   it('pinned facts survive any seed (fast-check)', async () => {
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 0, max: 4_294_967_295 }), async (seed) => {
