@@ -1082,7 +1082,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Jobs, faults, journal, rate windows and vendor state cleared. */
+            /** @description Jobs, faults, journal, rate windows and vendor state cleared; golden data back to the configured. */
             204: {
                 headers: {
                     [name: string]: unknown;

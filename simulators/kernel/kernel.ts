@@ -168,5 +168,8 @@ export class Kernel {
     this.journal.clear();
     this.limiter.reset();
     for (const rule of this.options.faults ?? []) this.faults.add(rule);
+    // Golden data goes back to the configured, like the fault rules.
+    const configured = this.options.data as Record<string, unknown> | undefined;
+    if (this.dataHook && this.dataOverrides !== configured) this.setData(configured);
   }
 }

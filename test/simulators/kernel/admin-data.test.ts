@@ -153,3 +153,14 @@ describe('golden data at runtime', () => {
     ).rejects.toThrow(/\/simulators\/webex\/data\/partners\/0\/orgUuid: names no configured partner/);
   });
 });
+
+describe('golden data and POST /_sim/reset', () => {
+  it('reset puts the configured data back, like the configured fault rules', async () => {
+    const app = webex(DATA);
+    await request(app).put('/_sim/data').send({}).expect(200);
+    expect((await request(app).get('/_sim/data')).body.data).toBeNull();
+    await request(app).post('/_sim/reset').send({}).expect(204);
+    expect((await request(app).get('/_sim/data')).body.data).toEqual(DATA);
+    expect((await february(app)).some((r) => r.includes('Initech'))).toBe(true);
+  });
+});
