@@ -111,6 +111,40 @@ describe('Webex golden data', () => {
     expect(bw.filter((r) => r.recordType === 'USER')).toHaveLength(6);
   });
 
+  it('nothing pinned is seen before it happened: a report up to yesterday leaves out what starts today', async () => {
+    // The clock says 2026-03-15: a report may end on 2026-03-14 at the latest.
+    const { app } = webexApp(guard, {
+      data: {
+        partners: [
+          {
+            orgUuid: ACME,
+            customers: [
+              {
+                name: 'Soon',
+                packages: [
+                  { package: 'webex_voice', quantity: 2, from: '2026-03-01' },
+                  { package: 'webex_calling', quantity: 9, from: '2026-03-15' },
+                ],
+              },
+            ],
+          },
+        ],
+      },
+    });
+    const march = await rows(
+      app,
+      WHOLESALE,
+      { billingStartDate: '2026-03-01', billingEndDate: '2026-03-14', type: 'CUSTOMER' },
+      'webex-wholesale-customer',
+    );
+    expect(march.map((r) => `${r.package} ${r.quantity}`)).toEqual(['webex_voice 2']);
+    const today = await request(app)
+      .post(WHOLESALE)
+      .set(bearer(TOKENS.acme))
+      .send({ billingStartDate: '2026-03-01', billingEndDate: '2026-03-15', type: 'CUSTOMER' });
+    expect(today.status).toBe(400);
+  });
+
   it('an invalid data section is refused naming the JSON pointer, and PUT-style changes leave nothing half-done', async () => {
     const { app } = webexApp(guard, { data: DATA });
     const bad = structuredClone(DATA);
