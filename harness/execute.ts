@@ -3,6 +3,14 @@ import { dirname, join, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import type { ResponseProfile } from '../contracts/index.js';
 import type { VendorPlugin } from '../simulators/kernel/plugin.js';
+import {
+  compareLines,
+  ExpectedLinesError,
+  type LineDiff,
+  lineRow,
+  readExpectedLines,
+  renderLineDiff,
+} from './billing/expect.js';
 import { totalsByCustomer } from './billing/lines.js';
 import { writeLinesCsv, writeLinesJson } from './billing/output.js';
 import { DEFAULT_DEADLINE_MS, fmt } from './deadline.js';
@@ -67,6 +75,11 @@ export interface ExecuteOptions {
   signal?: AbortSignal;
   /** After a stop, how long the running step may take to notice before the stop-time report is used. Default 1 s. */
   stopGraceMs?: number;
+  /**
+   * Expected billing lines (a CSV in billing-lines.csv's format, `--expect`): the run passes only
+   * when its lines match them exactly; otherwise the differences are printed and it fails.
+   */
+  expect?: string;
 }
 
 export interface ExecuteResult {
@@ -75,6 +88,8 @@ export interface ExecuteResult {
   interrupted?: string;
   report: RunReport;
   files: string[];
+  /** The comparison with `expect`, when given. */
+  lineDiff?: LineDiff;
 }
 
 export class UsageError extends Error {
@@ -93,6 +108,13 @@ export async function executeFlows(options: ExecuteOptions): Promise<ExecuteResu
     if (!all.some((v) => v.vendor === name))
       throw new UsageError(`--target ${name}: unknown vendor (have: ${all.map((v) => v.vendor).join(', ')})`);
   const rateCard = await RateCard.load(options.rateCard);
+  let expected: Awaited<ReturnType<typeof readExpectedLines>> | undefined;
+  try {
+    expected = options.expect === undefined ? undefined : await readExpectedLines(options.expect);
+  } catch (e) {
+    if (e instanceof ExpectedLinesError) throw new UsageError(e.message);
+    throw e;
+  }
 
   const targets: Record<string, RunTarget> = {};
   for (const v of vendors) {
@@ -183,7 +205,13 @@ export async function executeFlows(options: ExecuteOptions): Promise<ExecuteResu
     if (recorder) files.push(await recorder.save(!stopped.early));
     if (report.interrupted) options.stdout.write(`stopped: ${report.interrupted}\n`);
     options.stdout.write(`reports: ${files.join(', ')}\n`);
-    return { exitCode: report.passed ? 0 : 1, report, files, interrupted: report.interrupted };
+    let lineDiff: LineDiff | undefined;
+    if (expected && options.expect !== undefined) {
+      lineDiff = compareLines(expected, report.flows.flatMap((f) => f.lines).map(lineRow));
+      options.stdout.write(renderLineDiff(lineDiff, options.expect));
+    }
+    const passed = report.passed && (lineDiff?.equal ?? true);
+    return { exitCode: passed ? 0 : 1, report, files, interrupted: report.interrupted, lineDiff };
   } finally {
     // A flow still running after a stop may hold connections: closing does not wait on it long.
     if (embedded) await Promise.race([embedded.close(), delay(signalled(options.signal) ? 500 : 60_000)]);

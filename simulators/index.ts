@@ -7,7 +7,7 @@ import { Clock, type ClockOptions } from './kernel/clock.js';
 import type { JournalEntry } from './kernel/journal.js';
 import type { KernelOptions, SimulatorPeer } from './kernel/kernel.js';
 import { startOptionsSchema } from './kernel/options-schema.js';
-import { OptionsValidator } from './kernel/options-validation.js';
+import { ConfigError, OptionsValidator } from './kernel/options-validation.js';
 import type { VendorPlugin } from './kernel/plugin.js';
 import { countRequests, findRequests, type RequestMatch } from './kernel/request-match.js';
 import { type RunningServer, serve } from './kernel/server.js';
@@ -77,6 +77,14 @@ export interface RunningSimulators {
     count(simulator: string, match?: RequestMatch): number;
     /** The matching journal entries, credentials redacted (as POST /_sim/requests/find). */
     find(simulator: string, match?: RequestMatch, limit?: number): JournalEntry[];
+    /**
+     * Replaces one simulator's golden data (as PUT /_sim/data): checked against the vendor's data
+     * schema first — a `ConfigError` naming each JSON pointer, nothing changed — then every view
+     * answers from it. `undefined` (or `{}`) removes every pinned fact.
+     */
+    setData(simulator: string, data: Record<string, unknown> | undefined): void;
+    /** One simulator's golden data in force (as GET /_sim/data). */
+    data(simulator: string): Record<string, unknown> | undefined;
   };
   close(): Promise<void>;
   [Symbol.asyncDispose](): Promise<void>;
@@ -119,6 +127,11 @@ export async function startSimulators(options: StartOptions = {}): Promise<Runni
         const { kernel } = appOf(result, simulator).sim;
         return findRequests(kernel.journal, kernel.data, match, limit);
       },
+      setData: (simulator, data) => {
+        const { kernel } = appOf(result, simulator).sim;
+        kernel.setData(data && Object.keys(data).length ? data : undefined);
+      },
+      data: (simulator) => appOf(result, simulator).sim.kernel.dataOverrides,
     },
     close: async () => {
       await Promise.all(Object.values(result.servers).map((s) => s.close()));
@@ -166,12 +179,24 @@ async function startOne(
   into: RunningSimulators,
 ): Promise<void> {
   const own = options.simulators?.[plugin.name];
-  const app = plugin.create({
-    ...options.kernel,
-    ...own,
-    seed: options.seed ?? (own?.seed as number | undefined) ?? options.kernel?.seed,
-    clock,
-  });
+  let app: SimApp;
+  try {
+    app = plugin.create({
+      ...options.kernel,
+      ...own,
+      seed: options.seed ?? (own?.seed as number | undefined) ?? options.kernel?.seed,
+      clock,
+    });
+  } catch (e) {
+    // A data section the schema let through but the vendor refused (an unknown org, a day that
+    // does not exist): named from the top of the options, like every other mistake.
+    if (e instanceof ConfigError && e.message.startsWith(`invalid ${plugin.name} data`))
+      throw new ConfigError(
+        e.problems.map((p) => `/simulators/${plugin.name}/data${p}`),
+        'options',
+      );
+    throw e;
+  }
   const port = options.ports?.[plugin.name] ?? plugin.defaultPort;
   const host = options.host ?? '127.0.0.1';
   let server: RunningServer;

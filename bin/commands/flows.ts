@@ -23,6 +23,8 @@ interface FlowsFlags {
   deadline?: number;
   maxWait?: number;
   record?: string;
+  config?: string;
+  expect?: string;
 }
 
 function duration(flag: string) {
@@ -117,6 +119,14 @@ export function registerFlows(program: Command, env?: FlowsEnv): void {
       '--record <dir>',
       'write a HAR 1.2 file of every exchange (credentials redacted) and the raw CSV/ZIP files into this folder',
     )
+    .option(
+      '--config <file>',
+      "embedded simulators: the serve config file (YAML or JSON) — seed, each simulator's options and golden data, and its flows section (rate card, period, clock start)",
+    )
+    .option(
+      '--expect <file>',
+      'expected billing lines (the format of billing-lines.csv): exit 0 only when the run produces exactly these, else print the differences and exit 1',
+    )
     .option('--verbose', 'print warnings as well as errors')
     .addHelpText(
       'after',
@@ -132,11 +142,21 @@ export function registerFlows(program: Command, env?: FlowsEnv): void {
             'billing-sim flows --target <vendor>=https://… --ca-file <vendor>=ca.pem',
             'a real or remote target',
           ],
+          [
+            'billing-sim flows --config examples/golden/sim.yaml --expect examples/golden/expected-lines.csv',
+            "golden data in, your pipeline's expected lines checked",
+          ],
         ],
         exitCodes: [
-          ['0', 'every selected flow passed'],
-          ['1', 'a flow failed (a step, a contract violation, a billing-line check)'],
-          ['2', 'usage error: unknown vendor, missing environment variable, unreadable CA file or rate card'],
+          ['0', 'every selected flow passed (and the lines match --expect)'],
+          [
+            '1',
+            'a flow failed (a step, a contract violation, a billing-line check), or the lines differ from --expect',
+          ],
+          [
+            '2',
+            'usage error: unknown vendor, missing environment variable, unreadable CA file, rate card, config or --expect file',
+          ],
         ],
         env: env ?? [
           ['BILLING_SIM_*', 'credentials of --target vendors (listed by billing-sim flows --help)'],
@@ -166,18 +186,23 @@ export function registerFlows(program: Command, env?: FlowsEnv): void {
       };
       process.on('SIGINT', onSignal);
       process.on('SIGTERM', onSignal);
+      // The config names the world (seed, options, golden data); flags still win.
+      const fromConfig = await configForFlows(flags.config);
       try {
         const { exitCode } = await executeFlows({
-          select: flags.vendor,
+          select: flags.vendor ?? fromConfig.only,
           targets: flags.target,
-          rateCard: flags.rateCard,
+          rateCard: flags.rateCard ?? fromConfig.rateCard,
           out: flags.out,
           junit: flags.junit,
-          period: flags.period,
+          period: flags.period ?? fromConfig.period,
           strict: flags.strict,
           profile: flags.profile,
-          seed: flags.seed,
-          at: flags.at,
+          seed: flags.seed ?? fromConfig.seed,
+          at: flags.at ?? fromConfig.at,
+          simulators: fromConfig.simulators,
+          kernel: fromConfig.kernel,
+          expect: flags.expect,
           timeScale: flags.timeScale,
           caFiles: flags.caFile,
           insecure: flags.insecure,
@@ -207,4 +232,41 @@ export function registerFlows(program: Command, env?: FlowsEnv): void {
         process.off('SIGTERM', onSignal);
       }
     });
+}
+
+/**
+ * What `--config` gives an embedded run: the seed, each simulator's options (golden data
+ * included; ports are the run's own), the kernel options, and the file's `flows` section with
+ * the rate card resolved against the file's folder. Checked like `serve` checks it: a mistake
+ * names its JSON pointer (exit 2).
+ */
+async function configForFlows(path: string | undefined): Promise<{
+  only?: string[];
+  seed?: number;
+  at?: string;
+  rateCard?: string;
+  period?: { start: string; end: string };
+  simulators?: Record<string, Record<string, unknown>>;
+  kernel?: Record<string, unknown>;
+}> {
+  if (!path) return {};
+  const { readConfig } = await import('../config.js');
+  const { checkConfig } = await import('../../simulators/kernel/config.js');
+  const { PLUGINS } = await import('../../simulators/registry.js');
+  const { dirname, resolve } = await import('node:path');
+  const config = checkConfig(readConfig(path), PLUGINS, `config ${path}`);
+  const simulators = Object.fromEntries(
+    Object.entries(config.simulators ?? {}).map(([name, { port: _port, ...rest }]) => [name, rest]),
+  );
+  const { clock, ...kernel } = config.kernel ?? {};
+  const start = clock && !('now' in clock) ? (clock as { start?: string | number }).start : undefined;
+  return {
+    only: config.only,
+    seed: config.seed,
+    at: config.flows?.at ?? (start === undefined ? undefined : new Date(start).toISOString()),
+    rateCard: config.flows?.rateCard ? resolve(dirname(path), config.flows.rateCard) : undefined,
+    period: config.flows?.period ? period(config.flows.period) : undefined,
+    simulators,
+    kernel,
+  };
 }

@@ -33,6 +33,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/_sim/data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The golden data in force: exact facts pinned over the seeded world (the vendor's `data:` section, see docs/<vendor>.md), or null when the seeded world stands alone. */
+        get: operations["getData"];
+        /** @description Replaces the golden data, checked against the vendor's data schema like the config file's `data:` section: a mistake answers 400 naming each JSON pointer and changes nothing. `{}` removes every pinned fact. Every view of the vendor answers from the new data at once. */
+        put: operations["putData"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/_sim/docs": {
         parameters: {
             query?: never;
@@ -473,6 +491,18 @@ export interface components {
                 };
             };
         };
+        /** @description The golden data in force. */
+        Data: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    data: Record<string, never> | null;
+                    vendor: string;
+                };
+            };
+        };
         /** @description Admin API error. */
         Error: {
             headers: {
@@ -549,6 +579,54 @@ export interface operations {
             200: components["responses"]["Clock"];
             400: components["responses"]["Error"];
             401: components["responses"]["Unauthorized"];
+            413: components["responses"]["Error"];
+        };
+    };
+    getData: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Data"];
+            400: components["responses"]["Error"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["Error"];
+            413: components["responses"]["Error"];
+        };
+    };
+    putData: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            200: components["responses"]["Data"];
+            /** @description The data breaks the vendor's data schema; nothing changed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        /** @description One per mistake: `<JSON pointer>: <what was expected>`. */
+                        problems?: string[];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["Error"];
             413: components["responses"]["Error"];
         };
     };
@@ -1004,7 +1082,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Jobs, faults, journal, rate windows and vendor state cleared. */
+            /** @description Jobs, faults, journal, rate windows and vendor state cleared; golden data back to the configured. */
             204: {
                 headers: {
                     [name: string]: unknown;

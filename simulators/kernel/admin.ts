@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { dashboardPages, dashboardRoutes } from './admin-dashboard.js';
+import { dataRoutes } from './admin-data.js';
 import { FaultRuleError, type FaultRuleInput } from './faults.js';
 import { type JobView, MAX_JOB_PAGE } from './jobs.js';
 import type { Kernel } from './kernel.js';
@@ -24,6 +25,7 @@ export function adminRouter(kernel: Kernel, reset: (options: { clock: boolean })
   r.use(dashboardPages(kernel));
   r.use(express.json({ limit: 64 * 1024 }));
   r.use(dashboardRoutes(kernel));
+  r.use(dataRoutes(kernel));
 
   r.get('/health', (_req, res) => {
     res.json({ vendor: kernel.vendor, status: 'ok', now: kernel.clock.date().toISOString() });

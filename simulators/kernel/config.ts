@@ -21,6 +21,8 @@ export interface ConfigFile {
   kernel?: KernelOptions;
   /** Per simulator: `port` plus that simulator's own options (faults, rateLimit, …). */
   simulators?: Record<string, Record<string, unknown> & { port?: number }>;
+  /** `billing-sim flows --config`: rate card (relative to the file), period and clock start. */
+  flows?: { rateCard?: string; period?: string; at?: string };
 }
 
 export const ENV_PREFIX = 'BILLING_SIM_';
@@ -78,6 +80,7 @@ export function configFromEnv(
   const vendorKeys = new Map(
     plugins.map((p) => {
       const own = Object.keys((p.optionsSchema.properties ?? {}) as object);
+      if (p.dataSchema) own.push('data');
       const keys = [...new Set([...kernelKeys, ...own, 'port'])];
       return [p.name, new Map(keys.map((k) => [envName(k), k]))] as const;
     }),

@@ -35,9 +35,10 @@ export {
 } from './jobs.js';
 export { DEFAULT_JOURNAL_BODY_BYTES, Journal, type JournalEntry, type JournalMessage } from './journal.js';
 export type { RequestLogEntry } from './journal-recorder.js';
-export { Kernel, type KernelOptions, type SimulatorPeer } from './kernel.js';
+export { type DataHook, Kernel, type KernelOptions, type SimulatorPeer } from './kernel.js';
 export { LOCALHOST_CERTIFICATE } from './localhost-certificate.js';
 export { TextMemo } from './memo.js';
+export { ConfigError } from './options-validation.js';
 export {
   createRateLimiter,
   type RateDecision,

@@ -6,7 +6,7 @@ import { type FaultRuleInput, FaultStore } from './faults.js';
 import { JobEngine } from './jobs.js';
 import { DEFAULT_JOURNAL_BODY_BYTES, Journal } from './journal.js';
 import type { RequestLogEntry } from './journal-recorder.js';
-import { OptionsValidator } from './options-validation.js';
+import { ConfigError, OptionsValidator } from './options-validation.js';
 import { createRateLimiter, type RateLimitConfig, type RateLimiter } from './rate-limit.js';
 import { SeededData } from './seed.js';
 
@@ -54,7 +54,15 @@ export interface KernelOptions {
    * (`serve --replay` answers from a recording this way). Admin routes never reach it.
    */
   intercept?: (vendor: string, req: IncomingMessage, res: ServerResponse) => boolean;
+  /**
+   * The vendor's golden data: exact facts pinned over the seeded world, checked against the
+   * plug-in's `dataSchema` (a vendor section's option, never one for every simulator).
+   */
+  data?: object;
 }
+
+/** Replaces the vendor's golden data: validates (throwing a ConfigError) and rebuilds its world. */
+export type DataHook = (data: Record<string, unknown> | undefined) => void;
 
 /** A simulator of the same start, as the dashboard links it. */
 export interface SimulatorPeer {
@@ -85,6 +93,12 @@ export class Kernel {
    * them; empty for an app built on its own.
    */
   peers: SimulatorPeer[] = [];
+  /**
+   * The golden data in force (`data` of the options, replaced by `PUT /_sim/data`): what a state
+   * snapshot saves and gives back through `setData`. Undefined: the seeded world alone.
+   */
+  dataOverrides: Record<string, unknown> | undefined;
+  private dataHook: DataHook | undefined;
   /** Checks admin updates against the options schema (this app's own ajv, loaded on first use). */
   readonly validator = new OptionsValidator();
 
@@ -94,6 +108,7 @@ export class Kernel {
     defaults: { rateLimit: RateLimitConfig },
   ) {
     this.seed = options.seed ?? 1;
+    this.dataOverrides = options.data as Record<string, unknown> | undefined;
     this.secret =
       options.signingSecret === undefined ? randomBytes(32) : Buffer.from(options.signingSecret, 'utf8');
     this.clock = options.clock instanceof Clock ? options.clock : new Clock(options.clock);
@@ -122,6 +137,26 @@ export class Kernel {
     }
   }
 
+  /** The vendor's data hook (`VendorAdapter.setData`), installed once its adapter exists. */
+  useDataHook(hook: DataHook | undefined): void {
+    this.dataHook = hook;
+  }
+
+  /** Whether this simulator takes golden data at all. */
+  get takesData(): boolean {
+    return this.dataHook !== undefined;
+  }
+
+  /**
+   * Replaces the golden data (undefined: none, the seeded world alone). The vendor validates it
+   * first: on a mistake it throws a ConfigError naming the JSON pointer and nothing changes.
+   */
+  setData(data: Record<string, unknown> | undefined): void {
+    if (!this.dataHook) throw new ConfigError([`/: the ${this.vendor} simulator takes no data`], 'data');
+    // The hook records the data on the kernel once the vendor has accepted it.
+    this.dataHook(data);
+  }
+
   /**
    * Back to a clean slate: jobs, faults, journal and rate windows. The clock keeps its time
    * unless `clock` is set, which returns it to its start (a shared clock moves for every simulator).
@@ -133,5 +168,8 @@ export class Kernel {
     this.journal.clear();
     this.limiter.reset();
     for (const rule of this.options.faults ?? []) this.faults.add(rule);
+    // Golden data goes back to the configured, like the fault rules.
+    const configured = this.options.data as Record<string, unknown> | undefined;
+    if (this.dataHook && this.dataOverrides !== configured) this.setData(configured);
   }
 }

@@ -200,6 +200,8 @@ export interface PluginSchemaSource {
   name: string;
   defaultPort: number;
   optionsSchema: JsonSchema;
+  /** The vendor's golden-data schema: the `data` option of its section. */
+  dataSchema?: JsonSchema;
 }
 
 /**
@@ -209,6 +211,7 @@ export interface PluginSchemaSource {
 export function simulatorOptionsSchema(plugin: PluginSchemaSource, withPort: boolean): JsonSchema {
   const own = (plugin.optionsSchema.properties ?? {}) as Record<string, JsonSchema>;
   const properties: Record<string, JsonSchema> = { ...kernelOptionsProperties(), ...own };
+  if (plugin.dataSchema) properties.data = plugin.dataSchema;
   if (withPort) {
     properties.port = {
       type: 'integer',
@@ -294,9 +297,34 @@ export function configSchema(plugins: readonly PluginSchemaSource[]): JsonSchema
       },
       kernel: kernelSection(),
       simulators: simulatorsSection(plugins, true),
+      flows: FLOWS_SECTION,
     },
   };
 }
+
+/** `billing-sim flows --config`: what the run needs beyond the simulators (serve ignores it). */
+const FLOWS_SECTION: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  description: 'billing-sim flows --config: the rate card, billing period and clock start of the run',
+  properties: {
+    rateCard: {
+      type: 'string',
+      minLength: 1,
+      description: 'rate card (YAML or JSON), relative to this config file (--rate-card wins)',
+    },
+    period: {
+      type: 'string',
+      pattern: '^\\d{4}-\\d{2}-\\d{2}\\.\\.\\d{4}-\\d{2}-\\d{2}$',
+      description: 'billing period START..END (--period wins; default the month before the clock)',
+    },
+    at: {
+      type: 'string',
+      minLength: 1,
+      description: "start instant (ISO) of the embedded simulators' clock (--at wins)",
+    },
+  },
+};
 
 /**
  * `startSimulators(options)`: the same rules for the library. `given`: the simulator sections

@@ -29,6 +29,12 @@ export interface VendorPlugin<C = unknown> {
    * are added to it (`simulators/kernel/options-schema.ts`); the composed object is closed.
    */
   optionsSchema: JsonSchema;
+  /**
+   * JSON Schema of the vendor's golden data (`simulators.<name>.data` in the config file,
+   * `PUT /_sim/data`): exact facts pinned over the seeded world. Composed into the closed
+   * options schema as the `data` option.
+   */
+  dataSchema?: JsonSchema;
   /** Builds one app; every call gives an app that shares nothing with the others. */
   create(options: KernelOptions & Record<string, unknown>): SimApp<C>;
   /** Banner lines: base URL(s) and demo credentials, for a person to copy. */

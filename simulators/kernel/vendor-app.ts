@@ -59,6 +59,12 @@ export interface VendorAdapter {
   jsonTypes?: string[];
   /** Clears vendor state on POST /_sim/reset. */
   reset?(): void;
+  /**
+   * Replaces the vendor's golden data (`PUT /_sim/data`, `control.setData`, a state restore):
+   * validates it against the plug-in's `dataSchema` — throwing a ConfigError naming each
+   * mistake's JSON pointer, with nothing changed — then rebuilds the world from (seed, data).
+   */
+  setData?(data: Record<string, unknown> | undefined): void;
 }
 
 /**
@@ -137,6 +143,16 @@ export function createVendorApp<C>(spec: VendorAppSpec<C>): SimApp<C> {
   const { options, credentials } = spec;
   const kernel = new Kernel(spec.name, options, { rateLimit: spec.defaults?.rateLimit ?? { kind: 'off' } });
   const adapter = spec.adapter(kernel);
+  // Whoever replaces the data (PUT /_sim/data, control.setData, a state restore) goes through
+  // the vendor's hook, and the kernel then records what is in force.
+  const vendorSetData = adapter.setData?.bind(adapter);
+  if (vendorSetData) {
+    adapter.setData = (data) => {
+      vendorSetData(data);
+      kernel.dataOverrides = data;
+    };
+  }
+  kernel.useDataHook(adapter.setData);
   const bodyLimit = options.bodyLimitBytes ?? spec.defaults?.bodyLimitBytes ?? 1 << 20;
   const app = express() as SimApp<C>;
   app.disable('x-powered-by');

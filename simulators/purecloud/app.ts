@@ -1,6 +1,7 @@
 import type { Request, Response } from 'express';
 import { createVendorApp, type RateLimitConfig, type SimApp, type SimError } from '../kernel/index.js';
 import { authenticate, basicCredentials, bearerToken } from './auth.js';
+import type { PureCloudData } from './data/golden.js';
 import { CORRELATION_HEADER, isLoginPath, renderApiError } from './errors.js';
 import {
   DEFAULT_BODY_LIMIT,
@@ -49,7 +50,7 @@ export function createPureCloudApp(options: PureCloudOptions = {}): SimApp<PureC
       })),
     },
     adapter: (kernel) => {
-      const state = new PureCloudState(kernel, resolved);
+      const state = new PureCloudState(kernel, resolved, options.data as PureCloudData | undefined);
       return {
         identify(req: Request) {
           if (isLoginPath(req)) {
@@ -93,6 +94,7 @@ export function createPureCloudApp(options: PureCloudOptions = {}): SimApp<PureC
         reset() {
           state.reset();
         },
+        setData: (data) => state.setData(data as PureCloudData | undefined),
       };
     },
   });

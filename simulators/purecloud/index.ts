@@ -1,13 +1,14 @@
 import type { SimApp } from '../kernel/index.js';
 import type { VendorPlugin } from '../kernel/plugin.js';
 import { createPureCloudApp, type PureCloudCredentials } from './app.js';
-import { OPTIONS_SCHEMA, type PureCloudOptions } from './options.js';
+import { DATA_SCHEMA, OPTIONS_SCHEMA, type PureCloudOptions } from './options.js';
 
 export { createPureCloudApp, type PureCloudCredentials } from './app.js';
 export * from './data/demo-orgs.js';
 export type {
   GenerationTime,
   PureCloudClient,
+  PureCloudData,
   PureCloudOptions,
   PureCloudOrg,
   SubscriptionType,
@@ -21,6 +22,7 @@ export const purecloudPlugin: VendorPlugin = {
   defaultPort: 8401,
   tls: false,
   optionsSchema: OPTIONS_SCHEMA,
+  dataSchema: DATA_SCHEMA,
   create: (options) => createPureCloudApp(options as PureCloudOptions),
   harness: async () => (await import('../../harness/flows/purecloud.js')).purecloudHarness,
   contracts: { openapi: 'contracts/purecloud.openapi.yaml', csv: [] },

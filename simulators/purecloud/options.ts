@@ -1,5 +1,8 @@
 import type { KernelOptions } from '../kernel/index.js';
 import { DEMO_ORGS } from './data/demo-orgs.js';
+import type { PureCloudData } from './data/golden.js';
+
+export { DATA_SCHEMA, type PureCloudData } from './data/golden.js';
 
 /** Subscription types of TrusteeBillingOverview, spelled as the API sends them. */
 export const SUBSCRIPTION_TYPES = [
@@ -46,6 +49,8 @@ export interface PureCloudOrg {
 export type GenerationTime = { ms: number } | { polls: number };
 
 export interface PureCloudOptions extends KernelOptions {
+  /** Golden data: exact facts in the orgs' histories (docs/purecloud.md, "Golden data"). */
+  data?: PureCloudData;
   /** Orgs with their OAuth clients and trusts. Default: the demo set in data/demo-orgs.ts. */
   orgs?: PureCloudOrg[];
   /** Access-token lifetime in seconds (`expires_in`). Default 86399. */

@@ -2,6 +2,7 @@ import type { Kernel } from '../kernel/index.js';
 import { Tokens } from './auth.js';
 import { type InvoiceRecord, invoiceRecords } from './data/billing.js';
 import type { Address } from './data/contracts.js';
+import { type PinnedOrg, type PureCloudData, pinData } from './data/golden.js';
 import { OrgHistory } from './data/history.js';
 import { ReportStore } from './data/reports.js';
 import type { PureCloudOrg, ResolvedOptions } from './options.js';
@@ -25,15 +26,19 @@ export class PureCloudState {
   private readonly orgs = new Map<string, PureCloudOrg>();
   private readonly books = new Map<string, OrgBooks>();
   private correlations = 0;
+  /** Golden data per org, checked (data/golden.ts). */
+  private pinned: Map<string, PinnedOrg>;
 
   constructor(
     readonly kernel: Kernel,
     readonly options: ResolvedOptions,
+    data?: PureCloudData,
   ) {
     for (const org of options.orgs) {
       if (this.orgs.has(org.id)) throw new Error(`duplicate org id ${org.id}`);
       this.orgs.set(org.id, org);
     }
+    this.pinned = pinData(kernel, data, options.orgs);
     this.tokens = new Tokens(kernel, options.orgs, options.tokenLifetimeSeconds);
     this.reports = new ReportStore(options.maxReports, options.maxReportBytes, (entry) =>
       kernel.jobs.remove(entry.jobId),
@@ -54,7 +59,7 @@ export class PureCloudState {
     if (!books) {
       const org = this.orgs.get(orgId);
       if (!org) throw new Error(`unknown org ${orgId}`);
-      const history = new OrgHistory(this.kernel.data, org);
+      const history = new OrgHistory(this.kernel.data, org, this.pinned.get(org.id));
       const faker = this.kernel.data.faker(`purecloud/org:${org.id}/address`);
       books = {
         history,
@@ -69,6 +74,16 @@ export class PureCloudState {
       this.books.set(orgId, books);
     }
     return books;
+  }
+
+  /**
+   * New golden data: checked first (a mistake throws a ConfigError and changes nothing), then
+   * every org's books are derived again from (seed, data), and reports made from the old ones go.
+   */
+  setData(data: PureCloudData | undefined): void {
+    this.pinned = pinData(this.kernel, data, this.options.orgs);
+    this.books.clear();
+    this.reports.evictAll();
   }
 
   history(orgId: string): OrgHistory {

@@ -1,5 +1,6 @@
 import { createVendorApp, type SimApp } from '../kernel/index.js';
 import { createCdrContext } from './data/context.js';
+import { type GoldenContext, pinTraffic, type RprmData } from './data/golden.js';
 import { loadCdrLayouts } from './data/layout.js';
 import { createPlcmErrorRenderer } from './errors.js';
 import { DEMO_USERS, type RprmOptions, type RprmUser, resolveOptions } from './options.js';
@@ -41,6 +42,15 @@ export function createRprmApp(options: RprmOptions = {}): SimApp<RprmCredentials
         layouts: loadCdrLayouts,
         version: resolved.cdrVersion,
       });
+      const golden: GoldenContext = {
+        kernel,
+        clusters: resolved.clusters,
+        zone: resolved.zone,
+        version: resolved.cdrVersion,
+        formatTime: cdr.formatTime,
+        domain: () => cdr.pools.domain,
+      };
+      cdr.golden = pinTraffic(golden, options.data as RprmData | undefined);
       const exports = new CdrExports(kernel, resolved);
       const auth = createBasicAuth(resolved.users, resolved.billingRoles, resolved.realm, `${BASE}/billing`);
       const negotiator = new Negotiator();
@@ -64,6 +74,11 @@ export function createRprmApp(options: RprmOptions = {}): SimApp<RprmCredentials
             bodyLimitBytes: options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT,
           }),
         reset: () => exports.clear(),
+        setData(data) {
+          // Checked before anything changes; an export of the old traffic goes with it.
+          cdr.golden = pinTraffic(golden, data as RprmData | undefined);
+          exports.clear();
+        },
       };
     },
   });

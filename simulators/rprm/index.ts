@@ -1,12 +1,18 @@
 import type { VendorPlugin } from '../kernel/plugin.js';
 import { createRprmApp, type RprmCredentials } from './app.js';
-import { OPTIONS_SCHEMA, type RprmOptions } from './options.js';
+import { DATA_SCHEMA, OPTIONS_SCHEMA, type RprmOptions } from './options.js';
 
 export { createRprmApp, type RprmCredentials } from './app.js';
 export { QUOTING_EDGE_NAMES } from './data/pools.js';
 export { type CdrSource, type CdrSourceOptions, createCdrSource } from './data/source.js';
 export { CDR_FILES, type CdrFileName } from './data/zip.js';
-export { DEMO_USERS, type GenerationSpeed, type RprmOptions, type RprmUser } from './options.js';
+export {
+  DEMO_USERS,
+  type GenerationSpeed,
+  type RprmData,
+  type RprmOptions,
+  type RprmUser,
+} from './options.js';
 
 export const rprmPlugin: VendorPlugin = {
   name: 'rprm',
@@ -14,6 +20,7 @@ export const rprmPlugin: VendorPlugin = {
   defaultPort: 8443,
   tls: true,
   optionsSchema: OPTIONS_SCHEMA,
+  dataSchema: DATA_SCHEMA,
   create: (options) => createRprmApp(options as RprmOptions),
   harness: async () => (await import('../../harness/flows/rprm.js')).rprmHarness,
   contracts: {

@@ -16,7 +16,13 @@ export type GenerationSpeed =
   /** Done after this many GET /billing/status polls, whatever the clock says. */
   | { polls: number };
 
+import type { RprmData } from './data/golden.js';
+
+export { DATA_SCHEMA, type RprmData } from './data/golden.js';
+
 export interface RprmOptions extends KernelOptions {
+  /** Golden data: rooms, users, conferences, calls, daily counts (docs/rprm.md, "Golden data"). */
+  data?: RprmData;
   /** Demo users by login. Default: admin, provisioner, auditor (billing) and scheduler (no billing). */
   users?: Record<string, RprmUser>;
   /** Roles allowed to read billing. Default ['admin', 'provisioner', 'auditor']. */

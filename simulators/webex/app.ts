@@ -3,7 +3,7 @@ import { createVendorApp, type SimApp } from '../kernel/index.js';
 import { encodeId } from './data/ids.js';
 import { downloadHostHandler } from './downloads/host.js';
 import { renderWebexError, TrackingIds } from './errors.js';
-import { resolveOptions, WEBEX_DEFAULTS, type WebexOptions } from './options.js';
+import { resolveOptions, WEBEX_DEFAULTS, type WebexData, type WebexOptions } from './options.js';
 import { broadworksRoutes } from './routes/broadworks.js';
 import { issueTokens, oauthRoutes } from './routes/oauth.js';
 import { wholesaleRoutes } from './routes/wholesale.js';
@@ -56,7 +56,7 @@ export function createWebexApp(options: WebexOptions = {}): SimApp<WebexCredenti
     defaults: { rateLimit: WEBEX_DEFAULTS.rateLimit, bodyLimitBytes: WEBEX_DEFAULTS.bodyLimitBytes },
     credentials,
     adapter: (kernel) => {
-      const state = new WebexState(kernel, resolved);
+      const state = new WebexState(kernel, resolved, options.data);
       webex = state;
       const tracking = new TrackingIds(kernel.data);
       return {
@@ -78,6 +78,7 @@ export function createWebexApp(options: WebexOptions = {}): SimApp<WebexCredenti
           broadworksRoutes(router, state);
         },
         reset: () => state.reset(),
+        setData: (data) => state.setData(data as WebexData | undefined),
       };
     },
   });

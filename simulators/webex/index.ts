@@ -1,6 +1,6 @@
 import type { VendorPlugin } from '../kernel/plugin.js';
 import { createWebexApp, type WebexCredentials } from './app.js';
-import { OPTIONS_SCHEMA, type WebexOptions } from './options.js';
+import { DATA_SCHEMA, OPTIONS_SCHEMA, type WebexOptions } from './options.js';
 
 export { createWebexApp, DOWNLOAD_LISTENER, downloadHost, type WebexCredentials } from './app.js';
 export { decodeId, encodeId } from './data/ids.js';
@@ -9,6 +9,7 @@ export {
   DEMO_PARTNERS,
   SCOPES,
   WEBEX_DEFAULTS,
+  type WebexData,
   type WebexGeneration,
   type WebexIntegration,
   type WebexOptions,
@@ -23,6 +24,7 @@ export const webexPlugin: VendorPlugin = {
   defaultPort: 8402,
   tls: false,
   optionsSchema: OPTIONS_SCHEMA,
+  dataSchema: DATA_SCHEMA,
   create: (options) => createWebexApp(options as WebexOptions),
   harness: async () => (await import('../../harness/flows/webex.js')).webexHarness,
   contracts: {

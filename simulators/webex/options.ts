@@ -1,5 +1,6 @@
 import type { KernelOptions } from '../kernel/index.js';
 import { kindVariants } from '../kernel/options-schema.js';
+import { GOLDEN_PARTNERS_SCHEMA, type GoldenPartner } from './data/golden.js';
 
 /** OAuth scopes of the billing report APIs [C]. */
 export const SCOPES = {
@@ -46,6 +47,12 @@ export interface WebexDataSizes {
   customers?: [number, number];
   /** Users per customer, inclusive range drawn from the seed. Default [3, 30]. */
   usersPerCustomer?: [number, number];
+}
+
+/** The `data:` section: the seeded world's sizes and the golden customers pinned over it. */
+export interface WebexData extends WebexDataSizes {
+  /** Customers each partner has for certain, with their packages per day (docs/webex.md). */
+  partners?: GoldenPartner[];
 }
 
 /** An OAuth integration registered with the simulator (client credentials + the admin who authorized it). */
@@ -102,8 +109,8 @@ export interface WebexOptions extends KernelOptions {
   downloads?: WebexDownloadHostOptions;
   /** Key-Pair-Id put in download URLs. Default: derived from the seed. */
   keyPairId?: string;
-  /** Sizes of the seeded customer and user data behind the CSV reports. */
-  data?: WebexDataSizes;
+  /** The world behind the CSV reports: seeded sizes and golden (pinned) customers. */
+  data?: WebexData;
 }
 
 export interface WebexDownloadHostOptions {
@@ -246,6 +253,18 @@ function resolveDownloads(d: WebexDownloadHostOptions | undefined): ResolvedWebe
   return { host: d?.host, port, tls };
 }
 
+/** The seeded sizes of a `data:` section, defaults filled. */
+export function resolveSizes(data: WebexDataSizes | undefined): Required<WebexDataSizes> {
+  return {
+    customers: range('data.customers', data?.customers, WEBEX_DEFAULTS.data.customers),
+    usersPerCustomer: range(
+      'data.usersPerCustomer',
+      data?.usersPerCustomer,
+      WEBEX_DEFAULTS.data.usersPerCustomer,
+    ),
+  };
+}
+
 /** Checks the options a person wrote (config file) and fills the defaults. */
 export function resolveOptions(options: WebexOptions): ResolvedWebexOptions {
   const failureRate = options.failureRate ?? WEBEX_DEFAULTS.failureRate;
@@ -289,14 +308,7 @@ export function resolveOptions(options: WebexOptions): ResolvedWebexOptions {
     downloadBaseUrl: options.downloadBaseUrl?.replace(/\/+$/, ''),
     downloads: resolveDownloads(options.downloads),
     keyPairId: options.keyPairId,
-    data: {
-      customers: range('data.customers', options.data?.customers, WEBEX_DEFAULTS.data.customers),
-      usersPerCustomer: range(
-        'data.usersPerCustomer',
-        options.data?.usersPerCustomer,
-        WEBEX_DEFAULTS.data.usersPerCustomer,
-      ),
-    },
+    data: resolveSizes(options.data),
   };
 }
 
@@ -438,11 +450,21 @@ export const OPTIONS_SCHEMA = {
       description: 'lifetime of refresh tokens, renewed by each refresh',
     },
     keyPairId: { type: 'string', minLength: 1 },
-    data: {
-      type: 'object',
-      additionalProperties: false,
-      properties: { customers: sizeRange, usersPerCustomer: sizeRange },
-      default: WEBEX_DEFAULTS.data,
-    },
   },
+};
+
+/**
+ * Webex's `data:` section (the plug-in's `dataSchema`; also `PUT /_sim/data`): the seeded
+ * world's sizes and the golden customers pinned over it (docs/webex.md, "Golden data").
+ */
+export const DATA_SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  description: 'the world behind the reports: the seeded sizes and golden customers (docs/webex.md)',
+  properties: {
+    customers: sizeRange,
+    usersPerCustomer: sizeRange,
+    partners: GOLDEN_PARTNERS_SCHEMA,
+  },
+  default: WEBEX_DEFAULTS.data,
 };

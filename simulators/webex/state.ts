@@ -2,11 +2,18 @@ import type { Request } from 'express';
 import type { components } from '../../contracts/generated/webex.js';
 import { BodyCache, type JobAdvance, type JobView, type Kernel, SimError } from '../kernel/index.js';
 import { TokenSigner } from './auth/tokens.js';
+import { WebexWorld } from './data/golden.js';
 import { encodeId } from './data/ids.js';
-import { buildDataset, type PartnerDataset } from './data/world.js';
+import type { PartnerDataset } from './data/world.js';
 import type { FileMeta } from './downloads/host.js';
 import { broadworksObjectPath, DownloadSigner, wholesaleObjectPath } from './downloads/signer.js';
-import { type ResolvedWebexOptions, SCOPES, type WebexPartner, type WebexToken } from './options.js';
+import {
+  type ResolvedWebexOptions,
+  SCOPES,
+  type WebexData,
+  type WebexPartner,
+  type WebexToken,
+} from './options.js';
 
 export type ReportStatus = components['schemas']['ReportStatus'];
 export type WholesaleType = components['schemas']['WholesaleReportType'];
@@ -88,7 +95,8 @@ export class WebexState {
   readonly oauth: TokenSigner;
   private readonly spentCodes = new Set<number>();
   private readonly tokens = new Map<string, Caller>();
-  private readonly datasets = new Map<string, PartnerDataset>();
+  /** The partners' customers and subscriptions: seeded, with the golden data over them. */
+  readonly world: WebexWorld;
   /** file uuid → report uuid, for the download route. */
   private readonly files = new Map<string, string>();
   /** Last signed download link per report (one entry per live report). */
@@ -104,9 +112,11 @@ export class WebexState {
   constructor(
     readonly kernel: Kernel,
     readonly options: ResolvedWebexOptions,
+    data?: WebexData,
   ) {
     this.signer = new DownloadSigner(kernel.secret, kernel.seed, options.keyPairId);
     this.oauth = new TokenSigner(kernel.secret);
+    this.world = new WebexWorld(kernel, options.partners, data);
     for (const partner of options.partners) {
       for (const token of partner.tokens) this.tokens.set(token.token, { partner, token });
     }
@@ -205,12 +215,14 @@ export class WebexState {
   }
 
   dataset(partner: WebexPartner): PartnerDataset {
-    let ds = this.datasets.get(partner.orgUuid);
-    if (!ds) {
-      ds = buildDataset(this.kernel.data, partner, this.options.data);
-      this.datasets.set(partner.orgUuid, ds);
-    }
-    return ds;
+    return this.world.dataset(partner);
+  }
+
+  /** New golden data (validated first; a mistake throws and changes nothing): reports answer from it. */
+  setData(data: WebexData | undefined): void {
+    this.world.set(data);
+    // Measured downloads describe the old world's bytes.
+    this.fileMetas.clear();
   }
 
   partner(orgUuid: string): WebexPartner | undefined {

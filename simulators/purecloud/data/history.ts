@@ -11,6 +11,7 @@ import {
   TOKENS,
 } from './catalog.js';
 import { addDays, formatDate, monthStart } from './dates.js';
+import type { GoldenContract, PinnedHolding, PinnedOrg } from './golden.js';
 
 /**
  * One org's billing history, a pure function of (seed, org) built once on first use: its people
@@ -73,6 +74,8 @@ interface Assignment {
   to: number;
   /** Sub-seed for the per-month observation instants. */
   seed: number;
+  /** Golden data: the first observation per month number; no entry, not observed that month. */
+  observed?: Map<number, number>;
 }
 
 /** Observations of one month for one product, sorted by instant then name. */
@@ -181,10 +184,14 @@ export class OrgHistory {
   private readonly perProduct: number[];
   private readonly months = new Map<number, MonthObservations>();
   private readonly seedBase: number;
+  /** Golden metered totals per (SKU, month number), when pinned. */
+  private readonly meteredTotal: PinnedOrg['meteredTotal'] | undefined;
 
   constructor(
     private readonly data: SeededData,
     readonly org: PureCloudOrg,
+    /** Golden data over the seeded history (data/golden.ts): where given, it decides. */
+    pinned?: PinnedOrg,
   ) {
     const key = `purecloud/org:${org.id}`;
     const rng = data.rng(`${key}/products`);
@@ -192,21 +199,22 @@ export class OrgHistory {
     const addOns = ADD_ONS.filter(() => rng.bool(0.5));
     const metered = METERED.filter((_, i) => i === 0 || rng.bool(0.6));
     const tokenBased = org.tokenBased ?? rng.bool(0.5);
-    const devices = org.devices ?? 4;
+    const devices = pinned?.devices?.length ?? org.devices ?? 4;
     const skus = new Set([
       ...BASE_LICENCES,
       ...addOns,
       ...(devices > 0 ? [DEVICE] : []),
       ...metered,
       ...(tokenBased ? [TOKENS, ...CONVERTED] : []),
+      ...(pinned?.skus ?? []),
     ]);
-    this.products = [...skus].map(bySku);
+    this.products = [...skus].map((sku) => pinned?.product(bySku(sku)) ?? bySku(sku));
     this.observedProducts = this.products.filter((p) => p.kind === 'licence' || p.kind === 'device');
     this.isDevice = this.observedProducts.map((p) => p.kind === 'device');
     this.perProduct = this.observedProducts.map(() => 0);
-    if ((org.users ?? 40) + devices >= RESOURCE_SLOTS)
+    if ((pinned?.users?.length ?? org.users ?? 40) + devices >= RESOURCE_SLOTS)
       throw new RangeError(`org ${org.id}: users + devices must stay below ${RESOURCE_SLOTS}`);
-    this.contracts = this.buildContracts(rng.int(0, 11));
+    this.contracts = this.buildContracts(rng.int(0, 11), pinned?.contracts);
     this.start = this.contracts[0]?.start ?? Date.UTC(2024, 0, 1);
     this.trustCreated = addDays(this.start, -rng.int(3, 40));
     this.subscriptionType = org.subscriptionType ?? data.rng(`${key}/subscription`).pick(SUBSCRIPTION_TYPES);
@@ -216,12 +224,47 @@ export class OrgHistory {
       name: org.name,
     };
     this.resources = [];
-    this.buildPeople(org.users ?? 40);
-    this.buildDevices(devices);
+    if (pinned?.users) this.pinPeople(pinned.users);
+    else this.buildPeople(org.users ?? 40);
+    if (pinned?.devices) this.pinDevices(pinned.devices);
+    else this.buildDevices(devices);
+    this.meteredTotal = pinned?.meteredTotal;
     this.fillPrepaid();
+    if (pinned?.contracts) this.pinQuantities(pinned.contracts);
   }
 
-  private buildContracts(firstMonth: number): ContractRecord[] {
+  /** Golden users: exactly these, holding exactly these licences. */
+  private pinPeople(users: NonNullable<PinnedOrg['users']>): void {
+    for (const u of users) {
+      const resource = this.resources.push(u.name) - 1;
+      for (const h of u.holdings) this.pinHolding(resource, h);
+    }
+  }
+
+  private pinDevices(devices: NonNullable<PinnedOrg['devices']>): void {
+    for (const d of devices) this.pinHolding(this.resources.push(d.name) - 1, d.holding);
+  }
+
+  private pinHolding(resource: number, h: PinnedHolding): void {
+    const product = this.observedProducts.findIndex((p) => p.sku === h.sku);
+    this.assign(resource, product, h.from, h.to);
+    if (h.observed) this.assignments[this.assignments.length - 1]!.observed = h.observed;
+  }
+
+  /** Golden commitments over the seeded estimates. */
+  private pinQuantities(plan: readonly GoldenContract[]): void {
+    this.contracts.forEach((contract, i) => {
+      const pin = plan[i];
+      for (const item of contract.items) {
+        const prepaid = pin?.prepaid?.[item.product.sku];
+        const fairuse = pin?.fairuse?.[item.product.sku];
+        if (prepaid !== undefined) item.prepaid = prepaid;
+        if (fairuse !== undefined) item.fairuse = fairuse;
+      }
+    });
+  }
+
+  private buildContracts(firstMonth: number, plan?: readonly GoldenContract[]): ContractRecord[] {
     const { data, org } = this;
     const key = `purecloud/org:${org.id}`;
     const faker = data.faker(`${key}/contracts`);
@@ -230,13 +273,16 @@ export class OrgHistory {
       number: `C${faker.string.numeric(7)}`,
       name: org.name,
     };
-    const count = Math.max(1, org.contracts ?? 5);
+    const count = plan?.length ?? Math.max(1, org.contracts ?? 5);
     const contracts: ContractRecord[] = [];
     let start = Date.UTC(2024, firstMonth, 1);
     for (let i = 0; i < count; i++) {
       const ckey = `${key}/contract:${i}`;
       const rng = data.rng(ckey);
-      const months = rng.pick([12, 24, 36]);
+      const pin = plan?.[i];
+      if (pin) start = Date.parse(`${pin.start}T00:00:00Z`);
+      const drawn = rng.pick([12, 24, 36]);
+      const months = pin?.months ?? drawn;
       const id = data.uuid(`${ckey}/id`);
       const periods: PeriodRecord[] = [];
       for (let p = 0; p < months; p++) {
@@ -252,14 +298,14 @@ export class OrgHistory {
       contracts.push({
         key: newestFirstKey(start, id),
         id,
-        externalNumber: `CN-${faker.string.numeric(6)}`,
-        commercialModel: rng.pick(['Subscription', 'Consumption']),
+        externalNumber: pinnedOr(pin?.externalNumber, `CN-${faker.string.numeric(6)}`),
+        commercialModel: pinnedOr(pin?.commercialModel, rng.pick(['Subscription', 'Consumption'])),
         purchaseOrderNumbers: [`PO-${faker.string.alphanumeric({ length: 8, casing: 'upper' })}`],
         customer,
         start,
         endExclusive: monthStart(start, months),
         rampEndExclusive: monthStart(start, 2),
-        amendment: monthStart(start, rng.int(1, months - 1)),
+        amendment: monthStart(start, rng.int(Math.min(1, months - 1), months - 1)),
         periods,
         items: this.products.map((product) => ({
           product,
@@ -414,11 +460,19 @@ export class OrgHistory {
       const hi = Math.min(a.to, endExclusive);
       if (lo >= hi) continue;
       // A user who never logs in during a month is not billable for it; a device always is.
-      if (!this.isDevice[a.product] && unit(a.seed, month) < 0.04) continue;
-      const u = unit(a.seed ^ 0x5bd1e995, month);
-      // Most users log in early in the month (skewed towards its start); whole seconds.
-      let at = lo + Math.floor((u * u * (hi - lo)) / 1000) * 1000;
-      if (at >= hi) at = lo;
+      let at: number;
+      if (a.observed) {
+        // Golden data: observed exactly when pinned, and in no other month.
+        const pinnedAt = a.observed.get(month);
+        if (pinnedAt === undefined || pinnedAt < lo || pinnedAt >= hi) continue;
+        at = pinnedAt;
+      } else {
+        if (!this.isDevice[a.product] && unit(a.seed, month) < 0.04) continue;
+        const u = unit(a.seed ^ 0x5bd1e995, month);
+        // Most users log in early in the month (skewed towards its start); whole seconds.
+        at = lo + Math.floor((u * u * (hi - lo)) / 1000) * 1000;
+        if (at >= hi) at = lo;
+      }
       keys[a.product]![filled[a.product]!++] = (at / 1000) * RESOURCE_SLOTS + a.resource;
     }
     return {
@@ -537,7 +591,9 @@ export class OrgHistory {
   metered(product: Product, start: number, endExclusive: number, cutoff: number): number {
     if (endExclusive <= this.start || cutoff <= start) return 0;
     const u = unit(this.seedBase ^ hashSku(product.sku), monthNumber(start));
-    const total = Math.round(this.meteredBase(product) * (0.6 + 0.9 * u));
+    const total =
+      this.meteredTotal?.(product.sku, monthNumber(start)) ??
+      Math.round(this.meteredBase(product) * (0.6 + 0.9 * u));
     const from = Math.max(start, this.start);
     const fraction = Math.min(1, (Math.min(cutoff, endExclusive) - from) / (endExclusive - start));
     return Math.max(0, Math.floor(total * fraction));
@@ -547,6 +603,11 @@ export class OrgHistory {
   observedIndex(product: Product): number {
     return this.observedProducts.indexOf(product);
   }
+}
+
+/** The golden value when there is one; the seeded draw is made either way (later draws stay put). */
+function pinnedOr<T>(pinned: T | undefined, drawn: T): T {
+  return pinned === undefined ? drawn : pinned;
 }
 
 function hashSku(sku: string): number {

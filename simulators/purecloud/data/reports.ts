@@ -80,6 +80,11 @@ export class ReportStore {
     this.bodyBytes = 0;
   }
 
+  /** Forgets every report with its job (the world they were made from is gone). */
+  evictAll(): void {
+    for (const entry of [...this.entries.values()]) this.forget(entry, true);
+  }
+
   private forget(entry: ReportEntry, evicted: boolean): void {
     if (entry.body) this.bodyBytes -= entry.body.rendered.length;
     this.entries.delete(entry.key);

@@ -48,7 +48,7 @@ export function* callCountRows(
   interval: CountInterval,
   tally?: CountTally,
 ): Generator<CsvRow> {
-  const { grid, zone } = ctx;
+  const { zone } = ctx;
   const time = ctx.formatTime;
   const clustersIncluded = ctx.clusters.join(';');
   const clustersExcluded = ctx.unreachableClusters.join(';');
@@ -57,8 +57,8 @@ export function* callCountRows(
   while (a < w.end) {
     const next = interval === 'hour' ? Math.floor(a / HOUR_MS) * HOUR_MS + HOUR_MS : zone.startOfNextDay(a);
     const b = Math.min(next, w.end);
-    const calls = useTally ? (tally.calls.get(a) ?? 0) : callsEndedIn(grid, a, b);
-    const conferences = useTally ? (tally.conferences.get(a) ?? 0) : conferencesEndedIn(grid, a, b);
+    const calls = useTally ? (tally.calls.get(a) ?? 0) : callsEndedIn(ctx, a, b);
+    const conferences = useTally ? (tally.conferences.get(a) ?? 0) : conferencesEndedIn(ctx, a, b);
     yield project(ctx, {
       recordType: 'INTERVAL',
       intervalStart: time(a),

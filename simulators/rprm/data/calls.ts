@@ -283,10 +283,25 @@ export function* callRows(
   onCall?: (end: number) => void,
 ): Generator<CsvRow> {
   const columns = ctx.callColumns;
-  for (let g = scan.first; g < scan.end; g++) {
-    const t = ctx.grid.timing(g);
-    if (t.end < a || t.end >= b) continue;
-    onCall?.(t.end);
-    yield callRow(ctx, columns, t);
+  const pinned = ctx.golden.calls;
+  let p = 0;
+  // Pinned calls that ended in [a, b), merged in start order before the first later seeded call.
+  const pinnedUpTo = function* (start: number): Generator<CsvRow> {
+    for (; p < pinned.length && pinned[p]!.start <= start; p++) {
+      const call = pinned[p]!;
+      if (call.end < a || call.end >= b) continue;
+      onCall?.(call.end);
+      yield columns.map((c) => cell(call.record, c.name));
+    }
+  };
+  if (ctx.golden.seeded) {
+    for (let g = scan.first; g < scan.end; g++) {
+      const t = ctx.grid.timing(g);
+      if (t.end < a || t.end >= b) continue;
+      if (pinned.length) yield* pinnedUpTo(t.start - 1);
+      onCall?.(t.end);
+      yield callRow(ctx, columns, t);
+    }
   }
+  yield* pinnedUpTo(Number.POSITIVE_INFINITY);
 }

@@ -37,17 +37,29 @@ export function* conferenceRows(
   onConference?: (end: number) => void,
 ): Generator<CsvRow> {
   const columns = ctx.layouts.conferences;
-  for (let c = scan.first; c < scan.end; c++) {
-    const facts = conferenceFacts(ctx, c);
-    if (facts.end < a || facts.end >= b) continue;
+  const row = (facts: ConferenceFacts): CsvRow => {
     onConference?.(facts.end);
     const record = conferenceRecord(ctx, facts);
-    const row: CsvRow = new Array(columns.length);
+    const cells: CsvRow = new Array(columns.length);
     for (let i = 0; i < columns.length; i++) {
       const v = record[columns[i]!.name];
       if (v === undefined) throw new Error(`conferences.csv column ${columns[i]!.name} has no value`);
-      row[i] = v;
+      cells[i] = v;
     }
-    yield row;
+    return cells;
+  };
+  // Pinned conferences (golden data) merge in start order before the first later seeded one.
+  const pinned = ctx.golden.conferences;
+  let p = 0;
+  const ended = (f: ConferenceFacts) => f.end >= a && f.end < b;
+  if (ctx.golden.seeded) {
+    for (let c = scan.first; c < scan.end; c++) {
+      const facts = conferenceFacts(ctx, c);
+      if (!ended(facts)) continue;
+      for (; p < pinned.length && pinned[p]!.start < facts.start; p++)
+        if (ended(pinned[p]!)) yield row(pinned[p]!);
+      yield row(facts);
+    }
   }
+  for (; p < pinned.length; p++) if (ended(pinned[p]!)) yield row(pinned[p]!);
 }

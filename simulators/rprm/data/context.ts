@@ -1,5 +1,6 @@
 import type { Rng, SeededData } from '../../kernel/index.js';
 import type { ColumnSpec } from './csv.js';
+import { type GoldenTraffic, noGolden } from './golden.js';
 import { CALLS_PER_BLOCK, CallGrid, type CallTiming, MAX_CALL_MS } from './grid.js';
 import type { CdrLayouts } from './layout.js';
 import { buildPools, type Pools, type Room } from './pools.js';
@@ -20,6 +21,8 @@ export interface CdrContext {
   /** CDR time format of the layout's version (milliseconds from DMA 6 on). */
   formatTime: (ms: number) => string;
   lastConference?: { c: number; facts: ConferenceFacts };
+  /** Golden data: pinned traffic merged into (or replacing) the grid's; replaced by setData. */
+  golden: GoldenTraffic;
 }
 
 export function createCdrContext(
@@ -63,6 +66,8 @@ export function createCdrContext(
       return pools;
     },
     zone: options.zone,
+    // No golden data until the app pins some (data/golden.ts).
+    golden: noGolden(),
     clusters: options.clusters,
     unreachableClusters: options.unreachableClusters,
     get layouts() {

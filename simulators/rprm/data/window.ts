@@ -1,5 +1,5 @@
 import { type CdrContext, callScan, conferenceScan, conferencesEndedBefore } from './context.js';
-import type { CallGrid } from './grid.js';
+import { pinnedEndedIn } from './golden.js';
 
 /**
  * One export. Membership [R]: the calls and conferences that **ended** in [from, to) — the
@@ -23,13 +23,19 @@ export interface CdrWindow {
   truncated: boolean;
 }
 
-/** Calls that ended in [a, b). */
-export function callsEndedIn(grid: CallGrid, a: number, b: number): number {
-  return b <= a ? 0 : grid.callsEndedBefore(b) - grid.callsEndedBefore(a);
+/** Calls that ended in [a, b): the seeded grid's (unless golden data replaces it) and the pinned ones. */
+export function callsEndedIn(ctx: CdrContext, a: number, b: number): number {
+  if (b <= a) return 0;
+  const { grid, golden } = ctx;
+  const seeded = golden.seeded ? grid.callsEndedBefore(b) - grid.callsEndedBefore(a) : 0;
+  return seeded + pinnedEndedIn(golden.callEnds, a, b);
 }
 
-export function conferencesEndedIn(grid: CallGrid, a: number, b: number): number {
-  return b <= a ? 0 : conferencesEndedBefore(grid, b) - conferencesEndedBefore(grid, a);
+export function conferencesEndedIn(ctx: CdrContext, a: number, b: number): number {
+  if (b <= a) return 0;
+  const { grid, golden } = ctx;
+  const seeded = golden.seeded ? conferencesEndedBefore(grid, b) - conferencesEndedBefore(grid, a) : 0;
+  return seeded + pinnedEndedIn(golden.conferenceEnds, a, b);
 }
 
 export function planWindow(
@@ -41,7 +47,7 @@ export function planWindow(
 ): CdrWindow {
   const grid = ctx.grid;
   let end = Math.max(from, Math.min(to, asOf));
-  let calls = callsEndedIn(grid, from, end);
+  let calls = callsEndedIn(ctx, from, end);
   const truncated = calls > maxCalls;
   if (truncated) {
     // The latest cut that keeps at most maxCalls calls (calls ended before it, counted from `from`).
@@ -49,11 +55,11 @@ export function planWindow(
     let hi = end;
     while (hi - lo > 1) {
       const mid = lo + Math.floor((hi - lo) / 2);
-      if (callsEndedIn(grid, from, mid) <= maxCalls) lo = mid;
+      if (callsEndedIn(ctx, from, mid) <= maxCalls) lo = mid;
       else hi = mid;
     }
     end = lo;
-    calls = callsEndedIn(grid, from, end);
+    calls = callsEndedIn(ctx, from, end);
   }
   return {
     from,
@@ -61,7 +67,7 @@ export function planWindow(
     asOf,
     end,
     calls,
-    conferences: conferencesEndedIn(grid, from, end),
+    conferences: conferencesEndedIn(ctx, from, end),
     callScan: end > from ? callScan(grid, from, end) : { first: 0, end: 0 },
     conferenceScan: end > from ? conferenceScan(grid, from, end) : { first: 0, end: 0 },
     truncated,
