@@ -99,7 +99,10 @@ interface BodyStep {
   validate: Validate;
   /** Top-level properties in declared order (problems and rules are sorted by it). */
   order: string[];
+  /** Rules about body fields, by the rank of the last field they name (stable). */
   rules: RequestRule[];
+  /** `ranks[i]`: that rank for `rules[i]`. */
+  ranks: number[];
 }
 
 interface Operation {
@@ -196,7 +199,14 @@ export class ContractRequests {
         pathValues[route.names[i] as string] = safeDecode(match?.[i + 1] ?? '');
       }
     }
-    const ctx: Checking = { req, query, pathValues, problems: undefined, failed: undefined };
+    const ctx: Checking = {
+      req,
+      query,
+      pathValues,
+      problems: undefined,
+      failed: undefined,
+      instants: undefined,
+    };
     for (const step of op.params) {
       const { param } = step;
       const raw =
@@ -285,18 +295,17 @@ export class ContractRequests {
         });
       }
     }
+    if (found.length === 0) {
+      if (body.rules.length > 0) this.runRules(ctx, body.rules);
+      return;
+    }
     // Field problems and rules in the order the schema declares the fields.
-    const rank = (name: string) => {
-      const i = body.order.indexOf(name);
-      return i < 0 ? (name === '' ? -1 : body.order.length) : i;
-    };
-    found.sort((a, b) => rank(a.name) - rank(b.name));
-    const rules = [...body.rules].sort(
-      (a, b) => Math.max(...a.params.map(rank)) - Math.max(...b.params.map(rank)),
-    );
+    found.sort((a, b) => fieldRank(body.order, a.name) - fieldRank(body.order, b.name));
+    const rules = body.rules;
     let r = 0;
     for (const problem of found) {
-      while (r < rules.length && Math.max(...(rules[r] as RequestRule).params.map(rank)) < rank(problem.name))
+      const rank = fieldRank(body.order, problem.name);
+      while (r < rules.length && (body.ranks[r] as number) < rank)
         this.runRules(ctx, [rules[r++] as RequestRule]);
       fail(ctx, problem);
     }
@@ -377,6 +386,7 @@ export class ContractRequests {
             validate: this.compile(`${requestBody.pointer}/content/${pointer(jsonType)}/schema`),
             order: Object.keys(this.resolveSchema(bodySchema).properties ?? {}),
             rules: [],
+            ranks: [],
           }
         : undefined;
     const rest: RequestRule[] = [];
@@ -394,6 +404,11 @@ export class ContractRequests {
     if (operation['x-request-validation'] === false)
       return { id: '', mediaTypes: undefined, params: [], body: undefined, rest: [] };
     const mediaTypes = operation['x-request-media-types'];
+    if (body) {
+      const rankOf = (rule: RequestRule) => Math.max(...rule.params.map((p) => fieldRank(body.order, p)));
+      body.rules.sort((a, b) => rankOf(a) - rankOf(b));
+      body.ranks = body.rules.map(rankOf);
+    }
     return {
       id: String(operation.operationId ?? `${method} ${route.template}`),
       mediaTypes: Array.isArray(mediaTypes) ? mediaTypes.map(String) : undefined,
@@ -452,7 +467,7 @@ export class ContractRequests {
         return problem(b, { other: a }, `${a} and ${b} must not both be given`);
       return undefined;
     }
-    const first = instant(value(a));
+    const first = instantOf(ctx, value(a));
     if (first === undefined) return undefined;
     if (rule.rule === 'before-current' || rule.rule === 'within-years') {
       const unit = rule.unit ?? 'day';
@@ -472,7 +487,7 @@ export class ContractRequests {
           )
         : undefined;
     }
-    const second = instant(value(b));
+    const second = instantOf(ctx, value(b));
     if (second === undefined) return undefined;
     if (rule.rule === 'not-after' && first > second)
       return problem(b, { other: a }, `${a} must not be after ${b}`);
@@ -480,6 +495,12 @@ export class ContractRequests {
       return problem(b, { other: a, days: rule.days }, `${a} to ${b} may span at most ${rule.days} days`);
     return undefined;
   }
+}
+
+/** Where a body field sits in the schema's declared order (the whole body first, unknown fields last). */
+function fieldRank(order: readonly string[], name: string): number {
+  const i = order.indexOf(name);
+  return i < 0 ? (name === '' ? -1 : order.length) : i;
 }
 
 /** One request being checked. */
@@ -490,6 +511,16 @@ interface Checking {
   problems: RequestProblem[] | undefined;
   /** Fields with a problem: rules about them do not run. */
   failed: Set<string> | undefined;
+  /** Instants already read from a value (several rules name the same field). */
+  instants: Map<unknown, number | undefined> | undefined;
+}
+
+function instantOf(ctx: Checking, value: unknown): number | undefined {
+  ctx.instants ??= new Map();
+  if (ctx.instants.has(value)) return ctx.instants.get(value);
+  const ms = instant(value);
+  ctx.instants.set(value, ms);
+  return ms;
 }
 
 function fail(ctx: Checking, problem: RequestProblem): void {
@@ -628,17 +659,37 @@ function instant(value: unknown): number | undefined {
 
 /** UTC midnight of the day, or of the first day of the month, holding `ms`. */
 function periodStart(ms: number, unit: Unit): number {
-  const d = new Date(ms);
-  return unit === 'month'
-    ? Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1)
-    : Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
+  const days = Math.floor(ms / 86_400_000);
+  if (unit === 'day') return days * 86_400_000;
+  const [y, m] = civilFromDays(days);
+  return daysFromCivil(y, m, 1) * 86_400_000;
 }
 
 /** Same calendar day `years` earlier (29 Feb falls to 1 Mar, as Date does). */
 function yearsBefore(ms: number, years: number): number {
-  const d = new Date(ms);
-  d.setUTCFullYear(d.getUTCFullYear() - years);
-  return d.getTime();
+  const days = Math.floor(ms / 86_400_000);
+  const [y, m, d] = civilFromDays(days);
+  const year = y - years;
+  const day = m === 2 && d === 29 && daysInMonth(year, 2) === 28 ? -1 : 0;
+  return (
+    (daysFromCivil(year, m, day === -1 ? 28 : d) + (day === -1 ? 1 : 0)) * 86_400_000 +
+    (ms - days * 86_400_000)
+  );
+}
+
+/** [year, month, day] of a day count from 1970-01-01 (the inverse of daysFromCivil). */
+function civilFromDays(days: number): [number, number, number] {
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return [era * 400 + yoe + (m <= 2 ? 1 : 0), m, d];
 }
 
 function formatPeriod(ms: number, unit: Unit): string {
