@@ -93,6 +93,8 @@ export function createPureCloudApp(options: PureCloudOptions = {}): SimApp<PureC
         reset() {
           state.reset();
         },
+        snapshot: () => state.snapshot(),
+        restore: (snapshot, jobs) => state.prepareRestore(snapshot, jobs),
       };
     },
   });

@@ -62,6 +62,8 @@ export function createRprmApp(options: RprmOptions = {}): SimApp<RprmCredentials
             bodyLimitBytes: options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT,
           }),
         reset: () => exports.clear(),
+        snapshot: () => exports.snapshot(),
+        restore: (state, jobs) => exports.prepareRestore(state, jobs),
       };
     },
   });

@@ -76,6 +76,8 @@ export function createWebexApp(options: WebexOptions = {}): SimApp<WebexCredenti
           broadworksRoutes(router, state);
         },
         reset: () => state.reset(),
+        snapshot: () => state.snapshot(tracking.position),
+        restore: (snapshot, jobs) => state.prepareRestore(snapshot, jobs, (n) => tracking.seek(n)),
       };
     },
   });

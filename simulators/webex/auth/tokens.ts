@@ -31,6 +31,15 @@ export class TokenSigner {
 
   constructor(private readonly secret: Buffer) {}
 
+  /** Tokens issued so far (a state snapshot keeps it: tokens issued after a restore stay distinct). */
+  get issued(): number {
+    return this.counter;
+  }
+
+  set issued(n: number) {
+    this.counter = n;
+  }
+
   issue(claims: Omit<TokenClaims, 'n'>): string {
     const full: TokenClaims = { ...claims, n: ++this.counter };
     const payload = Buffer.from(
