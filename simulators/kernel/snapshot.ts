@@ -6,6 +6,7 @@ import type { Kernel } from './kernel.js';
 import { FAULT_RULE_SCHEMA, type JsonSchema, kernelOptionsProperties } from './options-schema.js';
 import type { RateState } from './rate-limit.js';
 import { SeededData } from './seed.js';
+import type { SimApp } from './vendor-app.js';
 import { packageVersion } from './version.js';
 
 /*
@@ -516,4 +517,63 @@ export function canonical(value: unknown): string | undefined {
 /** A plain JSON copy: what the snapshot says is exactly what JSON.parse of its text gives back. */
 function jsonOf(value: unknown): unknown {
   return value === undefined ? null : JSON.parse(JSON.stringify(value));
+}
+
+/** Every simulator's snapshot in one state file. */
+export function stateFileOf(apps: Record<string, SimApp>): StateFile {
+  const simulators: Record<string, SimSnapshot> = {};
+  for (const [name, app] of Object.entries(apps)) simulators[name] = app.sim.snapshot();
+  return { format: STATE_FILE_FORMAT, version: STATE_VERSION, billingSim: packageVersion(), simulators };
+}
+
+/**
+ * Restores a state file into the simulators of a start (or one snapshot into its simulator):
+ * every snapshot is checked before any is applied, so a refusal changes no simulator.
+ */
+export function restoreState(apps: Record<string, SimApp>, state: StateFile | SimSnapshot): void {
+  const value = state as unknown as Record<string, unknown> | null;
+  if (value && typeof value === 'object' && value.format === STATE_FORMAT) {
+    const vendor = String(value.vendor);
+    const app = apps[vendor];
+    if (!app)
+      throw new SnapshotError(409, [
+        `vendor: the snapshot is of ${vendor}, which is not running here (running: ${Object.keys(apps).join(', ') || 'none'})`,
+      ]);
+    app.sim.restore(state);
+    return;
+  }
+  if (!value || typeof value !== 'object' || value.format !== STATE_FILE_FORMAT)
+    throw new SnapshotError(400, [
+      `/format: must be "${STATE_FILE_FORMAT}" (a state file) or "${STATE_FORMAT}" (one simulator's snapshot)`,
+    ]);
+  const sims = value.simulators;
+  if (!sims || typeof sims !== 'object' || Array.isArray(sims))
+    throw new SnapshotError(400, ['/simulators: must be an object of snapshots keyed by vendor']);
+  const given = Object.keys(sims);
+  const running = Object.keys(apps);
+  const missing = running.filter((n) => !given.includes(n));
+  const extra = given.filter((n) => !running.includes(n));
+  if (missing.length || extra.length) {
+    throw new SnapshotError(409, [
+      ...missing.map(
+        (n) => `/simulators/${n}: the state file has no ${n} snapshot, and ${n} is running here`,
+      ),
+      ...extra.map((n) => `/simulators/${n}: the state file holds ${n}, which is not running here`),
+      'start the simulators the state file was written by (the same --only), or start without it',
+    ]);
+  }
+  const problems: string[] = [];
+  let status: 400 | 409 = 400;
+  const apply: (() => void)[] = [];
+  for (const name of running) {
+    try {
+      apply.push(apps[name]!.sim.prepareRestore((sims as Record<string, unknown>)[name]));
+    } catch (e) {
+      if (!(e instanceof SnapshotError)) throw e;
+      if (e.status === 409) status = 409;
+      problems.push(...e.problems.map((p) => `${name}: ${p}`));
+    }
+  }
+  if (problems.length) throw new SnapshotError(status, problems);
+  for (const step of apply) step();
 }
