@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { Clock } from '../../../simulators/kernel/index.js';
+import { Clock, createVendorApp, type Kernel, SnapshotError } from '../../../simulators/kernel/index.js';
+import { dataOverrides } from '../../../simulators/kernel/snapshot.js';
 import { createPureCloudApp } from '../../../simulators/purecloud/index.js';
 import { createWebexApp } from '../../../simulators/webex/index.js';
 import { contractGuard } from '../../support/contract-guard.js';
@@ -186,6 +187,69 @@ describe('PUT /_sim/state refuses a damaged or incompatible snapshot and changes
     const res = await request(app).put('/_sim/state').type('text').send('format=billing-sim.state');
     expect(res.status).toBe(400);
     expect(res.body.error).toMatch(/Content-Type: application\/json/);
+  });
+});
+
+/**
+ * A vendor that takes data overrides through `setData` (as golden data does): it refuses data
+ * with a `bad` key, and records what it accepted where the kernel keeps data overrides.
+ */
+function dataApp(initial?: Record<string, unknown>) {
+  const record = (kernel: Kernel, data: Record<string, unknown> | undefined) => {
+    (kernel as unknown as { dataOverrides?: unknown }).dataOverrides = data;
+  };
+  return createVendorApp({
+    name: 'toy',
+    options: { clock: new Clock({ mode: 'manual', start: START }) },
+    credentials: {},
+    contract: new URL('../../fixtures/contracts/toy.openapi.yaml', import.meta.url).pathname,
+    adapter: (kernel) => {
+      if (initial) record(kernel, initial);
+      return {
+        renderError: (_req, res, error) => {
+          res.status(error.status).json({ problem: error.message });
+        },
+        routes(router) {
+          router.get('/toy/data', (_req, res) => {
+            res.json({ data: dataOverrides(kernel) ?? null });
+          });
+        },
+        setData(data) {
+          if (data && 'bad' in data) throw new Error('/bad: unknown key');
+          record(kernel, data);
+        },
+      };
+    },
+  });
+}
+
+describe('snapshots and data overrides', () => {
+  it('carry the data in force and give it back through the vendor hook; refused data changes nothing', async () => {
+    const pinned = dataApp({ pinned: { seats: 12 } });
+    pinned.sim.kernel.clock.advance(60_000);
+    const snap = pinned.sim.snapshot();
+    expect(snap.data).toEqual({ pinned: { seats: 12 } });
+
+    const plain = dataApp();
+    expect((await request(plain).get('/toy/data')).body).toEqual({ data: null });
+    plain.sim.restore(JSON.parse(JSON.stringify(snap)));
+    expect((await request(plain).get('/toy/data')).body).toEqual({ data: { pinned: { seats: 12 } } });
+    expect(plain.sim.kernel.clock.now()).toBe(pinned.sim.kernel.clock.now());
+
+    // Data the vendor refuses: the refusal comes before any other part is applied.
+    const other = dataApp();
+    const before = JSON.stringify(other.sim.snapshot());
+    expect(() => other.sim.restore({ ...snap, data: { bad: true } })).toThrow(SnapshotError);
+    try {
+      other.sim.restore({ ...snap, data: { bad: true } });
+    } catch (e) {
+      expect((e as SnapshotError).status).toBe(400);
+      expect((e as SnapshotError).problems).toEqual(['/data: /bad: unknown key']);
+    }
+    expect(JSON.stringify(other.sim.snapshot())).toBe(before);
+    // A snapshot without data removes data in force.
+    pinned.sim.restore({ ...snap, data: null });
+    expect((await request(pinned).get('/toy/data')).body).toEqual({ data: null });
   });
 });
 
