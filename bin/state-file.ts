@@ -1,4 +1,15 @@
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import {
+  accessSync,
+  closeSync,
+  constants,
+  fsyncSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /**
@@ -7,6 +18,22 @@ import { basename, dirname, join } from 'node:path';
  * file: the bytes go to a temporary file in the same directory, are flushed to disk, and only then
  * renamed over the old one (a rename within one file system is atomic).
  */
+
+/**
+ * Refuses at start a state file that could never be saved (its directory missing or read-only),
+ * rather than losing the state at the first stop.
+ */
+export function checkStateFileDir(path: string): void {
+  const dir = dirname(path);
+  try {
+    if (!statSync(dir).isDirectory()) throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR' });
+    accessSync(dir, constants.W_OK);
+  } catch (e) {
+    throw new Error(
+      `--state-file ${path}: its directory ${dir} cannot take it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); create it or choose another`,
+    );
+  }
+}
 
 /** The state file's parsed JSON, or undefined when there is none yet. Throws with the reason otherwise. */
 export function readStateFile(path: string): unknown {

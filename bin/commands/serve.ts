@@ -7,7 +7,7 @@ import { SnapshotError } from '../../simulators/kernel/snapshot.js';
 import { loadServeConfig, parseList, parseNumber, wrap } from '../config.js';
 import { helpSections } from '../help.js';
 import { LOG_FORMATS, type LogFormat, requestLogger } from '../request-log.js';
-import { readStateFile, writeStateFile } from '../state-file.js';
+import { checkStateFileDir, readStateFile, writeStateFile } from '../state-file.js';
 
 function readPem(flag: string, file: string): string {
   try {
@@ -189,6 +189,7 @@ export function registerServe(program: Command): void {
         : undefined;
       const stateFile = config.stateFile;
       // Read (and parsed) before anything listens: an unreadable file stops the start at once.
+      if (stateFile) checkStateFileDir(stateFile);
       const saved = stateFile ? readStateFile(stateFile) : undefined;
       const start = startOptionsFrom(config);
       const running = await startSimulators({

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readStateFile, writeStateFile } from '../../bin/state-file.js';
+import { checkStateFileDir, readStateFile, writeStateFile } from '../../bin/state-file.js';
 
 const fresh = () => mkdtempSync(join(tmpdir(), 'billing-sim-state-file-'));
 
@@ -31,6 +31,16 @@ describe('the state file', () => {
     // A directory that does not exist: nothing is created.
     expect(() => writeStateFile(join(dir, 'missing', 'state.json'), {})).toThrow(/ENOENT/);
     expect(readdirSync(dir)).toEqual(['state.json']);
+  });
+
+  it('a directory that cannot take the file is refused at start', () => {
+    const dir = fresh();
+    expect(() => checkStateFileDir(join(dir, 'state.json'))).not.toThrow();
+    expect(() => checkStateFileDir(join(dir, 'missing', 'state.json'))).toThrow(
+      /--state-file .*missing\/state\.json: its directory .*missing cannot take it \(ENOENT\)/,
+    );
+    writeFileSync(join(dir, 'file'), '');
+    expect(() => checkStateFileDir(join(dir, 'file', 'state.json'))).toThrow(/ENOTDIR/);
   });
 
   it('reads as undefined when absent, and names the file when it is not JSON', () => {
