@@ -83,12 +83,16 @@ export function createWebexApp(options: WebexOptions = {}): SimApp<WebexCredenti
   });
   const state = webex as WebexState;
   for (const i of resolved.integrations) {
+    // The demo refresh token when there is one: credentials stay the same in every process.
+    const issued = i.demoRefreshToken ?? issueTokens(state, i, i.scopes).refresh_token;
     credentials.integrations.push({
       clientId: i.clientId,
       clientSecret: i.clientSecret,
       redirectUri: i.redirectUri,
-      // The demo refresh token when there is one: credentials stay the same in every process.
-      refreshToken: i.demoRefreshToken ?? issueTokens(state, i, i.scopes).refresh_token,
+      // Signed with the key in force when read: still valid after a state restore replaced it.
+      get refreshToken() {
+        return i.demoRefreshToken ?? state.oauth.resign(issued);
+      },
     });
   }
   // tempDownloadURL lives on another origin, like Webex's CloudFront host: a listener of its own.

@@ -58,6 +58,15 @@ export class TokenSigner {
     return `${payload}.${this.mac(payload)}`;
   }
 
+  /**
+   * The same token signed with the current key: a token issued before a state restore replaced
+   * the key (the credentials' refresh tokens) stays one this simulator accepts.
+   */
+  resign(token: string): string {
+    const payload = token.slice(0, token.indexOf('.'));
+    return `${payload}.${this.mac(payload)}`;
+  }
+
   /** The claims of a token this simulator signed, or undefined (unknown, tampered, garbage). */
   read(token: string): TokenClaims | undefined {
     const dot = token.indexOf('.');

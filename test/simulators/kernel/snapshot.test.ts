@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
+import { createWebexApp } from '../../../simulators/webex/index.js';
 import { contractGuard } from '../../support/contract-guard.js';
 import { scenarios } from './state-scenarios.js';
 
@@ -40,5 +41,33 @@ describe.each(Object.keys(SCENARIOS))('%s: snapshot → new app → restore', (v
       differs = true; // the fresh app does not even get through the continuation
     }
     expect(differs).toBe(true);
+  });
+});
+
+describe('webex integrations without a demo refresh token', () => {
+  it('print a refresh token that still works after a restore replaced the signing key', async () => {
+    const integrations = [
+      {
+        clientId: 'C0own0integration',
+        clientSecret: 'own-secret',
+        redirectUri: 'http://localhost:9000/cb',
+        partnerOrgUuid: '1eb65fdf-9643-417f-9974-ad72cae0e10f',
+        personUuid: '0acd3875-4e12-4d77-b981-e389fd8846c0',
+        scopes: ['spark-admin:wholesale_billing_reports_read'],
+      },
+    ];
+    const a = createWebexApp({ integrations, onExchange: guard.onExchange });
+    const b = createWebexApp({ integrations, onExchange: guard.onExchange });
+    b.sim.restore(a.sim.snapshot());
+    const grant = (app: typeof a, refresh: string) =>
+      request(app).post('/v1/access_token').type('form').send({
+        grant_type: 'refresh_token',
+        client_id: 'C0own0integration',
+        client_secret: 'own-secret',
+        refresh_token: refresh,
+      });
+    // The token the first process printed, and the one the restored process prints, both work there.
+    expect((await grant(b, a.sim.credentials.integrations[0]!.refreshToken)).status).toBe(200);
+    expect((await grant(b, b.sim.credentials.integrations[0]!.refreshToken)).status).toBe(200);
   });
 });
