@@ -87,6 +87,8 @@ export interface SnapshotHooks {
   restore?(state: unknown, jobs: readonly JobRecord[]): () => void;
   /** Replaces the data overrides (validating them); throws when they are refused. */
   setData?(data: Record<string, unknown> | undefined): void;
+  /** Vendor options that do not shape the world (listeners, URLs): left out of `world.options`. */
+  runtimeOptions?: readonly string[];
 }
 
 const INSTANT: JsonSchema = { type: 'number', minimum: 0, maximum: 8.64e15 };
@@ -318,8 +320,8 @@ export function dataOverrides(kernel: Kernel): Record<string, unknown> | undefin
 }
 
 /** The options that shape a simulator's world: everything but the kernel's runtime options. */
-export function worldOptions(kernel: Kernel): Record<string, unknown> {
-  const runtime = new Set([...Object.keys(kernelOptionsProperties()), 'data']);
+export function worldOptions(kernel: Kernel, vendorRuntime: readonly string[] = []): Record<string, unknown> {
+  const runtime = new Set([...Object.keys(kernelOptionsProperties()), 'data', ...vendorRuntime]);
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(kernel.options as Record<string, unknown>)) {
     if (runtime.has(key) || value === undefined || typeof value === 'function') continue;
@@ -345,7 +347,7 @@ export function takeSnapshot(kernel: Kernel, hooks: SnapshotHooks): SimSnapshot 
     billingSim: packageVersion(),
     vendor: kernel.vendor,
     takenAt: kernel.clock.date().toISOString(),
-    world: { seed: kernel.seed, options: worldOptions(kernel) },
+    world: { seed: kernel.seed, options: worldOptions(kernel, hooks.runtimeOptions) },
     signing:
       kernel.options.signingSecret === undefined
         ? { source: 'random', secret: kernel.secret.toString('base64') }
@@ -383,7 +385,7 @@ export function prepareRestore(kernel: Kernel, hooks: SnapshotHooks, raw: unknow
     incompatible.push(
       `world/seed: the snapshot's seed is ${s.world.seed}, this simulator's is ${kernel.seed}`,
     );
-  incompatible.push(...optionDifferences(s.world.options, worldOptions(kernel)));
+  incompatible.push(...optionDifferences(s.world.options, worldOptions(kernel, hooks.runtimeOptions)));
   if (s.clock.mode !== kernel.clock.mode)
     incompatible.push(
       `clock/mode: the snapshot's clock is ${s.clock.mode}, this simulator's is ${kernel.clock.mode} (start it with the same clock)`,

@@ -71,6 +71,11 @@ export interface VendorAdapter {
    * the function that applies it; throws a SnapshotError and changes nothing when it is bad.
    */
   restore?(state: unknown, jobs: readonly JobRecord[]): () => void;
+  /**
+   * Vendor options that say where the simulator is reached rather than what its world holds
+   * (listeners, public URLs): a snapshot restores into a simulator whose values differ.
+   */
+  runtimeOptions?: readonly string[];
   /** Replaces the data overrides (golden data); validates them and rebuilds the world. */
   setData?(data: Record<string, unknown> | undefined): void;
 }
@@ -174,6 +179,7 @@ export function createVendorApp<C>(spec: VendorAppSpec<C>): SimApp<C> {
     snapshot: adapter.snapshot?.bind(adapter),
     restore: adapter.restore?.bind(adapter),
     setData: adapter.setData?.bind(adapter),
+    runtimeOptions: adapter.runtimeOptions,
   };
   const admin = options.admin === false ? undefined : adminRouter(kernel, (o) => handle.reset(o), state);
   const jsonTypes = adapter.jsonTypes ?? ['application/json', 'application/*+json'];

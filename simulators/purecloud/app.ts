@@ -94,6 +94,8 @@ export function createPureCloudApp(options: PureCloudOptions = {}): SimApp<PureC
           state.reset();
         },
         snapshot: () => state.snapshot(),
+        // What document links start with: not the world.
+        runtimeOptions: ['documentBaseUrl'],
         restore: (snapshot, jobs) => state.prepareRestore(snapshot, jobs),
       };
     },

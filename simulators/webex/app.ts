@@ -77,6 +77,8 @@ export function createWebexApp(options: WebexOptions = {}): SimApp<WebexCredenti
         },
         reset: () => state.reset(),
         snapshot: () => state.snapshot(tracking.position),
+        // Where the download host listens and what its links start with: not the world.
+        runtimeOptions: ['downloads', 'downloadBaseUrl'],
         restore: (snapshot, jobs) => state.prepareRestore(snapshot, jobs, (n) => tracking.seek(n)),
       };
     },

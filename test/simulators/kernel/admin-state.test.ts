@@ -179,6 +179,22 @@ describe('PUT /_sim/state refuses a damaged or incompatible snapshot and changes
     expect((await request(app).get('/_sim/state')).text).toBe(before);
   });
 
+  it('options that say where a simulator is reached, not what it holds, may differ', async () => {
+    const a = createWebexApp({
+      clock: new Clock({ mode: 'manual', start: START }),
+      downloadBaseUrl: 'http://a.test',
+    });
+    const b = createWebexApp({
+      clock: new Clock({ mode: 'manual', start: START }),
+      downloadBaseUrl: 'http://b.test',
+      downloads: { port: 0 },
+      onExchange: guard.onExchange,
+    });
+    expect(a.sim.snapshot().world.options).toEqual({});
+    const res = await request(b).put('/_sim/state').send(a.sim.snapshot());
+    expect(res.status, res.text).toBe(200);
+  });
+
   it('needs a JSON body', async () => {
     const app = createWebexApp({
       clock: new Clock({ mode: 'manual', start: START }),
