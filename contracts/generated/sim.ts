@@ -566,7 +566,7 @@ export interface components {
             version: 1;
             /** @description What the seeded world is made of; a simulator with another seed or options refuses the snapshot (409). */
             world: {
-                /** @description The vendor's options as given (kernel runtime options such as ports, journal and admin token excluded). */
+                /** @description The vendor's options as given (kernel runtime options such as journal and admin token, and the vendor's listener and URL options, excluded). */
                 options: Record<string, never>;
                 seed: number;
             };
