@@ -52,13 +52,17 @@ COPY docs ./docs
 COPY simulators/kernel/dashboard ./simulators/kernel/dashboard
 COPY scripts/healthcheck.cjs ./healthcheck.cjs
 RUN ln -s /app/bin/billing-sim.js /usr/local/bin/billing-sim
+# Where `serve --state-file` keeps state across restarts (compose.yaml mounts a volume here and sets
+# BILLING_SIM_STATE_FILE=/state/billing-sim-state.json); owned by the non-root user so it can write.
+RUN mkdir -p /state && chown node:node /state
 # Non-root. The simulators' default ports are above 1024.
 USER node
 EXPOSE 8401 8402 8403 8443
 # Every simulator that runs answers GET /_sim/health (see healthcheck.cjs for which it probes).
 HEALTHCHECK --interval=5s --timeout=3s --start-period=20s --retries=3 \
     CMD ["node", "/app/healthcheck.cjs"]
-# Node is PID 1 and handles SIGTERM/SIGINT itself: `serve` closes its listeners and exits 0.
+# Node is PID 1 and handles SIGTERM/SIGINT itself: `serve` closes its listeners (and saves the
+# state file, when one is given) and exits 0.
 ENTRYPOINT ["node", "/app/bin/billing-sim.js"]
 # Listen on every interface, or a published port reaches nothing. An environment default, not a
 # flag, so that BILLING_SIM_HOST, BILLING_SIM_CONFIG and the other BILLING_SIM_* variables (which

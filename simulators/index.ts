@@ -11,6 +11,7 @@ import { ConfigError, OptionsValidator } from './kernel/options-validation.js';
 import type { VendorPlugin } from './kernel/plugin.js';
 import { countRequests, findRequests, type RequestMatch } from './kernel/request-match.js';
 import { type RunningServer, serve } from './kernel/server.js';
+import { restoreState, type SimSnapshot, type StateFile, stateFileOf } from './kernel/snapshot.js';
 import type { TlsMaterial } from './kernel/tls.js';
 import type { SimApp } from './kernel/vendor-app.js';
 import { PLUGINS } from './registry.js';
@@ -28,6 +29,7 @@ export type { PluginContracts, VendorPlugin } from './kernel/plugin.js';
 export type { RateLimitConfig } from './kernel/rate-limit.js';
 export { type RequestMatch, RequestMatchError } from './kernel/request-match.js';
 export { type RunningServer, type ServeOptions, serve } from './kernel/server.js';
+export { type SimSnapshot, SnapshotError, type StateFile } from './kernel/snapshot.js';
 export type { TlsMaterial } from './kernel/tls.js';
 export type { Identity, SimApp, SimHandle, VendorAdapter } from './kernel/vendor-app.js';
 export { createVendorApp, type VendorAppSpec } from './kernel/vendor-app.js';
@@ -85,6 +87,17 @@ export interface RunningSimulators {
     setData(simulator: string, data: Record<string, unknown> | undefined): void;
     /** One simulator's golden data in force (as GET /_sim/data). */
     data(simulator: string): Record<string, unknown> | undefined;
+    /**
+     * Every simulator's state snapshot, keyed by vendor: a state file, as `serve --state-file`
+     * writes it (`JSON.stringify` it to keep it). Taking it changes nothing.
+     */
+    snapshot(): StateFile;
+    /**
+     * Continues from a state file (every simulator of this start must be in it, and nothing
+     * else) or from one simulator's snapshot (`GET /_sim/state`). Everything is checked first:
+     * a SnapshotError (status 400 damaged, 409 incompatible) leaves every simulator as it was.
+     */
+    restore(state: StateFile | SimSnapshot): void;
   };
   close(): Promise<void>;
   [Symbol.asyncDispose](): Promise<void>;
@@ -132,6 +145,8 @@ export async function startSimulators(options: StartOptions = {}): Promise<Runni
         kernel.setData(data && Object.keys(data).length ? data : undefined);
       },
       data: (simulator) => appOf(result, simulator).sim.kernel.dataOverrides,
+      snapshot: () => stateFileOf(result.apps),
+      restore: (state) => restoreState(result.apps, state),
     },
     close: async () => {
       await Promise.all(Object.values(result.servers).map((s) => s.close()));

@@ -16,6 +16,7 @@ describe('public API', () => {
       'PLUGINS',
       'RequestMatchError',
       'SimError',
+      'SnapshotError',
       'configSchema',
       'createPureCloudApp',
       'createRprmApp',

@@ -3,9 +3,11 @@ import { type Command, InvalidArgumentError } from 'commander';
 import { PLUGINS, startSimulators } from '../../simulators/index.js';
 import { adminExposure } from '../../simulators/kernel/admin.js';
 import { type ConfigFile, startOptionsFrom } from '../../simulators/kernel/config.js';
+import { SnapshotError } from '../../simulators/kernel/snapshot.js';
 import { loadServeConfig, parseList, parseNumber, wrap } from '../config.js';
 import { helpSections } from '../help.js';
 import { LOG_FORMATS, type LogFormat, requestLogger } from '../request-log.js';
+import { checkStateFileDir, readStateFile, writeStateFile } from '../state-file.js';
 
 function readPem(flag: string, file: string): string {
   try {
@@ -38,6 +40,7 @@ interface ServeFlags {
   port?: Record<string, string>;
   adminToken?: string;
   insecureAdmin?: boolean;
+  stateFile?: string;
 }
 
 /** `--port webex=9402` (repeatable): the value is checked with the rest of the configuration. */
@@ -61,6 +64,7 @@ function flagConfig(flags: ServeFlags): ConfigFile {
     config.simulators[name] = { port: /^\d+$/.test(raw) ? Number(raw) : (raw as unknown as number) };
   }
   if (flags.log !== undefined) config.log = flags.log;
+  if (flags.stateFile !== undefined) config.stateFile = flags.stateFile;
   return config;
 }
 
@@ -126,11 +130,16 @@ export function registerServe(program: Command): void {
           ['billing-sim serve --cert cert.pem --key key.pem', 'your certificate for the HTTPS simulators'],
         ],
         exitCodes: [
-          ['0', 'stopped by SIGINT or SIGTERM'],
-          ['2', 'could not start: bad flag or config, port in use, unusable certificate'],
+          ['0', 'stopped by SIGINT or SIGTERM (state saved when --state-file is given)'],
+          ['1', 'stopped, but the state could not be saved to --state-file'],
+          [
+            '2',
+            'could not start: bad flag or config, port in use, unusable certificate, a state file that does not fit',
+          ],
         ],
         env: [
           ['BILLING_SIM_LOG', 'request log format when --log is not given (pretty, json, off)'],
+          ['BILLING_SIM_STATE_FILE', 'state file when --state-file is not given'],
           ['NO_COLOR', 'plain pretty log lines even on a terminal'],
         ],
       }),
@@ -149,6 +158,10 @@ export function registerServe(program: Command): void {
       'token the /_sim admin API demands (Bearer or X-Sim-Admin-Token); required beyond loopback (also BILLING_SIM_ADMIN_TOKEN or kernel.adminToken in the config)',
     )
     .option('--insecure-admin', 'bind beyond loopback with an open admin API (prints a warning)')
+    .option(
+      '--state-file <file>',
+      "keep every simulator's state across restarts: load it at start if the file exists, save it on SIGTERM/SIGINT (also BILLING_SIM_STATE_FILE or stateFile in the config)",
+    )
     .action(async (flags: ServeFlags) => {
       if (Boolean(flags.cert) !== Boolean(flags.key))
         throw new InvalidArgumentError('--cert and --key go together');
@@ -174,6 +187,10 @@ export function registerServe(program: Command): void {
             throw new InvalidArgumentError(`--replay ${flags.replay}: ${e.message}`);
           })
         : undefined;
+      const stateFile = config.stateFile;
+      // Read (and parsed) before anything listens: an unreadable file stops the start at once.
+      if (stateFile) checkStateFileDir(stateFile);
+      const saved = stateFile ? readStateFile(stateFile) : undefined;
       const start = startOptionsFrom(config);
       const running = await startSimulators({
         ...start,
@@ -189,13 +206,37 @@ export function registerServe(program: Command): void {
           ...(replay ? { intercept: (vendor, req, res) => replay.intercept(vendor, req, res) } : {}),
         },
       });
+      if (saved !== undefined) {
+        try {
+          running.control.restore(saved as Parameters<typeof running.control.restore>[0]);
+        } catch (e) {
+          await running.close();
+          if (e instanceof SnapshotError)
+            throw new Error(
+              `--state-file ${stateFile} cannot be restored into these simulators (start them with the options it was saved with, or remove the file):\n${e.problems.map((p) => `  ${p}`).join('\n')}`,
+            );
+          throw e;
+        }
+      }
       // Handlers first: a supervisor may signal as soon as it sees the banner.
+      let stopping = false;
       const stop = async () => {
+        if (stopping) return;
+        stopping = true;
         await running.close();
+        if (stateFile) {
+          // After close: requests still in flight have finished and changed what they change.
+          try {
+            writeStateFile(stateFile, running.control.snapshot());
+          } catch (e) {
+            process.stderr.write(`billing-sim: ${(e as Error).message}\n`);
+            process.exit(1);
+          }
+        }
         process.exit(0);
       };
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
       const lines = ['billing-sim is running', ''];
       for (const mod of PLUGINS) {
         const app = running.apps[mod.name];
@@ -211,6 +252,13 @@ export function registerServe(program: Command): void {
       }
       if (Object.keys(running.apps).length === 0) lines.push('(no simulators selected)');
       if (replay) lines.push(`replaying ${replay.size} recorded exchange(s) from ${flags.replay}`, '');
+      if (stateFile)
+        lines.push(
+          saved === undefined
+            ? `state: saved to ${stateFile} on stop (no saved state yet)`
+            : `state: restored from ${stateFile}; saved there again on stop`,
+          '',
+        );
       lines.push(
         `seed ${config.seed ?? 1} · clock ${timeScale && timeScale !== 1 ? `×${timeScale}` : 'real time'} · Ctrl-C to stop`,
       );

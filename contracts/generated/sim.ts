@@ -304,6 +304,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/_sim/state": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Everything this simulator needs to continue where it is — clock, jobs with their progress, fault rules with their counts, rate windows, data overrides, the vendor's own state (reports, exports, token counters, id streams) and the signing key (only when it is random; with `signingSecret` set, a fingerprint of it) — as versioned JSON. `PUT` it back, here or on a new process started with the same seed and options, and the simulator answers byte for byte as this one would have. Not kept: the request journal, connections and downloads in progress. Taking a snapshot changes nothing. */
+        get: operations["getState"];
+        /** @description Continues from a snapshot (`GET /_sim/state`), or from this vendor's entry of a state file (`serve --state-file`, `format: billing-sim.state-file`). The whole snapshot is checked before anything changes: a damaged one answers 400, one of another vendor, billing-sim version, format version, seed, world options, clock mode or signing key answers 409, each with `problems` naming what is wrong — and the running state stays exactly as it was. The clock is set to the snapshot's instant (a system clock keeps real time and the lead admin advances gave it); a clock shared by several simulators moves for all of them. */
+        put: operations["putState"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/_sim/ui": {
         parameters: {
             query?: never;
@@ -473,6 +491,115 @@ export interface components {
                 token?: string;
             };
         };
+        /** @description One simulator's state snapshot. Kernel parts have a fixed layout; `vendorState` is the vendor's own (its `state.ts`), and each job's `data` is its vendor's report or export description. Values are simulator epoch milliseconds unless said otherwise. */
+        SimState: {
+            /** @description The billing-sim version that took it; another is refused (409). */
+            billingSim: string;
+            clock: {
+                /** @description System clock: how far admin advances put it ahead of real time. */
+                aheadMs: number;
+                /** @enum {unknown} */
+                mode: "system" | "manual" | "scaled";
+                now: number;
+                start: number;
+            };
+            /** @description The data overrides in force (PUT /_sim/data), or null. */
+            data: Record<string, never> | null;
+            faults: {
+                active: components["schemas"]["FaultRule"][];
+                counter: number;
+                retired: number;
+                spent: components["schemas"]["FaultRule"][];
+            };
+            /** @constant */
+            format: "billing-sim.state";
+            jobs: {
+                counter: number;
+                evicted: number;
+                failNext: number;
+                jobs: {
+                    advance: {
+                        count?: number;
+                        /** @enum {unknown} */
+                        kind: "immediate" | "time" | "polls" | "manual";
+                        ms?: number;
+                    };
+                    createdAt: number;
+                    /** @description The vendor's description of the report or export. */
+                    data: unknown;
+                    finishedAt: number | null;
+                    forced: number;
+                    id: string;
+                    kind: string;
+                    lifecycle: {
+                        failure: string;
+                        steps: string[];
+                        success: string;
+                    };
+                    polls: number;
+                    seq: number;
+                    tenant: string | null;
+                    totalUnits: number;
+                    willFail: null | {
+                        code: string;
+                        message: string;
+                    };
+                }[];
+                /** @description Job ids, least recently used first. */
+                recency: string[];
+            };
+            /** @description The limiter's windows (fixed-window `[key, start, count]`) or buckets (token-bucket `[key, tokens, at]`); restored only into a limiter of the same configuration. */
+            rateLimit: {
+                config: {
+                    kind: string;
+                };
+                entries: [
+                    string,
+                    number,
+                    number
+                ][];
+            };
+            signing: {
+                /** @description 32 bytes, base64. */
+                secret: string;
+                /** @constant */
+                source: "random";
+            } | {
+                fingerprint: string;
+                /** @constant */
+                source: "configured";
+            };
+            /**
+             * Format: date-time
+             * @description The simulator's time when it was taken.
+             */
+            takenAt: string;
+            vendor: string;
+            /** @description The vendor's own state (reports, exports, token counters, id-stream positions). */
+            vendorState: unknown;
+            /**
+             * @description The snapshot layout; another is refused (409).
+             * @constant
+             */
+            version: 1;
+            /** @description What the seeded world is made of; a simulator with another seed or options refuses the snapshot (409). */
+            world: {
+                /** @description The vendor's options as given (kernel runtime options such as journal and admin token, and the vendor's listener and URL options, excluded). */
+                options: Record<string, never>;
+                seed: number;
+            };
+        };
+        /** @description A state file (`serve --state-file`, `control.snapshot()`) — one snapshot per simulator, keyed by vendor. */
+        SimStateFile: {
+            billingSim: string;
+            /** @constant */
+            format: "billing-sim.state-file";
+            simulators: {
+                [key: string]: components["schemas"]["SimState"];
+            };
+            /** @constant */
+            version: 1;
+        };
     };
     responses: {
         /** @description The simulator clock. */
@@ -521,6 +648,19 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["Job"];
+            };
+        };
+        /** @description The snapshot was refused (400 damaged: not JSON, wrong types, missing fields, dangling references; 409 incompatible: another vendor, billing-sim, format version, seed, world option, clock mode or signing key). Nothing was changed. */
+        StateRefused: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    error: string;
+                    /** @description One line per problem, each naming a JSON pointer into the snapshot or an option (absent when the body could not be read as JSON at all). */
+                    problems?: string[];
+                };
             };
         };
         /** @description The admin token is missing or wrong (only when one is configured). */
@@ -1126,6 +1266,75 @@ export interface operations {
             400: components["responses"]["Error"];
             401: components["responses"]["Unauthorized"];
             413: components["responses"]["Error"];
+        };
+    };
+    getState: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description This simulator's snapshot. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SimState"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["Error"];
+        };
+    };
+    putState: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SimState"] | components["schemas"]["SimStateFile"];
+            };
+        };
+        responses: {
+            /** @description Restored; what the simulator now holds. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Active fault rules. */
+                        faults: number;
+                        /** @description Jobs held. */
+                        jobs: number;
+                        /** Format: date-time */
+                        now: string;
+                        vendor: string;
+                    };
+                };
+            };
+            400: components["responses"]["StateRefused"];
+            401: components["responses"]["Unauthorized"];
+            409: components["responses"]["StateRefused"];
+            /** @description The body is over 64 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                    };
+                };
+            };
         };
     };
     dashboard: {

@@ -2,10 +2,12 @@ import { timingSafeEqual } from 'node:crypto';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { dashboardPages, dashboardRoutes } from './admin-dashboard.js';
 import { dataRoutes } from './admin-data.js';
+import { stateRoutes } from './admin-state.js';
 import { FaultRuleError, type FaultRuleInput } from './faults.js';
 import { type JobView, MAX_JOB_PAGE } from './jobs.js';
 import type { Kernel } from './kernel.js';
 import { FAULT_RULES_SCHEMA } from './options-schema.js';
+import type { SnapshotHooks } from './snapshot.js';
 
 /** The header that carries the admin token when `Authorization` is taken (e.g. by a proxy). */
 export const ADMIN_TOKEN_HEADER = 'x-sim-admin-token';
@@ -18,11 +20,17 @@ export const DEFAULT_JOB_PAGE = 100;
  * Routing is strict and case-sensitive: `/_sim/faults/` (an empty id) is not the collection.
  * With an admin token (`adminToken`), every route but `GET /_sim/health` demands it.
  */
-export function adminRouter(kernel: Kernel, reset: (options: { clock: boolean }) => void): Router {
+export function adminRouter(
+  kernel: Kernel,
+  reset: (options: { clock: boolean }) => void,
+  state: SnapshotHooks = {},
+): Router {
   const r = express.Router({ strict: true, caseSensitive: true });
   const token = kernel.options.adminToken;
   if (token !== undefined && token !== '') r.use(requireToken(token));
   r.use(dashboardPages(kernel));
+  // Before the 64 KiB parser: a snapshot body has its own (larger) limit.
+  r.use(stateRoutes(kernel, state));
   r.use(express.json({ limit: 64 * 1024 }));
   r.use(dashboardRoutes(kernel));
   r.use(dataRoutes(kernel));

@@ -12,6 +12,17 @@ export interface ClockOptions {
   scale?: number;
 }
 
+/** The clock in a state snapshot (`clock.snapshot()`). */
+export interface ClockState {
+  mode: ClockMode;
+  /** Epoch ms the clock read when the snapshot was taken. */
+  now: number;
+  /** Its start instant (where `reset` with `clock: "start"` returns). */
+  start: number;
+  /** System clock: ms it ran ahead of real time (admin advances); 0 for the other modes. */
+  aheadMs: number;
+}
+
 interface Waiter {
   at: number;
   /** Insertion order: equal instants wake first-in first-out. */
@@ -36,7 +47,7 @@ export class Clock {
   readonly mode: ClockMode;
   readonly scale: number;
   private readonly realStart: number;
-  private readonly virtualStart: number;
+  private virtualStart: number;
   private offsetMs = 0;
   /** Binary min-heap on (at, seq): a wait, a wake and an abort cost O(log n), never O(n). */
   private heap: Waiter[] = [];
@@ -115,6 +126,39 @@ export class Clock {
     const delta = this.now() - this.virtualStart;
     this.offsetMs -= delta;
     for (const w of this.heap) w.at -= delta;
+    this.arm(true);
+    return this.now();
+  }
+
+  /**
+   * What a state snapshot keeps of the clock: its mode, the instant it reads, its start, and
+   * (system clock) how far it runs ahead of real time after admin advances.
+   */
+  snapshot(): ClockState {
+    const now = this.now();
+    return {
+      mode: this.mode,
+      now,
+      start: this.virtualStart,
+      aheadMs: this.mode === 'system' ? now - Date.now() : 0,
+    };
+  }
+
+  /**
+   * Continues from a snapshot (`PUT /_sim/state`): a manual or scaled clock reads the snapshot's
+   * instant again (the time the process was down did not happen on its time line); a system
+   * clock stays on real time and keeps the lead admin advances gave it. The start instant moves
+   * too, so a later `reset` with `clock: "start"` returns where the snapshotted clock would.
+   * Pending waits keep the simulator time they still had to wait. The caller checks the mode.
+   */
+  restore(state: ClockState): number {
+    const before = this.now();
+    this.virtualStart = state.start;
+    this.offsetMs = 0;
+    const target = this.mode === 'system' ? Date.now() + state.aheadMs : state.now;
+    this.offsetMs = Math.min(MAX_CLOCK_MS, Math.max(0, target)) - this.now();
+    const delta = this.now() - before;
+    for (const w of this.heap) w.at += delta;
     this.arm(true);
     return this.now();
   }

@@ -17,6 +17,8 @@ export interface ConfigFile {
   only?: string[];
   /** `serve`'s request log: one line per vendor request (`--log`). Default off. */
   log?: 'pretty' | 'json' | 'off';
+  /** `serve --state-file`: every simulator's state, loaded at start and saved on SIGTERM/SIGINT. */
+  stateFile?: string;
   /** Kernel options for every simulator (a simulator's own section wins). */
   kernel?: KernelOptions;
   /** Per simulator: `port` plus that simulator's own options (faults, rateLimit, …). */
@@ -29,7 +31,7 @@ export const ENV_PREFIX = 'BILLING_SIM_';
 /** The variable naming a config file (containers mount one). */
 export const CONFIG_ENV = 'BILLING_SIM_CONFIG';
 
-const TOP_LEVEL = ['seed', 'timeScale', 'host', 'only', 'log'] as const;
+const TOP_LEVEL = ['seed', 'timeScale', 'host', 'only', 'log', 'stateFile'] as const;
 
 /** `rateLimit` → `RATE_LIMIT`. */
 export function envName(option: string): string {

@@ -74,6 +74,14 @@ export interface FaultRequest {
 
 export class FaultRuleError extends Error {}
 
+/** The fault store in a state snapshot: active rules in match order, spent ones, counters. */
+export interface FaultsState {
+  counter: number;
+  retired: number;
+  active: FaultRule[];
+  spent: FaultRule[];
+}
+
 /** Matches a request path; compiled once per rule. */
 export interface PathMatcher {
   test(path: string): boolean;
@@ -161,6 +169,44 @@ export class FaultStore {
     this.spent = [];
     this.counter = 0;
     this.retired = 0;
+  }
+
+  /** Every rule with its counts, for a state snapshot. */
+  snapshot(): FaultsState {
+    return {
+      counter: this.counter,
+      retired: this.retired,
+      active: this.entries.map((e) => structuredClone(e.rule)),
+      spent: this.spent.map((r) => structuredClone(r)),
+    };
+  }
+
+  /**
+   * Checks a snapshot's rules as `addAll` checks new ones (types, patterns, the cap) and returns
+   * what installs them; throws FaultRuleError naming the rule, and changes nothing, when one is bad.
+   */
+  prepareRestore(state: FaultsState): () => void {
+    if (state.active.length > this.capacity)
+      throw new FaultRuleError(`active: at most ${this.capacity} fault rules (got ${state.active.length})`);
+    const entries = state.active.map((rule, i): Entry => {
+      try {
+        validateRule(rule);
+        return {
+          rule: structuredClone(rule),
+          path: rule.match.path === undefined ? undefined : pathPattern(rule.match.path),
+        };
+      } catch (e) {
+        if (e instanceof FaultRuleError) throw new FaultRuleError(`active/${i}: ${e.message}`);
+        throw e;
+      }
+    });
+    const spent = state.spent.slice(-RETIRED_KEPT).map((r) => structuredClone(r));
+    return () => {
+      this.entries = entries;
+      this.spent = spent;
+      this.counter = state.counter;
+      this.retired = state.retired;
+    };
   }
 
   /** Active rules (what the cap counts and each request scans). */

@@ -31,6 +31,7 @@ export {
   JobEngine,
   type JobError,
   type JobLifecycle,
+  type JobRecord,
   type JobView,
 } from './jobs.js';
 export { DEFAULT_JOURNAL_BODY_BYTES, Journal, type JournalEntry, type JournalMessage } from './journal.js';
@@ -57,6 +58,16 @@ export {
   type ServeOptions,
   serve,
 } from './server.js';
+export {
+  assertVendorState,
+  type SimSnapshot,
+  SnapshotError,
+  STATE_FILE_FORMAT,
+  STATE_FORMAT,
+  STATE_VERSION,
+  type StateFile,
+  shapeProblems,
+} from './snapshot.js';
 export { type CertificateOptions, selfSignedCertificate, type TlsChoice, type TlsMaterial } from './tls.js';
 export {
   type BareResponse,

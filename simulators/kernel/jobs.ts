@@ -90,6 +90,33 @@ export interface JobPage {
   nextCursor: string | undefined;
 }
 
+/** One job as a state snapshot keeps it (JSON: absent values are null). */
+export interface JobRecord {
+  id: string;
+  kind: string;
+  tenant: string | null;
+  lifecycle: JobLifecycle;
+  advance: JobAdvance;
+  createdAt: number;
+  totalUnits: number;
+  data: unknown;
+  polls: number;
+  forced: number;
+  willFail: JobError | null;
+  finishedAt: number | null;
+  /** Creation sequence (what `GET /_sim/jobs` cursors count). */
+  seq: number;
+}
+
+/** The job engine in a state snapshot: jobs in creation order, ids least recently used first. */
+export interface JobsState {
+  counter: number;
+  failNext: number;
+  evicted: number;
+  jobs: JobRecord[];
+  recency: string[];
+}
+
 const DEFAULT_FAILURE: JobError = { code: 'generation.failed', message: 'Generation failed.' };
 
 export class JobEngine {
@@ -229,6 +256,98 @@ export class JobEngine {
     this.evicted = 0;
     this.counter = 0;
     this.failNextCount = 0;
+  }
+
+  /** Every job and counter, for a state snapshot (reads no job: recency is unchanged). */
+  snapshot(): JobsState {
+    const jobs: JobRecord[] = [];
+    for (const job of this.jobs.values()) {
+      // A time-driven job that finished unread has no finishedAt yet; the restored engine
+      // settles it at the same scheduled instant on its first read.
+      jobs.push({
+        id: job.id,
+        kind: job.kind,
+        tenant: job.tenant ?? null,
+        lifecycle: {
+          steps: [...job.lifecycle.steps],
+          success: job.lifecycle.success,
+          failure: job.lifecycle.failure,
+        },
+        advance: { ...job.advance },
+        createdAt: job.createdAt,
+        totalUnits: job.totalUnits,
+        data: job.data,
+        polls: job.polls,
+        forced: job.forced,
+        willFail: job.willFail ?? null,
+        finishedAt: job.finishedAt ?? null,
+        seq: this.created.get(job) ?? 0,
+      });
+    }
+    return {
+      counter: this.counter,
+      failNext: this.failNextCount,
+      evicted: this.evicted,
+      jobs,
+      recency: [...this.recency.keys()],
+    };
+  }
+
+  /**
+   * Problems of a jobs snapshot beyond its JSON shape (checked by the caller's schema): ids
+   * unique, recency naming each job once, within the cap. Empty when it can be restored.
+   */
+  check(state: JobsState): string[] {
+    const problems: string[] = [];
+    if (state.jobs.length > this.capacity)
+      problems.push(`/jobs/jobs: at most ${this.capacity} jobs (got ${state.jobs.length})`);
+    const ids = new Set<string>();
+    state.jobs.forEach((job, i) => {
+      if (ids.has(job.id)) problems.push(`/jobs/jobs/${i}/id: job ${job.id} appears twice`);
+      ids.add(job.id);
+      if (job.lifecycle.steps.length === 0)
+        problems.push(`/jobs/jobs/${i}/lifecycle/steps: must not be empty`);
+      if (job.seq > state.counter)
+        problems.push(`/jobs/jobs/${i}/seq: ${job.seq} is past the counter ${state.counter}`);
+    });
+    const recent = new Set(state.recency);
+    if (
+      recent.size !== state.recency.length ||
+      recent.size !== ids.size ||
+      [...recent].some((id) => !ids.has(id))
+    )
+      problems.push('/jobs/recency: must list every job id exactly once');
+    return problems;
+  }
+
+  /** Replaces every job and counter with a snapshot's (checked with `check` first). */
+  restore(state: JobsState): void {
+    this.jobs.clear();
+    this.recency.clear();
+    const byId = new Map<string, Job>();
+    for (const r of state.jobs) {
+      const job: Job = {
+        id: r.id,
+        kind: r.kind,
+        tenant: r.tenant ?? undefined,
+        lifecycle: r.lifecycle,
+        advance: r.advance,
+        createdAt: r.createdAt,
+        totalUnits: r.totalUnits,
+        data: r.data,
+        polls: r.polls,
+        forced: r.forced,
+        willFail: r.willFail ?? undefined,
+        finishedAt: r.finishedAt ?? undefined,
+      };
+      this.jobs.set(job.id, job);
+      this.created.set(job, r.seq);
+      byId.set(job.id, job);
+    }
+    for (const id of state.recency) this.recency.set(id, byId.get(id) as Job);
+    this.counter = state.counter;
+    this.failNextCount = state.failNext;
+    this.evicted = state.evicted;
   }
 
   private touch(id: string): Job | undefined {

@@ -20,4 +20,9 @@ export class TextMemo<T> {
     this.values.set(key, value);
     return value;
   }
+
+  /** Forgets every value (what they were computed from has changed, e.g. a restored signing key). */
+  clear(): void {
+    this.values.clear();
+  }
 }

@@ -295,6 +295,12 @@ export function configSchema(plugins: readonly PluginSchemaSource[]): JsonSchema
         default: 'off',
         description: 'serve: one line per vendor request (pretty, or JSON lines for jq), or none',
       },
+      stateFile: {
+        type: 'string',
+        minLength: 1,
+        description:
+          "serve: file keeping every simulator's state across restarts (loaded at start if it exists, saved on SIGTERM/SIGINT)",
+      },
       kernel: kernelSection(),
       simulators: simulatorsSection(plugins, true),
       flows: FLOWS_SECTION,

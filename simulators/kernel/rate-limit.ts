@@ -16,6 +16,20 @@ export interface RateDecision {
 export interface RateLimiter {
   take(key: string): RateDecision;
   reset(): void;
+  /** The windows or buckets, for a state snapshot: `[key, a, b]` (start and count, or tokens and instant). */
+  snapshot(): RateState;
+  /** Takes a snapshot's windows when it came from a limiter of the same configuration (else starts empty). */
+  restore(state: RateState): void;
+}
+
+/** A rate limiter in a state snapshot: its configuration and its windows or buckets. */
+export interface RateState {
+  config: RateLimitConfig;
+  entries: [string, number, number][];
+}
+
+function sameConfig(a: RateLimitConfig, b: RateLimitConfig): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 export type RateLimitConfig =
@@ -69,6 +83,19 @@ export class FixedWindowLimiter implements RateLimiter {
     this.windows.clear();
   }
 
+  snapshot(): RateState {
+    return {
+      config: { kind: 'fixed-window', limit: this.limit, windowMs: this.windowMs },
+      entries: [...this.windows].map(([k, w]) => [k, w.start, w.count]),
+    };
+  }
+
+  restore(state: RateState): void {
+    this.windows.clear();
+    if (!sameConfig(state.config, this.snapshot().config)) return;
+    for (const [k, start, count] of state.entries.slice(-10_000)) this.windows.set(k, { start, count });
+  }
+
   private prune(currentStart: number): void {
     for (const [k, w] of this.windows) if (w.start !== currentStart) this.windows.delete(k);
   }
@@ -113,6 +140,19 @@ export class TokenBucketLimiter implements RateLimiter {
   reset(): void {
     this.buckets.clear();
   }
+
+  snapshot(): RateState {
+    return {
+      config: { kind: 'token-bucket', capacity: this.capacity, refillPerSecond: this.refillPerSecond },
+      entries: [...this.buckets].map(([k, b]) => [k, b.tokens, b.at]),
+    };
+  }
+
+  restore(state: RateState): void {
+    this.buckets.clear();
+    if (!sameConfig(state.config, this.snapshot().config)) return;
+    for (const [k, tokens, at] of state.entries.slice(-10_000)) this.buckets.set(k, { tokens, at });
+  }
 }
 
 const ALWAYS: RateLimiter = {
@@ -124,6 +164,8 @@ const ALWAYS: RateLimiter = {
     retryAfterSeconds: 0,
   }),
   reset: () => {},
+  snapshot: () => ({ config: { kind: 'off' }, entries: [] }),
+  restore: () => {},
 };
 
 export function createRateLimiter(clock: Clock, config: RateLimitConfig): RateLimiter {

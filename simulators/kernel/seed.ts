@@ -28,6 +28,15 @@ export class Rng {
     this.state = seed >>> 0;
   }
 
+  /** Where the stream stands (a state snapshot keeps it; `seek` returns to it). */
+  get position(): number {
+    return this.state;
+  }
+
+  seek(position: number): void {
+    this.state = position >>> 0;
+  }
+
   /** Float in [0, 1). */
   next(): number {
     this.state = (this.state + 0x6d2b79f5) >>> 0;

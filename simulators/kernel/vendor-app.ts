@@ -6,10 +6,12 @@ import { adminRouter } from './admin.js';
 import { type ErrorRenderer, kernelError, RateLimitedErrors, SimError } from './errors.js';
 import { tapResponse } from './exchange.js';
 import { applyFault, faultFor } from './fault-middleware.js';
+import type { JobRecord } from './jobs.js';
 import { type Capture, captureOnPrototype, recordAtClose, recordExchange } from './journal-recorder.js';
 import { Kernel, type KernelOptions } from './kernel.js';
 import type { RateDecision, RateLimitConfig } from './rate-limit.js';
 import { ContractRequests, contractFileOf } from './request-validation.js';
+import { prepareRestore, type SimSnapshot, type SnapshotHooks, takeSnapshot } from './snapshot.js';
 import type { TlsChoice } from './tls.js';
 
 /** Who a request claims to be, read cheaply (no validation) for fault matching and rate keys. */
@@ -60,6 +62,21 @@ export interface VendorAdapter {
   /** Clears vendor state on POST /_sim/reset. */
   reset?(): void;
   /**
+   * The vendor's state for a snapshot (`GET /_sim/state`): JSON-safe, everything beyond the
+   * kernel's jobs, faults and clock that changes an answer (reports, token counters, id streams).
+   */
+  snapshot?(): unknown;
+  /**
+   * Checks a snapshot's vendor state completely (with the jobs restored beside it) and returns
+   * the function that applies it; throws a SnapshotError and changes nothing when it is bad.
+   */
+  restore?(state: unknown, jobs: readonly JobRecord[]): () => void;
+  /**
+   * Vendor options that say where the simulator is reached rather than what its world holds
+   * (listeners, public URLs): a snapshot restores into a simulator whose values differ.
+   */
+  runtimeOptions?: readonly string[];
+  /**
    * Replaces the vendor's golden data (`PUT /_sim/data`, `control.setData`, a state restore):
    * validates it against the plug-in's `dataSchema` — throwing a ConfigError naming each
    * mistake's JSON pointer, with nothing changed — then rebuilds the world from (seed, data).
@@ -95,6 +112,15 @@ export interface SimHandle<C = unknown> {
   listeners?: SimListener[];
   /** Clears kernel and vendor state; `clock: true` also returns the clock to its start. */
   reset(options?: { clock?: boolean }): void;
+  /** Everything this simulator needs to continue, as versioned JSON (`GET /_sim/state`). */
+  snapshot(): SimSnapshot;
+  /**
+   * Checks a snapshot (or a state file holding this vendor's) completely and returns what applies
+   * it; throws a SnapshotError (status 400 or 409) before changing anything.
+   */
+  prepareRestore(snapshot: unknown): () => void;
+  /** `prepareRestore` and apply at once (`PUT /_sim/state`). */
+  restore(snapshot: unknown): void;
   /**
    * The vendor's error answer for a request Node could not parse (malformed HTTP, oversize
    * headers): its envelope and mandatory headers, for the server's `clientError` handler to
@@ -163,7 +189,13 @@ export function createVendorApp<C>(spec: VendorAppSpec<C>): SimApp<C> {
 
   const rejections = new RateLimitedErrors();
   const contract = new ContractRequests(spec.contract ?? contractFileOf(spec.name), () => kernel.clock.now());
-  const admin = options.admin === false ? undefined : adminRouter(kernel, (o) => handle.reset(o));
+  const state: SnapshotHooks = {
+    snapshot: adapter.snapshot?.bind(adapter),
+    restore: adapter.restore?.bind(adapter),
+    setData: adapter.setData?.bind(adapter),
+    runtimeOptions: adapter.runtimeOptions,
+  };
+  const admin = options.admin === false ? undefined : adminRouter(kernel, (o) => handle.reset(o), state);
   const jsonTypes = adapter.jsonTypes ?? ['application/json', 'application/*+json'];
   const parseJson = express.json({ limit: bodyLimit, type: jsonTypes, verify: rejectInvalidUtf8 });
 
@@ -332,6 +364,9 @@ export function createVendorApp<C>(spec: VendorAppSpec<C>): SimApp<C> {
       kernel.reset(resetOptions);
       adapter.reset?.();
     },
+    snapshot: () => takeSnapshot(kernel, state),
+    prepareRestore: (snapshot) => prepareRestore(kernel, state, snapshot),
+    restore: (snapshot) => prepareRestore(kernel, state, snapshot)(),
   };
   app.sim = handle;
   return app;

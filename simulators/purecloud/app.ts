@@ -95,6 +95,10 @@ export function createPureCloudApp(options: PureCloudOptions = {}): SimApp<PureC
           state.reset();
         },
         setData: (data) => state.setData(data as PureCloudData | undefined),
+        snapshot: () => state.snapshot(),
+        // What document links start with: not the world.
+        runtimeOptions: ['documentBaseUrl'],
+        restore: (snapshot, jobs) => state.prepareRestore(snapshot, jobs),
       };
     },
   });

@@ -86,6 +86,18 @@ export class Tokens {
     return this.kernel.clock.now() >= claims.expiresAt;
   }
 
+  /** The counters a state snapshot keeps (tokens themselves are signed, not stored). */
+  snapshot(): { issued: number; epoch: number } {
+    return { issued: this.issued, epoch: this.epoch };
+  }
+
+  /** Continues from a snapshot: its tokens verify again (with its signing key) and new ones follow on. */
+  restore(state: { issued: number; epoch: number }): void {
+    this.issued = state.issued;
+    this.epoch = state.epoch;
+    this.verified.clear();
+  }
+
   /** Tokens issued before a reset stop working. */
   reset(): void {
     this.epoch++;

@@ -1,4 +1,4 @@
-import type { Kernel } from '../kernel/index.js';
+import { assertVendorState, type JobRecord, type Kernel, SnapshotError } from '../kernel/index.js';
 import { Tokens } from './auth.js';
 import { type InvoiceRecord, invoiceRecords } from './data/billing.js';
 import type { Address } from './data/contracts.js';
@@ -8,6 +8,45 @@ import { ReportStore } from './data/reports.js';
 import type { PureCloudOrg, ResolvedOptions } from './options.js';
 
 const DAY_MS = 86_400_000;
+
+/** PureCloud's own state in a snapshot: counters and the reports it remembers (bodies are rendered again). */
+export interface PureCloudSnapshot {
+  correlations: number;
+  tokens: { issued: number; epoch: number };
+  reports: { key: string; jobId: string; orgId: string; start: number; end: number; cutoff: number }[];
+}
+
+const COUNT = { type: 'integer', minimum: 0 };
+const STATE_SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['correlations', 'tokens', 'reports'],
+  properties: {
+    correlations: COUNT,
+    tokens: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['issued', 'epoch'],
+      properties: { issued: COUNT, epoch: COUNT },
+    },
+    reports: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['key', 'jobId', 'orgId', 'start', 'end', 'cutoff'],
+        properties: {
+          key: { type: 'string' },
+          jobId: { type: 'string' },
+          orgId: { type: 'string' },
+          start: { type: 'number' },
+          end: { type: 'number' },
+          cutoff: { type: 'number' },
+        },
+      },
+    },
+  },
+};
 
 /** One org's derived books: its history and the invoices issued from it. */
 export interface OrgBooks {
@@ -101,6 +140,44 @@ export class PureCloudState {
   /** ININ-Correlation-Id values: UUIDs drawn from the seed, so runs repeat exactly. */
   nextCorrelationId(): string {
     return this.kernel.data.uuid(`purecloud/correlation:${++this.correlations}`);
+  }
+
+  snapshot(): PureCloudSnapshot {
+    return {
+      correlations: this.correlations,
+      tokens: this.tokens.snapshot(),
+      reports: this.reports.list().map(({ key, jobId, orgId, start, end, cutoff }) => ({
+        key,
+        jobId,
+        orgId,
+        start,
+        end,
+        cutoff,
+      })),
+    };
+  }
+
+  /** Checks a snapshot's PureCloud state (its reports' orgs and jobs must exist) and returns what applies it. */
+  prepareRestore(state: unknown, jobs: readonly JobRecord[]): () => void {
+    assertVendorState(this.kernel, STATE_SCHEMA, state);
+    const s = state as PureCloudSnapshot;
+    const ids = new Set(jobs.map((j) => j.id));
+    const problems: string[] = [];
+    if (s.reports.length > this.options.maxReports)
+      problems.push(`/vendorState/reports: at most ${this.options.maxReports} reports (maxReports)`);
+    s.reports.forEach((r, i) => {
+      if (!this.orgs.has(r.orgId))
+        problems.push(`/vendorState/reports/${i}/orgId: no org ${r.orgId} in this world`);
+      if (!ids.has(r.jobId))
+        problems.push(`/vendorState/reports/${i}/jobId: no job ${r.jobId} among the jobs`);
+    });
+    if (problems.length) throw new SnapshotError(400, problems);
+    return () => {
+      this.reports.clear();
+      for (const r of s.reports) this.reports.set({ ...r });
+      this.tokens.restore(s.tokens);
+      this.correlations = s.correlations;
+    };
   }
 
   reset(): void {

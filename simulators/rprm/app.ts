@@ -79,6 +79,8 @@ export function createRprmApp(options: RprmOptions = {}): SimApp<RprmCredentials
           cdr.golden = pinTraffic(golden, data as RprmData | undefined);
           exports.clear();
         },
+        snapshot: () => exports.snapshot(),
+        restore: (state, jobs) => exports.prepareRestore(state, jobs),
       };
     },
   });

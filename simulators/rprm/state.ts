@@ -1,4 +1,11 @@
-import type { JobView, Kernel } from '../kernel/index.js';
+import {
+  assertVendorState,
+  type JobRecord,
+  type JobView,
+  type Kernel,
+  SnapshotError,
+  shapeProblems,
+} from '../kernel/index.js';
 import { type CdrWindow, recordCount } from './data/window.js';
 import type { ResolvedRprmOptions } from './options.js';
 
@@ -18,6 +25,44 @@ export interface CdrExport {
   jobId: string;
   window: CdrWindow;
 }
+
+/** The export slot in a state snapshot (the window itself is the job's data). */
+export interface CdrExportsState {
+  currentJobId: string | null;
+  conflictNotice: boolean;
+}
+
+const SCAN = {
+  type: 'object',
+  required: ['first', 'end'],
+  additionalProperties: false,
+  properties: { first: { type: 'integer' }, end: { type: 'integer' } },
+};
+
+/** A CDR export job's data: its window (`CdrWindow`). */
+const WINDOW_SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['from', 'to', 'asOf', 'end', 'calls', 'conferences', 'callScan', 'conferenceScan', 'truncated'],
+  properties: {
+    from: { type: 'number' },
+    to: { type: 'number' },
+    asOf: { type: 'number' },
+    end: { type: 'number' },
+    calls: { type: 'integer', minimum: 0 },
+    conferences: { type: 'integer', minimum: 0 },
+    callScan: SCAN,
+    conferenceScan: SCAN,
+    truncated: { type: 'boolean' },
+  },
+};
+
+const STATE_SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['currentJobId', 'conflictNotice'],
+  properties: { currentJobId: { type: ['string', 'null'] }, conflictNotice: { type: 'boolean' } },
+};
 
 export interface ExportView {
   export: CdrExport;
@@ -109,6 +154,35 @@ export class CdrExports {
       if (ended || epoch !== this.epoch) return;
       ended = true;
       this.downloads--;
+    };
+  }
+
+  snapshot(): CdrExportsState {
+    return { currentJobId: this.current?.jobId ?? null, conflictNotice: this.conflictNotice };
+  }
+
+  /**
+   * Checks a snapshot's export slot (its job must come with it, with a window as data) and
+   * returns what applies it. Downloads in progress belong to connections, not to the state:
+   * none is in progress after a restore.
+   */
+  prepareRestore(state: unknown, jobs: readonly JobRecord[]): () => void {
+    assertVendorState(this.kernel, STATE_SCHEMA, state);
+    const s = state as CdrExportsState;
+    const problems: string[] = [];
+    jobs.forEach((job, i) => {
+      if (job.kind !== JOB_KIND) return;
+      problems.push(...shapeProblems(this.kernel, WINDOW_SCHEMA, job.data, `/jobs/jobs/${i}/data`));
+    });
+    const job = s.currentJobId === null ? undefined : jobs.find((j) => j.id === s.currentJobId);
+    if (s.currentJobId !== null && job?.kind !== JOB_KIND)
+      problems.push(`/vendorState/currentJobId: no ${JOB_KIND} job ${s.currentJobId} among the jobs`);
+    if (problems.length) throw new SnapshotError(400, problems);
+    return () => {
+      this.clear();
+      // The job engine holds this very object as the job's data (restored just before).
+      this.current = job ? { jobId: job.id, window: job.data as CdrWindow } : undefined;
+      this.conflictNotice = s.conflictNotice;
     };
   }
 

@@ -79,17 +79,25 @@ export function createWebexApp(options: WebexOptions = {}): SimApp<WebexCredenti
         },
         reset: () => state.reset(),
         setData: (data) => state.setData(data as WebexData | undefined),
+        snapshot: () => state.snapshot(tracking.position),
+        // Where the download host listens and what its links start with: not the world.
+        runtimeOptions: ['downloads', 'downloadBaseUrl'],
+        restore: (snapshot, jobs) => state.prepareRestore(snapshot, jobs, (n) => tracking.seek(n)),
       };
     },
   });
   const state = webex as WebexState;
   for (const i of resolved.integrations) {
+    // The demo refresh token when there is one: credentials stay the same in every process.
+    const issued = i.demoRefreshToken ?? issueTokens(state, i, i.scopes).refresh_token;
     credentials.integrations.push({
       clientId: i.clientId,
       clientSecret: i.clientSecret,
       redirectUri: i.redirectUri,
-      // The demo refresh token when there is one: credentials stay the same in every process.
-      refreshToken: i.demoRefreshToken ?? issueTokens(state, i, i.scopes).refresh_token,
+      // Signed with the key in force when read: still valid after a state restore replaced it.
+      get refreshToken() {
+        return i.demoRefreshToken ?? state.oauth.resign(issued);
+      },
     });
   }
   // tempDownloadURL lives on another origin, like Webex's CloudFront host: a listener of its own.

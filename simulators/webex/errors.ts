@@ -20,6 +20,15 @@ export class TrackingIds {
     this.rng = data.rng('webex:tracking');
   }
 
+  /** Where the id stream stands (kept by a state snapshot, so ids continue where they were). */
+  get position(): number {
+    return this.rng.position;
+  }
+
+  seek(position: number): void {
+    this.rng.seek(position);
+  }
+
   /** Echoes the client's TrackingID when it sent a sane one, else makes `ROUTER_<UUID>`. */
   assign(req: Request, res: Response): string {
     const sent = req.get('trackingid');

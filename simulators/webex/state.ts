@@ -1,6 +1,17 @@
 import type { Request } from 'express';
 import type { components } from '../../contracts/generated/webex.js';
-import { BodyCache, type JobAdvance, type JobView, type Kernel, SimError } from '../kernel/index.js';
+import {
+  assertVendorState,
+  BodyCache,
+  type JobAdvance,
+  type JobRecord,
+  type JobView,
+  type Kernel,
+  type Rng,
+  SimError,
+  SnapshotError,
+  shapeProblems,
+} from '../kernel/index.js';
 import { TokenSigner } from './auth/tokens.js';
 import { WebexWorld } from './data/golden.js';
 import { encodeId } from './data/ids.js';
@@ -85,6 +96,96 @@ const SCOPED_ROUTES: { path: RegExp; scopes: Record<string, string> }[] = [
   },
 ];
 
+/** Webex's own state in a snapshot: counters, spent codes and where its id streams stand. */
+export interface WebexSnapshot {
+  reportCounter: number;
+  tokensIssued: number;
+  spentCodes: number[];
+  /** Positions of the TrackingID and CloudFront request-id streams. */
+  trackingIds: number;
+  cdnIds: number;
+}
+
+const COUNT = { type: 'integer', minimum: 0 };
+const UINT32 = { type: 'integer', minimum: 0, maximum: 4_294_967_295 };
+const STATE_SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['reportCounter', 'tokensIssued', 'spentCodes', 'trackingIds', 'cdnIds'],
+  properties: {
+    reportCounter: COUNT,
+    tokensIssued: COUNT,
+    spentCodes: { type: 'array', items: COUNT, maxItems: 1000 },
+    trackingIds: UINT32,
+    cdnIds: UINT32,
+  },
+};
+
+const TEXT = { type: 'string' };
+/** A report job's data (`ReportData`), per family. */
+const REPORT_DATA_SCHEMA = {
+  type: 'object',
+  required: ['family'],
+  properties: { family: { enum: ['wholesale', 'broadworks'] } },
+  oneOf: [
+    {
+      additionalProperties: false,
+      required: [
+        'family',
+        'uuid',
+        'fileUuid',
+        'partnerOrgUuid',
+        'createdBy',
+        'billingStartDate',
+        'billingEndDate',
+        'start',
+        'end',
+        'type',
+        'category',
+        'internal',
+      ],
+      properties: {
+        family: { const: 'wholesale' },
+        uuid: TEXT,
+        fileUuid: TEXT,
+        partnerOrgUuid: TEXT,
+        createdBy: TEXT,
+        billingStartDate: TEXT,
+        billingEndDate: TEXT,
+        start: { type: 'number' },
+        end: { type: 'number' },
+        type: { enum: ['PARTNER', 'CUSTOMER', 'USER'] },
+        category: { const: 'RECONCILIATION' },
+        subPartnerOrgUuid: TEXT,
+        internal: { type: 'boolean' },
+      },
+    },
+    {
+      additionalProperties: false,
+      required: [
+        'family',
+        'uuid',
+        'fileUuid',
+        'partnerOrgUuid',
+        'createdBy',
+        'billingPeriod',
+        'year',
+        'month',
+      ],
+      properties: {
+        family: { const: 'broadworks' },
+        uuid: TEXT,
+        fileUuid: TEXT,
+        partnerOrgUuid: TEXT,
+        createdBy: TEXT,
+        billingPeriod: TEXT,
+        year: { type: 'integer' },
+        month: { type: 'integer', minimum: 1, maximum: 12 },
+      },
+    },
+  ],
+};
+
 /** Authorization codes remembered as spent (codes live 10 minutes; the oldest go first). */
 const SPENT_CODES_CAP = 1000;
 
@@ -108,6 +209,8 @@ export class WebexState {
   /** The download listener's own URL, once it listens (startSimulators tells it). */
   private downloadListenerUrl: string | undefined;
   private counter = 0;
+  /** Request ids of the download host (CloudFront's x-amz-cf-id), drawn in request order. */
+  readonly cdnIds: Rng;
 
   constructor(
     readonly kernel: Kernel,
@@ -117,6 +220,7 @@ export class WebexState {
     this.signer = new DownloadSigner(kernel.secret, kernel.seed, options.keyPairId);
     this.oauth = new TokenSigner(kernel.secret);
     this.world = new WebexWorld(kernel, options.partners, data);
+    this.cdnIds = kernel.data.rng('webex:cloudfront-ids');
     for (const partner of options.partners) {
       for (const token of partner.tokens) this.tokens.set(token.token, { partner, token });
     }
@@ -129,6 +233,63 @@ export class WebexState {
     this.reportBodies.clear();
     this.files.clear();
     this.counter = 0;
+  }
+
+  /** Everything of Webex's own that changes an answer; `trackingIds` is the TrackingID stream's position. */
+  snapshot(trackingIds: number): WebexSnapshot {
+    return {
+      reportCounter: this.counter,
+      tokensIssued: this.oauth.issued,
+      spentCodes: [...this.spentCodes],
+      trackingIds,
+      cdnIds: this.cdnIds.position,
+    };
+  }
+
+  /**
+   * Checks a snapshot's Webex state and its report jobs (data shape, family, partner) and returns
+   * what applies it; `seekTracking` moves the TrackingID stream. Caches (signed links, file
+   * lengths, rendered bodies) start empty: they are rebuilt from the same state, byte for byte.
+   */
+  prepareRestore(state: unknown, jobs: readonly JobRecord[], seekTracking: (n: number) => void): () => void {
+    assertVendorState(this.kernel, STATE_SCHEMA, state);
+    const s = state as WebexSnapshot;
+    const problems: string[] = [];
+    const reports: ReportData[] = [];
+    jobs.forEach((job, i) => {
+      const family =
+        job.kind === JOB_KIND.wholesale
+          ? 'wholesale'
+          : job.kind === JOB_KIND.broadworks
+            ? 'broadworks'
+            : undefined;
+      if (!family) return;
+      const at = `/jobs/jobs/${i}`;
+      const shape = shapeProblems(this.kernel, REPORT_DATA_SCHEMA, job.data, `${at}/data`);
+      if (shape.length) {
+        problems.push(...shape);
+        return;
+      }
+      const data = job.data as ReportData;
+      if (data.family !== family)
+        problems.push(`${at}/data/family: a ${job.kind} job holds a ${family} report`);
+      if (data.uuid !== job.id) problems.push(`${at}/data/uuid: must be the job id ${job.id}`);
+      if (data.partnerOrgUuid !== job.tenant)
+        problems.push(`${at}/tenant: must be the report's partnerOrgUuid`);
+      if (!this.partner(data.partnerOrgUuid))
+        problems.push(`${at}/data/partnerOrgUuid: no partner ${data.partnerOrgUuid} in this world`);
+      reports.push(data);
+    });
+    if (problems.length) throw new SnapshotError(400, problems);
+    return () => {
+      this.reset();
+      this.counter = s.reportCounter;
+      this.oauth.issued = s.tokensIssued;
+      for (const code of s.spentCodes) this.spentCodes.add(code);
+      for (const data of reports) this.files.set(data.fileUuid, data.uuid);
+      this.cdnIds.seek(s.cdnIds);
+      seekTracking(s.trackingIds);
+    };
   }
 
   bearer(req: Request): string | undefined {

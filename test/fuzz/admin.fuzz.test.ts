@@ -20,6 +20,11 @@ function domain(op: Operation): Record<number, string> {
       return { 400: 'count at most 1000000' };
     case 'GET /_sim/jobs':
       return { 400: 'a cursor that no page gave' };
+    case 'PUT /_sim/state':
+      return {
+        400: 'a snapshot whose parts do not fit together (job ids, recency, fault patterns, vendor state)',
+        409: "a snapshot of another vendor, billing-sim, seed, world, clock mode or signing key (random ones are all someone else's)",
+      };
     default:
       return {};
   }

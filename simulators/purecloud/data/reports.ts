@@ -71,6 +71,11 @@ export class ReportStore {
     return this.entries.size;
   }
 
+  /** Every entry, least recently used first (a state snapshot keeps them without their bodies). */
+  list(): ReportEntry[] {
+    return [...this.entries.values()];
+  }
+
   get bytes(): number {
     return this.bodyBytes;
   }

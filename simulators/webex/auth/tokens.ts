@@ -31,6 +31,15 @@ export class TokenSigner {
 
   constructor(private readonly secret: Buffer) {}
 
+  /** Tokens issued so far (a state snapshot keeps it: tokens issued after a restore stay distinct). */
+  get issued(): number {
+    return this.counter;
+  }
+
+  set issued(n: number) {
+    this.counter = n;
+  }
+
   issue(claims: Omit<TokenClaims, 'n'>): string {
     const full: TokenClaims = { ...claims, n: ++this.counter };
     const payload = Buffer.from(
@@ -46,6 +55,15 @@ export class TokenSigner {
       ]),
       'utf8',
     ).toString('base64url');
+    return `${payload}.${this.mac(payload)}`;
+  }
+
+  /**
+   * The same token signed with the current key: a token issued before a state restore replaced
+   * the key (the credentials' refresh tokens) stays one this simulator accepts.
+   */
+  resign(token: string): string {
+    const payload = token.slice(0, token.indexOf('.'));
     return `${payload}.${this.mac(payload)}`;
   }
 

@@ -18,8 +18,8 @@ import { type CdnRefusal, matchFile } from './signer.js';
  * TrackingID, no bearer token, no JSON envelope [C: URL shape; R: behaviour].
  */
 export function downloadHostHandler(state: WebexState): RequestListener {
-  // Seeded, drawn in request order: same seed and requests → same ids.
-  const cfIds = state.kernel.data.rng('webex:cloudfront-ids');
+  // Seeded, drawn in request order: same seed and requests → same ids (kept by state snapshots).
+  const cfIds = state.cdnIds;
   return (req, res) => {
     try {
       const effect = faultOf(state, req);

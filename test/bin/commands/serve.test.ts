@@ -78,8 +78,10 @@ describe('billing-sim CLI', () => {
       '--cert',
       '--key',
       '--generate-cert',
+      '--state-file',
     ])
       expect(stdout).toContain(flag);
+    expect(stdout).toContain('BILLING_SIM_STATE_FILE');
   });
 
   it('rejects a bad flag value with a clear message and a non-zero exit', async () => {
