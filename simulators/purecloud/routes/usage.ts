@@ -70,14 +70,15 @@ export function usageRoutes(router: Router, state: PureCloudState): void {
       const startDate = formatDateTime(start);
       const endDate = formatDateTime(end);
       const query = new URLSearchParams({ startDate, endDate });
-      const body = Buffer.concat([
-        Buffer.from(
-          `{"id":"${entry.jobId}","name":"Billable usage","startDate":"${startDate}","endDate":"${endDate}",` +
-            `"status":"${job.state}","usages":`,
-        ),
-        job.terminal ? usagesJson(history, start, end, entry.cutoff) : EMPTY,
-        Buffer.from(`,"selfUri":${JSON.stringify(`${PATH}?${query.toString()}`)}}`),
-      ]);
+      const head = Buffer.from(
+        `{"id":"${entry.jobId}","name":"Billable usage","startDate":"${startDate}","endDate":"${endDate}",` +
+          `"status":"${job.state}","usages":`,
+      );
+      const tail = Buffer.from(`,"selfUri":${JSON.stringify(`${PATH}?${query.toString()}`)}}`);
+      // The usages are written between head and tail: one buffer, no concatenation.
+      const body = job.terminal
+        ? usagesJson(history, start, end, entry.cutoff, head, tail)
+        : Buffer.concat([head, EMPTY, tail]);
       state.reports.setBody(entry, job.state, body);
       send(res, body);
       return;
