@@ -1,4 +1,5 @@
-import { RE2JS } from 're2js';
+import { createRequire } from 'node:module';
+import type { RE2JS } from 're2js';
 import type { SeededData } from './seed.js';
 
 /** Most rules one simulator holds; a batch that would pass it installs nothing (docs/kernel.md). */
@@ -225,11 +226,17 @@ export function pathPattern(path: string): PathMatcher {
   const source = path.startsWith('^') ? path : globSource(path);
   let re: RE2JS;
   try {
-    re = RE2JS.compile(source);
+    re = re2().compile(source);
   } catch {
     throw new FaultRuleError('match.path is not a valid regular expression (RE2 syntax)');
   }
   return { test: (p: string) => re.matcher(p).find() };
+}
+
+/** RE2 is loaded with the first rule that has a path: a `serve` without faults never reads it. */
+function re2(): typeof RE2JS {
+  const require = createRequire(import.meta.url);
+  return (require('re2js') as typeof import('re2js')).RE2JS;
 }
 
 function globSource(path: string): string {

@@ -3,6 +3,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Ajv2020 as Ajv2020Type } from 'ajv/dist/2020.js';
 import { Clock } from './clock.js';
 import { FUNCTION_KEYWORD, type JsonSchema } from './options-schema.js';
+import { OptionsScreen } from './options-screen.js';
 
 /** A configuration (file, environment, library options, admin update) that breaks its schema. */
 export class ConfigError extends Error {
@@ -18,17 +19,25 @@ export class ConfigError extends Error {
 
 /**
  * Compiles schemas into validators that report mistakes as JSON pointers with the expected value
- * and a did-you-mean for misspelt keys. ajv is loaded on first use: a `serve` with nothing to
- * check never pays for it. One instance per caller: nothing is shared between processes' users.
+ * and a did-you-mean for misspelt keys. ajv is loaded on first use, for a value the screen
+ * (`options-screen.ts`) did not pass: a `serve` with a valid configuration never pays for it. One instance per caller: nothing is shared between processes' users.
  */
 export class OptionsValidator {
   private ajv: Ajv2020Type | undefined;
   private readonly compiled = new WeakMap<JsonSchema, ValidateFunction>();
+  private readonly screen: OptionsScreen | undefined;
+
+  /** `screen: false` asks ajv every time (the screen's own tests compare the two). */
+  constructor(options: { screen?: boolean } = {}) {
+    this.screen = options.screen === false ? undefined : new OptionsScreen();
+  }
 
   /** Problems of `value` against `schema` (empty when valid). */
   check(schema: JsonSchema, value: unknown): string[] {
     // Nothing given, nothing to check: a default start never loads or compiles ajv.
     if (nothingGiven(value)) return [];
+    // A valid value is told by the screen without compiling; ajv describes the mistakes.
+    if (this.screen?.passes(schema, plain(value))) return [];
     const validate = this.compile(schema);
     if (validate(plain(value))) return [];
     return describeErrors(validate.errors ?? [], schema);

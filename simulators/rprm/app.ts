@@ -38,7 +38,7 @@ export function createRprmApp(options: RprmOptions = {}): SimApp<RprmCredentials
         callsPerDay: resolved.callsPerDay,
         clusters: resolved.clusters,
         unreachableClusters: resolved.unreachableClusters,
-        layouts: loadCdrLayouts(),
+        layouts: loadCdrLayouts,
         version: resolved.cdrVersion,
       });
       const exports = new CdrExports(kernel, resolved);

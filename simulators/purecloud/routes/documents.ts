@@ -1,7 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Request, Response, Router } from 'express';
 import { invoiceLines } from '../data/billing.js';
-import { invoicePdf } from '../data/invoice-pdf.js';
 import { apiError } from '../errors.js';
 import type { PureCloudState } from '../state.js';
 
@@ -46,6 +45,8 @@ export function documentRoutes(router: Router, state: PureCloudState): void {
     const books = state.org(org) && state.booksOf(org);
     const invoice = books?.invoices.find((i) => i.id === invoiceId);
     if (!books || !invoice) throw apiError(404, 'not.found', `Invoice ${invoiceId} not found.`);
+    // pdf-lib is a large module graph: loaded with the first document asked for, not at start.
+    const { invoicePdf } = await import('../data/invoice-pdf.js');
     const pdf = await invoicePdf(
       books.history,
       invoice,

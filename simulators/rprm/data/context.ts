@@ -29,17 +29,14 @@ export function createCdrContext(
     callsPerDay: number;
     clusters: readonly string[];
     unreachableClusters: readonly string[];
-    layouts: CdrLayouts;
+    /** Read on first use: parsing the CSV contracts is a start-up cost no `serve` needs to pay. */
+    layouts: () => CdrLayouts;
     version: string;
   },
 ): CdrContext {
   let pools: Pools | undefined;
-  const callColumns = options.layouts.calls.get(options.version);
-  if (!callColumns) {
-    throw new RangeError(
-      `cdrVersion must name a calls layout in contracts/csv (${[...options.layouts.calls.keys()].join(', ')}), got ${options.version}`,
-    );
-  }
+  let layouts: CdrLayouts | undefined;
+  let callColumns: readonly ColumnSpec[] | undefined;
   const zone = options.zone;
   // DMA 4.x wrote times without milliseconds (YYYY-MM-DDTHH:MM:SS±HH:MM).
   const formatTime =
@@ -48,7 +45,17 @@ export function createCdrContext(
       : (ms: number) => zone.format(ms);
   return {
     version: options.version,
-    callColumns,
+    get callColumns() {
+      if (callColumns) return callColumns;
+      const all = this.layouts;
+      callColumns = all.calls.get(options.version);
+      if (!callColumns) {
+        throw new RangeError(
+          `cdrVersion must name a calls layout in contracts/csv (${[...all.calls.keys()].join(', ')}), got ${options.version}`,
+        );
+      }
+      return callColumns;
+    },
     formatTime,
     grid: new CallGrid(data, options.callsPerDay),
     get pools() {
@@ -58,7 +65,10 @@ export function createCdrContext(
     zone: options.zone,
     clusters: options.clusters,
     unreachableClusters: options.unreachableClusters,
-    layouts: options.layouts,
+    get layouts() {
+      layouts ??= options.layouts();
+      return layouts;
+    },
   };
 }
 

@@ -37,7 +37,7 @@ export function createCdrSource(options: CdrSourceOptions = {}): CdrSource {
     callsPerDay: options.callsPerDay ?? 1000,
     clusters: options.clusters ?? ['dma-east.example.com'],
     unreachableClusters: [],
-    layouts: loadCdrLayouts(),
+    layouts: loadCdrLayouts,
     version: options.cdrVersion ?? '2',
   });
   const max = options.maxCdrRecords ?? Number.MAX_SAFE_INTEGER;

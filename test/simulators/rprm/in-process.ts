@@ -15,7 +15,7 @@ export function cdrContext(options: { seed?: number; callsPerDay?: number; cdrVe
     callsPerDay: options.callsPerDay ?? 1000,
     clusters: ['dma-east.example.com'],
     unreachableClusters: [],
-    layouts,
+    layouts: () => layouts,
     version: options.cdrVersion ?? '2',
   });
 }

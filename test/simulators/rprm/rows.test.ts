@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { csvContracts } from '../../../contracts/index.js';
+import { startSimulators } from '../../../simulators/index.js';
 import { callRecord } from '../../../simulators/rprm/data/calls.js';
 import { conferenceFacts } from '../../../simulators/rprm/data/context.js';
-import { createRprmApp } from '../../../simulators/rprm/index.js';
 import { cdrContext, exportTables, latest } from './in-process.js';
 
 const T0 = Date.parse('2026-03-07T00:00:00Z');
@@ -205,7 +205,9 @@ describe('column layouts by version (from contracts/csv)', () => {
     for (const r of veq) expect(r[calls.at('VEQCluster')]).toBe(r[calls.at('cluster')]);
   });
 
-  it('a version without a layout in contracts/csv is refused at start, naming the option', () => {
-    expect(() => createRprmApp({ cdrVersion: '3' })).toThrow(/cdrVersion/);
+  it('a version without a layout in contracts/csv is refused at start, naming the option', async () => {
+    await expect(
+      startSimulators({ only: ['rprm'], simulators: { rprm: { cdrVersion: '3' } } }),
+    ).rejects.toThrow(/\/simulators\/rprm\/cdrVersion: must be one of 2, 1/);
   });
 });
