@@ -106,7 +106,8 @@ export class OrgHistory {
   readonly subscriptionType: SubscriptionType;
   /** Filled while the history is built, then kept as columns in `assignments`. */
   private building: Assignment[] = [];
-  private readonly assignments: Assignments;
+  /** Licences and devices held over time, as columns (read by the month derivation). */
+  readonly assignments: Assignments;
   private prefixes: NamePrefixes | undefined;
   private readonly isDevice: boolean[];
   private readonly months = new Map<number, MonthObservations>();
