@@ -108,7 +108,8 @@ export class OrgHistory {
   private building: Assignment[] = [];
   /** Licences and devices held over time, as columns (read by the month derivation). */
   readonly assignments: Assignments;
-  private prefixes: NamePrefixes | undefined;
+  /** `{"name":"…","date":"` of every resource: report rows start with these bytes. */
+  private readonly prefixes: NamePrefixes;
   private readonly isDevice: boolean[];
   private readonly months = new Map<number, MonthObservations>();
   private readonly seedBase: number;
@@ -152,6 +153,7 @@ export class OrgHistory {
     this.building = [];
     if (!this.assignments.inResourceOrder()) throw new Error('assignments must be made in resource order');
     this.fillPrepaid();
+    this.prefixes = new NamePrefixes(this.resources);
   }
 
   private buildContracts(firstMonth: number): ContractRecord[] {
@@ -336,9 +338,8 @@ export class OrgHistory {
     return deriveMonth(start, this.assignments, this.isDevice, this.namePrefixes());
   }
 
-  /** `{"name":"…","date":"` of every resource, rendered on first use. */
+  /** `{"name":"…","date":"` of every resource, rendered with the history (once per org). */
   namePrefixes(): NamePrefixes {
-    this.prefixes ??= new NamePrefixes(this.resources);
     return this.prefixes;
   }
 

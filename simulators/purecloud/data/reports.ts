@@ -113,8 +113,8 @@ export class RenderBuffer {
   take(size: number): { buffer: Buffer; done: () => void } {
     if (this.busy || size > this.maxBytes) return { buffer: Buffer.allocUnsafe(size), done: NOTHING };
     if (!this.buffer || this.buffer.length < size) {
-      // Grows in steps of a quarter of the bound: a few sizes, not one per report.
-      const step = Math.max(1, Math.floor(this.maxBytes / 4));
+      // Grows in steps of a sixteenth of the bound: a few sizes, not one per report.
+      const step = Math.max(1, Math.floor(this.maxBytes / 16));
       this.buffer = Buffer.allocUnsafeSlow(Math.min(this.maxBytes, Math.ceil(size / step) * step));
     }
     const shared = this.buffer;
