@@ -48,6 +48,8 @@ export interface Assignment {
   to: number;
   /** Sub-seed for the per-month observation instants. */
   seed: number;
+  /** Golden data: the first observation per month number; no entry, not observed that month. */
+  observed?: Map<number, number>;
 }
 
 /** The org's assignments as columns, in the order they were made (resource order). */
@@ -59,6 +61,8 @@ export class Assignments {
   readonly seed: Uint32Array;
   /** Assignments per product: the most observations one month of that product can hold. */
   readonly perProduct: Uint32Array;
+  /** Pinned first observations per assignment (golden data), when any assignment has them. */
+  readonly observed: (Map<number, number> | undefined)[] | undefined;
 
   constructor(list: readonly Assignment[], products: number) {
     const n = list.length;
@@ -76,6 +80,7 @@ export class Assignments {
       this.seed[i] = a.seed;
       this.perProduct[a.product]!++;
     });
+    this.observed = list.some((a) => a.observed) ? list.map((a) => a.observed) : undefined;
   }
 
   get length(): number {
@@ -159,7 +164,7 @@ export function deriveMonth(
   const endExclusive = monthStart(start, 1);
   const month = monthNumber(start);
   const products = assignments.perProduct.length;
-  const { resource, product, from, to, seed } = assignments;
+  const { resource, product, from, to, seed, observed } = assignments;
   // Per product, sized up front (one observation per assignment at most): no array growth.
   const seconds = Array.from(assignments.perProduct, (n) => new Uint32Array(n));
   const resources = Array.from(assignments.perProduct, (n) => new Uint32Array(n));
@@ -171,12 +176,21 @@ export function deriveMonth(
     const hi = t < endExclusive ? t : endExclusive;
     if (lo >= hi) continue;
     const p = product[i]!;
-    const s = seed[i]!;
-    if (!isDevice[p] && unit(s, month) < 0.04) continue;
-    const u = unit(s ^ 0x5bd1e995, month);
-    // Whole seconds, as every assignment starts on a whole second.
-    let at = lo + Math.floor((u * u * (hi - lo)) / 1000) * 1000;
-    if (at >= hi) at = lo;
+    const pinned = observed?.[i];
+    let at: number;
+    if (pinned) {
+      // Golden data: observed exactly when pinned (whole seconds), and in no other month.
+      const pinnedAt = pinned.get(month);
+      if (pinnedAt === undefined || pinnedAt < lo || pinnedAt >= hi) continue;
+      at = pinnedAt;
+    } else {
+      const s = seed[i]!;
+      if (!isDevice[p] && unit(s, month) < 0.04) continue;
+      const u = unit(s ^ 0x5bd1e995, month);
+      // Whole seconds, as every assignment starts on a whole second.
+      at = lo + Math.floor((u * u * (hi - lo)) / 1000) * 1000;
+      if (at >= hi) at = lo;
+    }
     const k = filled[p]!++;
     seconds[p]![k] = (at - start) / 1000;
     resources[p]![k] = resource[i]!;

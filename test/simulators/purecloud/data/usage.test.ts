@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { SeededData } from '../../../../simulators/kernel/seed.js';
 import { formatDateTime, monthStart } from '../../../../simulators/purecloud/data/dates.js';
 import { MONTH_CACHE_LIMIT, OrgHistory } from '../../../../simulators/purecloud/data/history.js';
-import { NamePrefixes, unit } from '../../../../simulators/purecloud/data/observations.js';
+import {
+  Assignments,
+  deriveMonth,
+  NamePrefixes,
+  unit,
+  writeRows,
+} from '../../../../simulators/purecloud/data/observations.js';
 import { usageReport, usagesJson } from '../../../../simulators/purecloud/data/usage.js';
 import type { PureCloudOrg } from '../../../../simulators/purecloud/options.js';
 
@@ -29,10 +35,18 @@ function reference(history: OrgHistory, start: number, end: number, cutoff: numb
       if (lo >= hi) continue;
       const d = new Date(m);
       const month = d.getUTCFullYear() * 12 + d.getUTCMonth();
-      if (!device && unit(seed[i]!, month) < 0.04) continue;
-      const u = unit(seed[i]! ^ 0x5bd1e995, month);
-      let at = lo + Math.floor((u * u * (hi - lo)) / 1000) * 1000;
-      if (at >= hi) at = lo;
+      let at: number;
+      const pinned = history.assignments.observed?.[i];
+      if (pinned) {
+        const pinnedAt = pinned.get(month);
+        if (pinnedAt === undefined || pinnedAt < lo || pinnedAt >= hi) continue;
+        at = pinnedAt;
+      } else {
+        if (!device && unit(seed[i]!, month) < 0.04) continue;
+        const u = unit(seed[i]! ^ 0x5bd1e995, month);
+        at = lo + Math.floor((u * u * (hi - lo)) / 1000) * 1000;
+        if (at >= hi) at = lo;
+      }
       if (at >= start && at <= last) rows[product[i]!]!.push({ at, resource: resource[i]! });
     }
   }
@@ -151,5 +165,42 @@ describe('purecloud billable usage projection', () => {
         expect(prefixes.starts[names.length]).toBe(prefixes.bytes.length);
       }),
     );
+  });
+
+  it('takes pinned first observations (golden data) as they are, and no other in their months', () => {
+    const march = Date.UTC(2026, 2, 1);
+    const month = 2026 * 12 + 2;
+    const pinnedAt = Date.UTC(2026, 2, 9, 8, 30, 5);
+    const list = [
+      { resource: 0, product: 0, from: Date.UTC(2026, 0, 1), to: Infinity, seed: 11 },
+      {
+        resource: 1,
+        product: 0,
+        from: Date.UTC(2026, 0, 1),
+        to: Infinity,
+        seed: 12,
+        observed: new Map([[month, pinnedAt]]),
+      },
+      // Pinned for another month only: not observed in March.
+      {
+        resource: 2,
+        product: 0,
+        from: Date.UTC(2026, 0, 1),
+        to: Infinity,
+        seed: 13,
+        observed: new Map([[month + 1, Date.UTC(2026, 3, 2)]]),
+      },
+    ];
+    const names = new NamePrefixes(['a@x', 'b "quoted"', 'c@x']);
+    const m = deriveMonth(march, new Assignments(list, 1), [false], names).products[0]!;
+    const rows = [...m.resources].map((r, i) => ({ r, at: march + m.seconds[i]! * 1000 }));
+    expect(rows.find((x) => x.r === 1)?.at).toBe(pinnedAt);
+    expect(rows.some((x) => x.r === 2)).toBe(false);
+    const out = Buffer.alloc(1000);
+    const end = writeRows(names, m, 0, m.seconds.length, out, new DataView(out.buffer), 0);
+    expect(JSON.parse(`[${out.subarray(0, end).toString('utf8')}]`)).toContainEqual({
+      name: 'b "quoted"',
+      date: '2026-03-09T08:30:05Z',
+    });
   });
 });
