@@ -23,8 +23,12 @@ export interface Capture {
   atMs: number;
   started: number;
   path: string;
-  write?: Response['write'];
-  end?: Response['end'];
+  /** Bodies are copied (the journal keeps them). */
+  bodies: boolean;
+  /** The response wrote before its end (a stream): recorded when the connection closes. */
+  streaming: boolean;
+  /** Recorded already (at end, or at close). */
+  done: boolean;
   chunks: (string | Buffer)[] | undefined;
   captured: number;
   bytes: number;
@@ -33,33 +37,69 @@ export interface Capture {
 }
 
 /**
- * Records the exchange in the journal (and hands it to `onRequest`) when the response closes.
- * Bodies are copied only when the journal keeps them, and only up to its body size.
+ * Starts recording the exchange: the journal entry (and the `onRequest` line) is written when the
+ * response ends, or when the connection closes for a response that streamed, was cut by a fault
+ * or never ended. The capture itself lives on the app's response prototype
+ * (`captureOnPrototype`): nothing is wrapped or listened to per request on the common path.
  */
-export function recordExchange(kernel: Kernel, req: Request, res: Response, state: Capture['state']): void {
+export function recordExchange(kernel: Kernel, req: Request, state: Capture['state']): void {
   const capture: Capture = {
     kernel,
     state,
     atMs: kernel.clock.now(),
     started: performance.now(),
     path: req.path,
+    bodies: kernel.journal.enabled && kernel.journal.bodyBytes > 0,
+    streaming: false,
+    done: false,
     chunks: undefined,
     captured: 0,
     bytes: 0,
     textual: undefined,
   };
   (state as { journal?: Capture }).journal = capture;
-  if (kernel.journal.enabled && kernel.journal.bodyBytes > 0) {
-    capture.write = res.write;
-    capture.end = res.end;
-    res.write = captureWrite as Response['write'];
-    res.end = captureEnd as Response['end'];
-  }
-  res.on('close', onClose);
 }
 
-function captureOf(res: Response): Capture {
-  return (res.locals.sim as { journal: Capture }).journal;
+/**
+ * A response that may not reach `end()` (a fault delays, drops or cuts it) is recorded when its
+ * connection closes, with status 0 unless it finished.
+ */
+export function recordAtClose(res: Response): void {
+  const c = captureOf(res);
+  if (!c || c.streaming) return;
+  c.streaming = true;
+  res.once('close', onClose);
+}
+
+/**
+ * Puts the body capture on one app's response prototype (Express gives each app its own), so
+ * every response of that app passes through it without per-request wrappers, closures or
+ * listeners; other apps and Node's own ServerResponse are untouched.
+ */
+export function captureOnPrototype(proto: Response): void {
+  const baseWrite = proto.write as (this: Response, ...args: unknown[]) => boolean;
+  const baseEnd = proto.end as (this: Response, ...args: unknown[]) => Response;
+  proto.write = function write(this: Response, chunk: unknown, ...rest: unknown[]): boolean {
+    const c = captureOf(this);
+    if (c && !c.done) {
+      keep(this, c, chunk, rest[0]);
+      recordAtClose(this);
+    }
+    return baseWrite.call(this, chunk, ...rest);
+  } as Response['write'];
+  proto.end = function end(this: Response, chunk?: unknown, ...rest: unknown[]): Response {
+    const c = captureOf(this);
+    if (!c || c.done) return baseEnd.call(this, chunk, ...rest);
+    keep(this, c, chunk, rest[0]);
+    const out = baseEnd.call(this, chunk, ...rest);
+    // A plain answer is complete once end() has handed it to Node: recorded now, no listener.
+    if (!c.streaming) finish(this, c, this.statusCode);
+    return out;
+  } as Response['end'];
+}
+
+function captureOf(res: Response): Capture | undefined {
+  return (res.locals?.sim as { journal?: Capture } | undefined)?.journal;
 }
 
 function keep(res: Response, c: Capture, chunk: unknown, encoding: unknown): void {
@@ -69,6 +109,7 @@ function keep(res: Response, c: Capture, chunk: unknown, encoding: unknown): voi
   if (!isString && !(chunk instanceof Uint8Array)) return;
   const length = isString ? Buffer.byteLength(chunk, enc) : chunk.byteLength;
   c.bytes += length;
+  if (!c.bodies) return;
   if (c.textual === undefined) c.textual = TEXTUAL_BODY.test(String(res.getHeader('content-type') ?? ''));
   const limit = c.kernel.journal.bodyBytes;
   if (!c.textual || c.captured >= limit) return;
@@ -84,33 +125,24 @@ function keep(res: Response, c: Capture, chunk: unknown, encoding: unknown): voi
   // whole): `room` characters encode to at least `room` bytes.
   const part = isString
     ? Buffer.from(chunk.length > room ? chunk.slice(0, room) : chunk, enc).subarray(0, room)
-    : Buffer.from(chunk.subarray(0, room));
+    : c.kernel.journal.copyBody(chunk, Math.min(room, length));
   c.chunks.push(part);
   c.captured += part.length;
 }
 
-function captureWrite(this: Response, chunk: unknown, ...rest: unknown[]): boolean {
-  const c = captureOf(this);
-  keep(this, c, chunk, rest[0]);
-  return (c.write as (...args: unknown[]) => boolean).call(this, chunk, ...rest);
-}
-
-function captureEnd(this: Response, chunk?: unknown, ...rest: unknown[]): Response {
-  const c = captureOf(this);
-  keep(this, c, chunk, rest[0]);
-  return (c.end as (...args: unknown[]) => Response).call(this, chunk, ...rest);
-}
-
-/** One shared listener (no closure per request): the journal is on the hot path of every call. */
+/** One shared listener (no closure per request). */
 function onClose(this: Response): void {
-  const req = this.req;
   const c = captureOf(this);
+  if (c && !c.done) finish(this, c, this.writableFinished ? this.statusCode : 0);
+}
+
+function finish(res: Response, c: Capture, status: number): void {
+  c.done = true;
+  const req = res.req;
   const { kernel, state } = c;
-  const q = req.originalUrl.indexOf('?');
-  const status = this.writableFinished ? this.statusCode : 0;
   const durationMs = Math.round((performance.now() - c.started) * 1000) / 1000;
-  const requestBytes = Number(req.headers['content-length'] ?? 0);
   if (kernel.journal.enabled) {
+    const q = req.originalUrl.indexOf('?');
     kernel.journal.record({
       seq: 0,
       atMs: c.atMs,
@@ -122,13 +154,13 @@ function onClose(this: Response): void {
       tenant: state.identity.tenant,
       token: state.identity.token,
       fault: state.fault,
-      requestBytes,
+      requestBytes: Number(req.headers['content-length'] ?? 0),
       requestHeaders: req.headers,
       requestBody: (req as { body?: unknown }).body,
-      responseHeaders: this.getHeaders(),
+      responseHeaders: res.getHeaders(),
       responseChunks: c.chunks,
       responseCaptured: c.captured,
-      responseBytes: c.write ? c.bytes : Number(this.getHeader('content-length') ?? 0),
+      responseBytes: c.bytes,
     });
   }
   kernel.options.onRequest?.({

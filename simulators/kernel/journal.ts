@@ -65,6 +65,12 @@ export class Journal {
   private entries: (StoredEntry | undefined)[];
   private next = 0;
   private seq = 0;
+  /**
+   * The last Buffer body copied and its copy: a resource polled again and again is sent as the
+   * same cached Buffer each time, and its entries then share one copy instead of one each.
+   */
+  private lastSource: Uint8Array | undefined;
+  private lastCopy: Buffer | undefined;
 
   /**
    * @param capacity entries kept (0 turns the journal off)
@@ -75,6 +81,19 @@ export class Journal {
     readonly bodyBytes = DEFAULT_JOURNAL_BODY_BYTES,
   ) {
     this.entries = new Array(Math.max(0, capacity));
+  }
+
+  /**
+   * A copy of `chunk`'s first `length` bytes to keep (a producer may reuse its Buffer), taken
+   * outside Buffer's shared pool so that a small kept body does not pin an 8 KiB pool slab.
+   */
+  copyBody(chunk: Uint8Array, length: number): Buffer {
+    if (chunk === this.lastSource && this.lastCopy?.length === length) return this.lastCopy;
+    const copy = Buffer.allocUnsafeSlow(length);
+    copy.set(length === chunk.byteLength ? chunk : chunk.subarray(0, length));
+    this.lastSource = chunk;
+    this.lastCopy = copy;
+    return copy;
   }
 
   get enabled(): boolean {

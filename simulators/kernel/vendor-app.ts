@@ -6,7 +6,7 @@ import { adminRouter } from './admin.js';
 import { type ErrorRenderer, kernelError, RateLimitedErrors, SimError } from './errors.js';
 import { tapResponse } from './exchange.js';
 import { applyFault, faultFor } from './fault-middleware.js';
-import { type Capture, recordExchange } from './journal-recorder.js';
+import { type Capture, captureOnPrototype, recordAtClose, recordExchange } from './journal-recorder.js';
 import { Kernel, type KernelOptions } from './kernel.js';
 import type { RateDecision, RateLimitConfig } from './rate-limit.js';
 import { ContractRequests, contractFileOf } from './request-validation.js';
@@ -151,6 +151,7 @@ export function createVendorApp<C>(spec: VendorAppSpec<C>): SimApp<C> {
   const jsonTypes = adapter.jsonTypes ?? ['application/json', 'application/*+json'];
   const parseJson = express.json({ limit: bodyLimit, type: jsonTypes, verify: rejectInvalidUtf8 });
 
+  captureOnPrototype(app.response);
   const httpDate = httpDates();
   const render = (req: Request, res: Response, error: SimError): void => {
     if (error.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(error.retryAfterSeconds));
@@ -212,7 +213,7 @@ export function createVendorApp<C>(spec: VendorAppSpec<C>): SimApp<C> {
     const state: RequestState = { identity: adapter.identify?.(req) ?? {}, fault: undefined };
     res.locals.sim = state;
     adapter.everyResponse?.(req, res);
-    if (kernel.journal.enabled || options.onRequest) recordExchange(kernel, req, res, state);
+    if (kernel.journal.enabled || options.onRequest) recordExchange(kernel, req, state);
     // Express would answer OPTIONS itself with its `GET, HEAD` listing; the vendor's 405 instead.
     if (req.method === 'OPTIONS' && !adapter.answersOptions) {
       // RFC 9110: a 405 lists the methods the resource has (from the contract; empty if unknown).
@@ -228,6 +229,8 @@ export function createVendorApp<C>(spec: VendorAppSpec<C>): SimApp<C> {
     if (hit === undefined) return admit(req, res, next, state);
     if (hit instanceof SimError) return next(hit);
     state.fault = hit.id;
+    // A delayed, dropped or cut answer may never reach end(): its entry waits for the close.
+    recordAtClose(res);
     const outcome = applyFault(kernel, req, res, hit.effect);
     const proceed = (result: SimError | 'dropped' | undefined) => {
       if (result === 'dropped') return;
