@@ -18,7 +18,7 @@ export interface ReportEntry {
 }
 
 /** Bodies up to this size are kept by the store; larger ones are written again on every poll. */
-export const KEPT_BODY_BYTES = 64 * 1024;
+export const KEPT_BODY_BYTES = 16 * 1024;
 
 export class ReportStore {
   private readonly entries = new Map<string, ReportEntry>();
