@@ -4,7 +4,7 @@ import { type InvoiceRecord, invoiceRecords } from './data/billing.js';
 import type { Address } from './data/contracts.js';
 import { type PinnedOrg, type PureCloudData, pinData } from './data/golden.js';
 import { OrgHistory } from './data/history.js';
-import { ReportStore } from './data/reports.js';
+import { RenderBuffer, ReportStore } from './data/reports.js';
 import type { PureCloudOrg, ResolvedOptions } from './options.js';
 
 const DAY_MS = 86_400_000;
@@ -62,6 +62,8 @@ export interface OrgBooks {
 export class PureCloudState {
   readonly tokens: Tokens;
   readonly reports: ReportStore;
+  /** Where large report bodies are written and sent from (bounded by maxReportBytes). */
+  readonly renderBuffer: RenderBuffer;
   private readonly orgs = new Map<string, PureCloudOrg>();
   private readonly books = new Map<string, OrgBooks>();
   private correlations = 0;
@@ -82,6 +84,7 @@ export class PureCloudState {
     this.reports = new ReportStore(options.maxReports, options.maxReportBytes, (entry) =>
       kernel.jobs.remove(entry.jobId),
     );
+    this.renderBuffer = new RenderBuffer(options.maxReportBytes);
   }
 
   org(id: string): PureCloudOrg | undefined {
@@ -183,6 +186,7 @@ export class PureCloudState {
   reset(): void {
     this.tokens.reset();
     this.reports.clear();
+    this.renderBuffer.clear();
     this.correlations = 0;
   }
 }

@@ -12,6 +12,18 @@ import {
 } from './catalog.js';
 import { addDays, formatDate, monthStart } from './dates.js';
 import type { GoldenContract, PinnedHolding, PinnedOrg } from './golden.js';
+import {
+  type Assignment,
+  Assignments,
+  deriveMonth,
+  type MonthObservations,
+  monthNumber,
+  NamePrefixes,
+  type ProductMonth,
+  unit,
+} from './observations.js';
+
+export type { MonthObservations, ProductMonth } from './observations.js';
 
 /**
  * One org's billing history, a pure function of (seed, org) built once on first use: its people
@@ -66,97 +78,13 @@ export interface ContractRecord {
   planId: string;
 }
 
-/** A licence or device held by one resource over [from, to). */
-interface Assignment {
-  resource: number;
-  product: number;
-  from: number;
-  to: number;
-  /** Sub-seed for the per-month observation instants. */
-  seed: number;
-  /** Golden data: the first observation per month number; no entry, not observed that month. */
-  observed?: Map<number, number>;
-}
-
-/** Observations of one month for one product, sorted by instant then name. */
-export interface ProductMonth {
-  at: Float64Array;
-  /** `{"name":…,"date":…}` per observation, comma-separated, ready for a report body. */
-  bytes: Buffer;
-  /** Byte offset of observation i; `offsets[n]` is one past the end plus one (a comma's room). */
-  offsets: Uint32Array;
-}
-
-export interface MonthObservations {
-  start: number;
-  endExclusive: number;
-  /** Indexed like `OrgHistory.observedProducts`. */
-  products: ProductMonth[];
-}
-
 /** Months of observations kept per org; older ones are derived again when asked for. */
 export const MONTH_CACHE_LIMIT = 36;
 /** Ignore observation months this far outside the history (a range reaching year 9999). */
 const MAX_MONTHS = 1200;
 
-interface NamePrefixes {
-  length(resource: number): number;
-  /** Copies the prefix into `out` at `at`; returns the offset after it. */
-  copy(resource: number, out: Buffer, at: number): number;
-}
-
-/** Resources per org (users + devices) the sort keys of buildMonth can tell apart. */
+/** Resources per org (users + devices): a cap on the org's size. */
 const RESOURCE_SLOTS = 2 ** 20;
-
-/** `YYYY-MM-DDTHH:MM:SSZ"}`: the bytes after a resource's name prefix. */
-const DATE_TAIL = 22;
-
-/**
- * Writes formatDateTime of a whole-second instant (`YYYY-MM-DDTHH:MM:SSZ`, 20 ASCII bytes) and
- * the closing `"}`, digit by digit; `days` memoises the date part. Returns the new offset.
- */
-function writeIsoSeconds(out: Buffer, at: number, ms: number, days: Map<number, Buffer>): number {
-  const day = Math.floor(ms / DAY_MS);
-  let date = days.get(day);
-  if (date === undefined) {
-    date = Buffer.from(`${formatDate(day * DAY_MS)}T`, 'latin1');
-    days.set(day, date);
-  }
-  for (let i = 0; i < 11; i++) out[at + i] = date[i]!;
-  let s = (ms - day * DAY_MS) / 1000;
-  const h = Math.floor(s / 3600);
-  s -= h * 3600;
-  const m = Math.floor(s / 60);
-  s -= m * 60;
-  out[at + 11] = 48 + Math.floor(h / 10);
-  out[at + 12] = 48 + (h % 10);
-  out[at + 13] = 0x3a;
-  out[at + 14] = 48 + Math.floor(m / 10);
-  out[at + 15] = 48 + (m % 10);
-  out[at + 16] = 0x3a;
-  out[at + 17] = 48 + Math.floor(s / 10);
-  out[at + 18] = 48 + (s % 10);
-  out[at + 19] = 0x5a; // Z
-  out[at + 20] = 0x22; // "
-  out[at + 21] = 0x7d; // }
-  return at + DATE_TAIL;
-}
-
-/** Integer hash of two 32-bit values → [0, 1): observation instants without an Rng per month. */
-function unit(a: number, b: number): number {
-  let h = Math.imul(a ^ Math.imul(b, 0x9e3779b1), 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  h = Math.imul(h ^ a, 0x27d4eb2f);
-  h ^= h >>> 15;
-  return (h >>> 0) / 4294967296;
-}
-
-function monthNumber(ms: number): number {
-  const d = new Date(ms);
-  return d.getUTCFullYear() * 12 + d.getUTCMonth();
-}
 
 /** Sort key putting newer dates first, ties broken by id. */
 export function newestFirstKey(ms: number, id: string): string {
@@ -177,11 +105,13 @@ export class OrgHistory {
   readonly trustCreated: number;
   /** TrusteeBillingOverview.subscriptionType: the org's, else drawn from the seed. */
   readonly subscriptionType: SubscriptionType;
-  private readonly assignments: Assignment[] = [];
-  private prefixes: NamePrefixes | undefined;
+  /** Filled while the history is built, then kept as columns in `assignments`. */
+  private building: Assignment[] = [];
+  /** Licences and devices held over time, as columns (read by the month derivation). */
+  readonly assignments: Assignments;
+  /** `{"name":"…","date":"` of every resource: report rows start with these bytes. */
+  private readonly prefixes: NamePrefixes;
   private readonly isDevice: boolean[];
-  /** Assignments per observed product: the most observations a month can hold. */
-  private readonly perProduct: number[];
   private readonly months = new Map<number, MonthObservations>();
   private readonly seedBase: number;
   /** Golden metered totals per (SKU, month number), when pinned. */
@@ -211,7 +141,6 @@ export class OrgHistory {
     this.products = [...skus].map((sku) => pinned?.product(bySku(sku)) ?? bySku(sku));
     this.observedProducts = this.products.filter((p) => p.kind === 'licence' || p.kind === 'device');
     this.isDevice = this.observedProducts.map((p) => p.kind === 'device');
-    this.perProduct = this.observedProducts.map(() => 0);
     if ((pinned?.users?.length ?? org.users ?? 40) + devices >= RESOURCE_SLOTS)
       throw new RangeError(`org ${org.id}: users + devices must stay below ${RESOURCE_SLOTS}`);
     this.contracts = this.buildContracts(rng.int(0, 11), pinned?.contracts);
@@ -228,9 +157,13 @@ export class OrgHistory {
     else this.buildPeople(org.users ?? 40);
     if (pinned?.devices) this.pinDevices(pinned.devices);
     else this.buildDevices(devices);
+    this.assignments = new Assignments(this.building, this.observedProducts.length);
+    this.building = [];
+    if (!this.assignments.inResourceOrder()) throw new Error('assignments must be made in resource order');
     this.meteredTotal = pinned?.meteredTotal;
     this.fillPrepaid();
     if (pinned?.contracts) this.pinQuantities(pinned.contracts);
+    this.prefixes = new NamePrefixes(this.resources);
   }
 
   /** Golden users: exactly these, holding exactly these licences. */
@@ -248,7 +181,7 @@ export class OrgHistory {
   private pinHolding(resource: number, h: PinnedHolding): void {
     const product = this.observedProducts.findIndex((p) => p.sku === h.sku);
     this.assign(resource, product, h.from, h.to);
-    if (h.observed) this.assignments[this.assignments.length - 1]!.observed = h.observed;
+    if (h.observed) this.building[this.building.length - 1]!.observed = h.observed;
   }
 
   /** Golden commitments over the seeded estimates. */
@@ -377,9 +310,8 @@ export class OrgHistory {
   }
 
   private assign(resource: number, product: number, from: number, to: number): void {
-    this.perProduct[product]!++;
-    const seed = Math.imul(this.seedBase ^ (this.assignments.length + 1), 0x9e3779b1) >>> 0;
-    this.assignments.push({ resource, product, from, to, seed });
+    const seed = Math.imul(this.seedBase ^ (this.building.length + 1), 0x9e3779b1) >>> 0;
+    this.building.push({ resource, product, from, to, seed });
   }
 
   /** Commitments: what each contract's customer expected to use when it signed. */
@@ -387,9 +319,10 @@ export class OrgHistory {
     for (const contract of this.contracts) {
       const rng = this.data.rng(`purecloud/contract:${contract.id}/quantities`);
       const active = new Map<string, number>();
-      for (const a of this.assignments) {
-        if (a.from <= contract.start + 31 * DAY_MS && a.to > contract.start) {
-          const sku = this.observedProducts[a.product]!.sku;
+      const { from, to, product } = this.assignments;
+      for (let i = 0; i < from.length; i++) {
+        if (from[i]! <= contract.start + 31 * DAY_MS && to[i]! > contract.start) {
+          const sku = this.observedProducts[product[i]!]!.sku;
           active.set(sku, (active.get(sku) ?? 0) + 1);
         }
       }
@@ -446,90 +379,11 @@ export class OrgHistory {
   }
 
   private buildMonth(start: number): MonthObservations {
-    const endExclusive = monthStart(start, 1);
-    const month = monthNumber(start);
-    const prefixes = this.namePrefixes();
-    const days = new Map<number, Buffer>();
-    // One sortable number per observation: whole seconds × 2^20 + resource index, so a plain
-    // numeric sort orders by instant, then by resource (no comparator, no object per row).
-    // Sized up front (one observation per assignment at most): no array growth, little garbage.
-    const keys = this.perProduct.map((n) => new Float64Array(n));
-    const filled = new Uint32Array(keys.length);
-    for (const a of this.assignments) {
-      const lo = Math.max(a.from, start);
-      const hi = Math.min(a.to, endExclusive);
-      if (lo >= hi) continue;
-      // A user who never logs in during a month is not billable for it; a device always is.
-      let at: number;
-      if (a.observed) {
-        // Golden data: observed exactly when pinned, and in no other month.
-        const pinnedAt = a.observed.get(month);
-        if (pinnedAt === undefined || pinnedAt < lo || pinnedAt >= hi) continue;
-        at = pinnedAt;
-      } else {
-        if (!this.isDevice[a.product] && unit(a.seed, month) < 0.04) continue;
-        const u = unit(a.seed ^ 0x5bd1e995, month);
-        // Most users log in early in the month (skewed towards its start); whole seconds.
-        at = lo + Math.floor((u * u * (hi - lo)) / 1000) * 1000;
-        if (at >= hi) at = lo;
-      }
-      keys[a.product]![filled[a.product]!++] = (at / 1000) * RESOURCE_SLOTS + a.resource;
-    }
-    return {
-      start,
-      endExclusive,
-      products: keys.map((list, p) => {
-        const sorted = list.subarray(0, filled[p]).sort();
-        const n = sorted.length;
-        const at = new Float64Array(n);
-        const resources = new Uint32Array(n);
-        let size = 0;
-        for (let i = 0; i < n; i++) {
-          const key = sorted[i]!;
-          const resource = key % RESOURCE_SLOTS;
-          resources[i] = resource;
-          at[i] = ((key - resource) / RESOURCE_SLOTS) * 1000;
-          size += prefixes.length(resource) + DATE_TAIL + 1;
-        }
-        // `{"name":…,"date":"…"},{…},…` written straight into bytes: a report is then a handful
-        // of sub-arrays of these, with no string per row.
-        const bytes = Buffer.allocUnsafe(Math.max(0, size - 1));
-        const offsets = new Uint32Array(n + 1);
-        let off = 0;
-        for (let i = 0; i < n; i++) {
-          offsets[i] = off;
-          off = writeIsoSeconds(bytes, prefixes.copy(resources[i]!, bytes, off), at[i]!, days);
-          if (i < n - 1) bytes[off++] = 0x2c; // ,
-        }
-        offsets[n] = off + 1;
-        return { at, bytes, offsets };
-      }),
-    };
+    return deriveMonth(start, this.assignments, this.isDevice, this.namePrefixes());
   }
 
-  /** `{"name":"…","date":"` of every resource, rendered into one buffer on first use. */
-  private namePrefixes(): NamePrefixes {
-    if (!this.prefixes) {
-      const texts = this.resources.map((r) => `{"name":${JSON.stringify(r)},"date":"`);
-      const bytes = Buffer.from(texts.join(''), 'utf8');
-      const starts = new Uint32Array(texts.length + 1);
-      let off = 0;
-      texts.forEach((t, i) => {
-        starts[i] = off;
-        off += Buffer.byteLength(t, 'utf8');
-      });
-      starts[texts.length] = off;
-      this.prefixes = {
-        length: (r) => starts[r + 1]! - starts[r]!,
-        copy: (r, out, at) => {
-          // A byte loop: Buffer#copy costs more than it moves for a few dozen bytes.
-          const end = starts[r + 1]!;
-          let o = at;
-          for (let i = starts[r]!; i < end; i++) out[o++] = bytes[i]!;
-          return o;
-        },
-      };
-    }
+  /** `{"name":"…","date":"` of every resource, rendered with the history (once per org). */
+  namePrefixes(): NamePrefixes {
     return this.prefixes;
   }
 
@@ -560,8 +414,9 @@ export class OrgHistory {
     const last = Math.min(to, cutoff - 1);
     for (const m of this.monthsIn(from, to, cutoff)) {
       const month = this.month(m).products[p]!;
-      const lo = lowerBound(month.at, from);
-      const hi = lowerBound(month.at, last + 1);
+      // Instants are whole seconds from the month's start: compare in seconds.
+      const lo = lowerBound(month.seconds, (from - m) / 1000);
+      const hi = lowerBound(month.seconds, (last + 1 - m) / 1000);
       if (hi > lo) out.push({ month, lo, hi });
     }
     return out;
@@ -617,7 +472,7 @@ function hashSku(sku: string): number {
 }
 
 /** First index whose value is >= x. */
-function lowerBound(values: Float64Array, x: number): number {
+function lowerBound(values: Uint32Array, x: number): number {
   let lo = 0;
   let hi = values.length;
   while (lo < hi) {

@@ -17,6 +17,9 @@ export interface ReportEntry {
   body?: { state: string; rendered: Buffer };
 }
 
+/** Bodies up to this size are kept by the store; larger ones are written again on every poll. */
+export const KEPT_BODY_BYTES = 16 * 1024;
+
 export class ReportStore {
   private readonly entries = new Map<string, ReportEntry>();
   private bodyBytes = 0;
@@ -67,6 +70,12 @@ export class ReportStore {
     }
   }
 
+  /** Forgets the entry's rendered body (it is rendered again on its next poll). */
+  dropBody(entry: ReportEntry): void {
+    if (entry.body) this.bodyBytes -= entry.body.rendered.length;
+    entry.body = undefined;
+  }
+
   get size(): number {
     return this.entries.size;
   }
@@ -96,3 +105,48 @@ export class ReportStore {
     if (evicted) this.onEvict(entry);
   }
 }
+
+/**
+ * One buffer per instance that large report bodies are written into and sent from, reused
+ * once the response using it has closed: a 30-day report of a 10,000-user org is ~700 kB, and
+ * a fresh buffer per request would leave that much native memory per request waiting for the
+ * next GC (RSS that the allocator keeps). Bounded: bodies over `maxBytes`, or asked while the
+ * buffer is in use, get a buffer of their own.
+ */
+export class RenderBuffer {
+  private buffer: Buffer | undefined;
+  private busy = false;
+
+  constructor(private readonly maxBytes: number) {}
+
+  /** A buffer of exactly `size` bytes and the function to call once it is no longer read. */
+  take(size: number): { buffer: Buffer; done: () => void } {
+    if (this.busy || size > this.maxBytes) return { buffer: Buffer.allocUnsafe(size), done: NOTHING };
+    if (!this.buffer || this.buffer.length < size) {
+      // Grows in steps of a sixteenth of the bound: a few sizes, not one per report.
+      const step = Math.max(1, Math.floor(this.maxBytes / 16));
+      this.buffer = Buffer.allocUnsafeSlow(Math.min(this.maxBytes, Math.ceil(size / step) * step));
+    }
+    const shared = this.buffer;
+    this.busy = true;
+    return {
+      buffer: shared.subarray(0, size),
+      done: () => {
+        // After clear() another buffer may be the shared one: only its own user frees it.
+        if (this.buffer === shared) this.busy = false;
+      },
+    };
+  }
+
+  get bytes(): number {
+    return this.buffer?.length ?? 0;
+  }
+
+  clear(): void {
+    // A response may still be reading the current buffer: drop it rather than reuse it.
+    this.buffer = undefined;
+    this.busy = false;
+  }
+}
+
+const NOTHING = () => {};

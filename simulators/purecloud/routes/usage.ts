@@ -2,8 +2,8 @@ import type { Request, Response, Router } from 'express';
 import { type JobAdvance, JSON_UTF8 } from '../../kernel/index.js';
 import { authorize, PERMISSIONS } from '../auth.js';
 import { formatDateTime } from '../data/dates.js';
-import type { ReportEntry } from '../data/reports.js';
-import { usagesJson } from '../data/usage.js';
+import { KEPT_BODY_BYTES, type ReportEntry } from '../data/reports.js';
+import { usageReport } from '../data/usage.js';
 import { apiError } from '../errors.js';
 import type { PureCloudState } from '../state.js';
 import { requiredDateTime } from './params.js';
@@ -69,16 +69,33 @@ export function usageRoutes(router: Router, state: PureCloudState): void {
       const startDate = formatDateTime(start);
       const endDate = formatDateTime(end);
       const query = new URLSearchParams({ startDate, endDate });
-      const body = Buffer.concat([
-        Buffer.from(
-          `{"id":"${entry.jobId}","name":"Billable usage","startDate":"${startDate}","endDate":"${endDate}",` +
-            `"status":"${job.state}","usages":`,
-        ),
-        job.terminal ? usagesJson(history, start, end, entry.cutoff) : EMPTY,
-        Buffer.from(`,"selfUri":${JSON.stringify(`${PATH}?${query.toString()}`)}}`),
-      ]);
-      state.reports.setBody(entry, job.state, body);
-      send(res, body);
+      const head = Buffer.from(
+        `{"id":"${entry.jobId}","name":"Billable usage","startDate":"${startDate}","endDate":"${endDate}",` +
+          `"status":"${job.state}","usages":`,
+      );
+      const tail = Buffer.from(`,"selfUri":${JSON.stringify(`${PATH}?${query.toString()}`)}}`);
+      if (!job.terminal) {
+        const body = Buffer.concat([head, EMPTY, tail]);
+        state.reports.setBody(entry, job.state, body);
+        send(res, body);
+        return;
+      }
+      // The usages are written between head and tail: one buffer, no concatenation. Small
+      // bodies are kept; large ones are written again on each poll into the instance's render
+      // buffer, free again once this response has closed.
+      const report = usageReport(history, start, end, entry.cutoff, head, tail);
+      if (report.size <= KEPT_BODY_BYTES) {
+        const body = Buffer.allocUnsafe(report.size);
+        report.writeInto(body);
+        state.reports.setBody(entry, job.state, body);
+        send(res, body);
+        return;
+      }
+      state.reports.dropBody(entry);
+      const { buffer, done } = state.renderBuffer.take(report.size);
+      report.writeInto(buffer);
+      res.once('close', done);
+      send(res, buffer);
       return;
     }
     send(res, entry.body.rendered);
