@@ -1,8 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { basename, join } from 'node:path';
-import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
-import { parse as parseYaml } from 'yaml';
+import type { Ajv2020, ValidateFunction } from 'ajv/dist/2020.js';
 import { contractsDir } from './files.js';
 import type { Violation } from './validator.js';
 
@@ -34,14 +33,24 @@ export interface CsvContract {
   checkRow(cells: readonly string[], line: number): Violation[];
 }
 
-const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
+/**
+ * ajv, its formats and the YAML parser are required when the first contracts are read, not when
+ * this module is imported: the simulators import it, and `serve` starts without reading a CSV.
+ */
+function csvTools(): { ajv: Ajv2020; parseYaml: (text: string) => unknown } {
+  const require = createRequire(import.meta.url);
+  const { Ajv2020: Ajv } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+  const addFormats = require('ajv-formats') as (ajv: Ajv2020) => Ajv2020;
+  const ajv = new Ajv({ strict: false, allErrors: true, coerceTypes: true });
+  addFormats(ajv);
+  return { ajv, parseYaml: (require('yaml') as typeof import('yaml')).parse };
+}
 
 export class CsvContracts {
   private readonly files = new Map<string, CsvContract>();
 
   constructor(dir: string = join(contractsDir(), 'csv')) {
-    const ajv = new Ajv2020({ strict: false, allErrors: true, coerceTypes: true });
-    addFormats(ajv);
+    const { ajv, parseYaml } = csvTools();
     let names: string[] = [];
     try {
       names = readdirSync(dir).filter((f) => f.endsWith('.csv.yaml'));

@@ -1,4 +1,4 @@
-import { Validator } from '@cfworker/json-schema';
+import { dereference, type Schema, validate } from '@cfworker/json-schema';
 import { FUNCTION_KEYWORD, type JsonSchema } from './options-schema.js';
 
 /**
@@ -11,19 +11,24 @@ import { FUNCTION_KEYWORD, type JsonSchema } from './options-schema.js';
  */
 export class OptionsScreen {
   /** By the schema's text: callers compose a new (equal) schema object on each call. */
-  private readonly validators = new Map<string, Validator>();
+  private readonly prepared = new Map<string, { schema: Schema; lookup: Record<string, Schema | boolean> }>();
 
   /** true: valid. false: invalid, or a value the screen cannot judge (ask ajv). */
   passes(schema: JsonSchema, value: unknown): boolean {
     const input = screenable(value);
     if (input === UNJUDGED) return false;
     const key = JSON.stringify(schema);
-    let validator = this.validators.get(key);
-    if (!validator) {
-      validator = new Validator(forScreen(schema) as object, '2020-12', true);
-      this.validators.set(key, validator);
+    let p = this.prepared.get(key);
+    if (!p) {
+      const screened = forScreen(schema) as Schema;
+      // Indexing the schema's ids is only needed to follow references; the options have none.
+      p = {
+        schema: screened,
+        lookup: /"\$(?:ref|dynamicRef|recursiveRef)"/.test(key) ? dereference(screened) : {},
+      };
+      this.prepared.set(key, p);
     }
-    return validator.validate(input).valid;
+    return validate(input, p.schema, '2020-12', p.lookup, true).valid;
   }
 }
 

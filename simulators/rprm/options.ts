@@ -4,6 +4,8 @@ import type { CountInterval } from './data/callcounts.js';
 import type { CdrFileName } from './data/zip.js';
 import { TimeZone } from './data/zone.js';
 
+const DEFAULT_ZONE = 'America/New_York';
+
 export interface RprmUser {
   password: string;
   /** RPRM roles; any role in `billingRoles` may read billing. */
@@ -102,7 +104,8 @@ export function resolveOptions(options: RprmOptions): ResolvedRprmOptions {
     users: options.users ?? DEMO_USERS,
     billingRoles: new Set((options.billingRoles ?? ['admin', 'provisioner', 'auditor']).map(lower)),
     realm: options.realm ?? 'RPRM',
-    zone: new TimeZone(options.timeZone ?? 'America/New_York'),
+    // A zone given is checked now (a RangeError at start); the default one is loaded on first use.
+    zone: options.timeZone === undefined ? new TimeZone(DEFAULT_ZONE, false) : new TimeZone(options.timeZone),
     callsPerDay,
     clusters,
     unreachableClusters: options.unreachableClusters ?? [],

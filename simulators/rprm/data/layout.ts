@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { contractsDir } from '../../../contracts/files.js';
 import type { ColumnSpec } from './csv.js';
 
@@ -37,7 +37,9 @@ function spec(column: ContractColumn): ColumnSpec {
 }
 
 export function loadCdrLayouts(dir: string = join(contractsDir(), 'csv')): CdrLayouts {
-  const read = (file: string) => parseYaml(readFileSync(join(dir, file), 'utf8')) as ContractFile;
+  // The YAML parser is required with the first export, not at start.
+  const { parse } = createRequire(import.meta.url)('yaml') as typeof import('yaml');
+  const read = (file: string) => parse(readFileSync(join(dir, file), 'utf8')) as ContractFile;
   const calls = new Map<string, readonly ColumnSpec[]>();
   for (const file of readdirSync(dir).filter((f) => /^rprm-calls(-.+)?\.csv\.yaml$/.test(f))) {
     const contract = read(file);

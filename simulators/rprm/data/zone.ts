@@ -8,14 +8,30 @@ const DAY_MS = 86_400_000;
 const CACHE_LIMIT = 200_000;
 
 export class TimeZone {
-  private readonly dtf: Intl.DateTimeFormat;
+  private dtfMemo: Intl.DateTimeFormat | undefined;
   private readonly offsets = new Map<number, number>();
   /** Per UTC day: the offset when it holds all day, null on a day with a transition. */
   private readonly days = new Map<number, number | null>();
 
-  constructor(readonly name: string) {
+  /**
+   * @param checked false: the zone is the default one and known to exist, so loading the zone
+   *   data (a first `Intl.DateTimeFormat` with a zone costs tens of ms) waits for its first use.
+   */
+  constructor(
+    readonly name: string,
+    checked = true,
+  ) {
     // Throws RangeError for a zone Intl does not know.
-    this.dtf = new Intl.DateTimeFormat('en-US', {
+    if (checked) this.dtfMemo = TimeZone.formatter(name);
+  }
+
+  private get dtf(): Intl.DateTimeFormat {
+    this.dtfMemo ??= TimeZone.formatter(this.name);
+    return this.dtfMemo;
+  }
+
+  private static formatter(name: string): Intl.DateTimeFormat {
+    return new Intl.DateTimeFormat('en-US', {
       timeZone: name,
       hourCycle: 'h23',
       era: 'short',
