@@ -11,7 +11,9 @@ import { kernelError, type SimError } from './errors.js';
  * request-validation stage that checks each request's path, query, headers and JSON body against
  * the declared parameters and request body, plus the rules JSON Schema cannot express, named on
  * the operation in `x-request-rules`. Everything is loaded and compiled on first use, per app
- * (one ajv instance, one compiled validator per parameter and body), and kept.
+ * (one ajv instance, one compiled validator per parameter and body), and kept. A bodyless
+ * request that passed is remembered by its URL, declared headers and (for rules about the
+ * current day or month) the simulator's day, so a polled resource is checked once.
  *
  * `x-request-rules` (on an operation): a list of
  * - `{ rule: not-after, params: [a, b] }` — `a` is not later (dates) / larger than `b`;
@@ -113,7 +115,22 @@ interface Operation {
   body: BodyStep | undefined;
   /** Rules whose parameters are not all declared (or none of the above placed them). */
   rest: RequestRule[];
+  /** Declared header parameters: their values are part of what a remembered pass depends on. */
+  headers: string[];
+  /** A rule reads the simulator's current day or month: a remembered pass holds for that day only. */
+  clocked: boolean;
+  /** Bodyless requests that passed, by URL (path and query): a poll is checked once, not per request. */
+  passed: Map<string, PassedCheck>;
 }
+
+/** What a remembered pass depended on besides the URL. */
+interface PassedCheck {
+  day: number;
+  headers: (string | undefined)[];
+}
+
+/** URLs remembered per operation before the memo starts over (bounded, like every store). */
+const PASSED_LIMIT = 512;
 
 interface Route {
   template: string;
@@ -170,11 +187,13 @@ export class ContractRequests {
       op = this.compileOperation(route, method);
       route.operations.set(method, op);
     }
-    if (
-      op.mediaTypes !== undefined &&
-      (Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined) &&
-      !req.is(op.mediaTypes)
-    ) {
+    const sent =
+      Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+    // A request without a body is a function of its URL, its declared headers and (for rules
+    // about the current day or month) the simulator's day: a poll that passed once passes again.
+    const day = op.clocked ? Math.floor(this.now() / 86_400_000) : 0;
+    if (!sent && this.passedBefore(op, req, day)) return undefined;
+    if (op.mediaTypes !== undefined && sent && !req.is(op.mediaTypes)) {
       return kernelError(
         'unsupported-media-type',
         415,
@@ -230,7 +249,10 @@ export class ContractRequests {
     if (op.body !== undefined) this.checkBody(ctx, op.body);
     if (op.rest.length > 0) this.runRules(ctx, op.rest);
     const problems = ctx.problems;
-    if (problems === undefined) return undefined;
+    if (problems === undefined) {
+      if (!sent) this.remember(op, req, day);
+      return undefined;
+    }
     const first = problems[0] as RequestProblem;
     return kernelError('bad-request', 400, kernelMessage(first), {
       details: {
@@ -241,6 +263,20 @@ export class ContractRequests {
         violations: problems,
       },
     });
+  }
+
+  private passedBefore(op: Operation, req: Request, day: number): boolean {
+    const hit = op.passed.get(req.url);
+    if (hit === undefined || hit.day !== day) return false;
+    for (let i = 0; i < op.headers.length; i++) {
+      if (req.get(op.headers[i] as string) !== hit.headers[i]) return false;
+    }
+    return true;
+  }
+
+  private remember(op: Operation, req: Request, day: number): void {
+    if (op.passed.size >= PASSED_LIMIT) op.passed.clear();
+    op.passed.set(req.url, { day, headers: op.headers.map((h) => req.get(h)) });
   }
 
   private runRules(ctx: Checking, rules: readonly RequestRule[]): void {
@@ -402,7 +438,16 @@ export class ContractRequests {
       }
     }
     if (operation['x-request-validation'] === false)
-      return { id: '', mediaTypes: undefined, params: [], body: undefined, rest: [] };
+      return {
+        id: '',
+        mediaTypes: undefined,
+        params: [],
+        body: undefined,
+        rest: [],
+        headers: [],
+        clocked: false,
+        passed: new Map(),
+      };
     const mediaTypes = operation['x-request-media-types'];
     if (body) {
       const rankOf = (rule: RequestRule) => Math.max(...rule.params.map((p) => fieldRank(body.order, p)));
@@ -415,6 +460,11 @@ export class ContractRequests {
       params,
       body,
       rest,
+      headers: params.filter((s) => s.param.in === 'header').map((s) => s.param.name),
+      clocked: ((operation['x-request-rules'] as RequestRule[] | undefined) ?? []).some(
+        (r) => r.rule === 'before-current' || r.rule === 'within-years',
+      ),
+      passed: new Map(),
     };
   }
 

@@ -108,6 +108,56 @@ describe('every 405 carries Allow', () => {
   );
 });
 
+describe('a request that passed is remembered, never past what it depended on', () => {
+  const file = join(packageRoot(), 'test', 'fixtures', 'contracts', 'rules.openapi.yaml');
+  const setup = () => {
+    const clock = { now: Date.parse('2026-03-15T10:00:00Z') };
+    const contract = new ContractRequests(file, () => clock.now);
+    const a = express();
+    a.use((req, res) => {
+      const e = contract.check(req);
+      res.json(e ? { status: e.status, message: e.message } : { ok: true });
+    });
+    return { app: a, clock };
+  };
+
+  it('the same URL with another declared header is checked again', async () => {
+    const { app } = setup();
+    const url = '/days?day=2026-03-01';
+    expect((await request(app).get(url).set('X-Trace', 'abc')).body).toEqual({ ok: true });
+    expect((await request(app).get(url).set('X-Trace', 'abc')).body).toEqual({ ok: true });
+    const bad = await request(app).get(url).set('X-Trace', 'ABC');
+    expect(bad.body).toEqual({
+      status: 400,
+      message: 'Invalid request: header parameter X-Trace must match pattern "^[a-z]+$".',
+    });
+    // An undeclared header is no part of the check.
+    expect((await request(app).get(url).set('X-Other', '!')).body).toEqual({ ok: true });
+  });
+
+  it('a rule about the current day is checked again once the simulator’s day changes', async () => {
+    const { app, clock } = setup();
+    const url = '/days?day=2024-03-15';
+    expect((await request(app).get(url)).body).toEqual({ ok: true });
+    clock.now = Date.parse('2026-03-15T23:59:59Z');
+    expect((await request(app).get(url)).body).toEqual({ ok: true });
+    clock.now = Date.parse('2026-03-16T00:00:00Z');
+    expect((await request(app).get(url)).body).toEqual({
+      status: 400,
+      message: 'Invalid request: day must be within the last 2 years.',
+    });
+  });
+
+  it('a request that failed is not remembered: it is checked again', async () => {
+    const { app, clock } = setup();
+    clock.now = Date.parse('2026-03-01T00:00:00Z');
+    const url = '/days?day=2026-03-10';
+    expect((await request(app).get(url)).body.status).toBe(400);
+    clock.now = Date.parse('2026-03-11T00:00:00Z');
+    expect((await request(app).get(url)).body).toEqual({ ok: true });
+  });
+});
+
 describe('request rules and extensions (fixture contract)', () => {
   const file = join(packageRoot(), 'test', 'fixtures', 'contracts', 'rules.openapi.yaml');
   const app = () => {
