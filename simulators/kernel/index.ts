@@ -49,7 +49,7 @@ export {
 export { REDACTED } from './redact.js';
 export { countRequests, findRequests, type RequestMatch, RequestMatchError } from './request-match.js';
 export type { RequestProblem } from './request-validation.js';
-export { hash32, Rng, SeededData } from './seed.js';
+export { hash32, Rng, SeededData, UuidWriter } from './seed.js';
 export {
   type BareAnswer,
   EDGE_DEFAULTS,

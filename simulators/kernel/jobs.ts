@@ -124,6 +124,8 @@ export class JobEngine {
   private jobs = new Map<string, Job>();
   /** Least recently used first: touched on every read. */
   private recency = new Map<string, Job>();
+  /** The last entry of `recency`. */
+  private newest: Job | undefined;
   private readonly created = new WeakMap<Job, number>();
   private counter = 0;
   private failNextCount = 0;
@@ -163,6 +165,7 @@ export class JobEngine {
     this.remove(id);
     this.jobs.set(id, job as Job);
     this.recency.set(id, job as Job);
+    this.newest = job as Job;
     this.created.set(job as Job, this.counter);
     if (this.jobs.size > this.capacity) this.evictOne(id);
     return this.view(job);
@@ -170,6 +173,11 @@ export class JobEngine {
 
   get size(): number {
     return this.jobs.size;
+  }
+
+  /** Who a job belongs to (its kind and tenant), without reading it: no view built, no recency. */
+  owner(id: string): { readonly kind: string; readonly tenant: string | undefined } | undefined {
+    return this.jobs.get(id);
   }
 
   /** Reads a job without counting a poll. */
@@ -247,12 +255,14 @@ export class JobEngine {
 
   remove(id: string): boolean {
     this.recency.delete(id);
+    this.newest = undefined;
     return this.jobs.delete(id);
   }
 
   reset(): void {
     this.jobs.clear();
     this.recency.clear();
+    this.newest = undefined;
     this.evicted = 0;
     this.counter = 0;
     this.failNextCount = 0;
@@ -324,6 +334,7 @@ export class JobEngine {
   restore(state: JobsState): void {
     this.jobs.clear();
     this.recency.clear();
+    this.newest = undefined;
     const byId = new Map<string, Job>();
     for (const r of state.jobs) {
       const job: Job = {
@@ -345,6 +356,7 @@ export class JobEngine {
       byId.set(job.id, job);
     }
     for (const id of state.recency) this.recency.set(id, byId.get(id) as Job);
+    this.newest = undefined;
     this.counter = state.counter;
     this.failNextCount = state.failNext;
     this.evicted = state.evicted;
@@ -353,8 +365,13 @@ export class JobEngine {
   private touch(id: string): Job | undefined {
     const job = this.jobs.get(id);
     if (!job) return undefined;
-    this.recency.delete(id);
-    this.recency.set(id, job);
+    // Moving the most recent job to the end again would only churn the map's table (a polled
+    // report is read again and again).
+    if (this.newest !== job) {
+      this.recency.delete(id);
+      this.recency.set(id, job);
+      this.newest = job;
+    }
     return job;
   }
 

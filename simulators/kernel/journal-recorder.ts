@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import { TEXTUAL_BODY } from './journal.js';
+import { packHeaders, packOutgoing, TEXTUAL_BODY } from './journal.js';
 import type { Kernel } from './kernel.js';
 
 /** One line of the request log (`serve --log`), handed to the kernel's `onRequest` option. */
@@ -155,9 +155,9 @@ function finish(res: Response, c: Capture, status: number): void {
       token: state.identity.token,
       fault: state.fault,
       requestBytes: Number(req.headers['content-length'] ?? 0),
-      requestHeaders: req.headers,
+      requestHeaders: packHeaders(req.rawHeaders),
       requestBody: (req as { body?: unknown }).body,
-      responseHeaders: res.getHeaders(),
+      responseHeaders: packOutgoing(res.getHeaders()),
       responseChunks: c.chunks,
       responseCaptured: c.captured,
       responseBytes: c.bytes,

@@ -1,4 +1,5 @@
-import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
+import type { OutgoingHttpHeaders } from 'node:http';
+import { JournalSlots } from './journal-slots.js';
 import { credentialValues, redactHeaders, redactQuery, redactText, scrub } from './redact.js';
 
 /**
@@ -49,10 +50,12 @@ export interface StoredEntry {
   token: string | undefined;
   fault: string | undefined;
   requestBytes: number;
-  requestHeaders: IncomingHttpHeaders;
+  /** The request's header lines as sent (`packHeaders` of its raw headers). */
+  requestHeaders: PackedHeaders;
   /** The parsed request body (JSON or form object), as the route saw it. */
   requestBody: unknown;
-  responseHeaders: OutgoingHttpHeaders;
+  /** The response's headers (`packOutgoing`). */
+  responseHeaders: PackedHeaders;
   responseChunks: (string | Buffer)[] | undefined;
   responseCaptured: number;
   responseBytes: number;
@@ -60,9 +63,55 @@ export interface StoredEntry {
 
 export const DEFAULT_JOURNAL_BODY_BYTES = 8192;
 
+/**
+ * Header lines as the journal keeps them: names and values alternating, joined by NUL (which no
+ * header name or value may contain). One flat string per message rather than an object and a
+ * string per line: an entry outlives a few young-generation collections, and everything it holds
+ * is then copied into the old generation, so fewer and flatter objects keep that copy small.
+ */
+export type PackedHeaders = string;
+
+/** Node's raw header list (`req.rawHeaders`: name, value, name, value …). */
+export function packHeaders(raw: readonly string[]): PackedHeaders {
+  return raw.join('\0');
+}
+
+/** The headers a response carries (as `res.getHeaders()` lists them), multi-valued ones line by line. */
+export function packOutgoing(headers: OutgoingHttpHeaders): PackedHeaders {
+  const lines: string[] = [];
+  for (const name in headers) {
+    const value = headers[name];
+    if (value === undefined) continue;
+    if (Array.isArray(value)) for (const v of value) lines.push(name, v);
+    else lines.push(name, String(value));
+  }
+  return lines.join('\0');
+}
+
+/** Names in lower case; a header sent more than once becomes the list of its values. */
+export function unpackHeaders(packed: PackedHeaders): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  if (packed === '') return out;
+  const parts = packed.split('\0');
+  for (let i = 0; i + 1 < parts.length; i += 2) {
+    const name = (parts[i] as string).toLowerCase();
+    const value = parts[i + 1] as string;
+    const had = out[name];
+    out[name] = had === undefined ? value : Array.isArray(had) ? [...had, value] : [had, value];
+  }
+  return out;
+}
+
+/** One header's value (several joined by `, `), or undefined. */
+export function packedHeader(packed: PackedHeaders, name: string): string | undefined {
+  const v = unpackHeaders(packed)[name.toLowerCase()];
+  return Array.isArray(v) ? v.join(', ') : v;
+}
+
 export class Journal {
-  // Arrival kept as a number; formatted only when someone reads the journal.
-  private entries: (StoredEntry | undefined)[];
+  // Entries live in compact slots (journal-slots.ts); arrival kept as a number and everything
+  // formatted only when someone reads the journal.
+  private readonly slots: JournalSlots;
   private next = 0;
   private seq = 0;
   /**
@@ -80,7 +129,7 @@ export class Journal {
     readonly capacity = 1000,
     readonly bodyBytes = DEFAULT_JOURNAL_BODY_BYTES,
   ) {
-    this.entries = new Array(Math.max(0, capacity));
+    this.slots = new JournalSlots(Math.max(0, capacity));
   }
 
   /**
@@ -100,22 +149,26 @@ export class Journal {
     return this.capacity > 0;
   }
 
-  /** Takes ownership of `entry` (its seq is set here) to avoid a copy per request. */
+  /** Keeps `entry` (its seq is set here); the object itself is not kept. */
   record(entry: StoredEntry): void {
     if (this.capacity === 0) return;
     entry.seq = ++this.seq;
-    this.entries[this.next] = entry;
+    this.slots.write(this.next, entry);
     this.next = (this.next + 1) % this.capacity;
   }
 
   /** Stored entries oldest first (for matching); `limit` keeps the newest N. */
   stored(limit?: number): StoredEntry[] {
     const out: StoredEntry[] = [];
+    const first = limit !== undefined && limit < this.size ? this.size - limit : 0;
+    let seen = 0;
     for (let i = 0; i < this.capacity; i++) {
-      const e = this.entries[(this.next + i) % this.capacity];
-      if (e) out.push(e);
+      const slot = (this.next + i) % this.capacity;
+      if (!this.slots.used(slot)) continue;
+      if (seen++ < first) continue;
+      out.push(this.slots.read(slot) as StoredEntry);
     }
-    return limit !== undefined && limit < out.length ? out.slice(out.length - limit) : out;
+    return out;
   }
 
   /** Oldest first; `limit` keeps the newest N. */
@@ -125,14 +178,16 @@ export class Journal {
 
   /** The entry as the admin API shows it: formatted, bodies decoded, credentials redacted. */
   view(e: StoredEntry): JournalEntry {
-    const auth = e.requestHeaders.authorization;
-    const secrets = credentialValues(typeof auth === 'string' ? auth : undefined, e.token);
+    const requestHeaders = unpackHeaders(e.requestHeaders);
+    const responseHeaders = unpackHeaders(e.responseHeaders);
+    const auth = headerText(requestHeaders.authorization);
+    const secrets = credentialValues(auth, e.token);
     const requestText = requestBodyText(e);
     const responseText = responseBodyText(e);
-    const reqType = headerText(e.requestHeaders['content-type']);
-    const resType = headerText(e.responseHeaders['content-type']);
+    const reqType = headerText(requestHeaders['content-type']);
+    const resType = headerText(responseHeaders['content-type']);
     const request: JournalMessage = {
-      headers: redactHeaders(e.requestHeaders),
+      headers: redactHeaders(requestHeaders),
       bodyBytes: e.requestBytes,
       bodyTruncated: false,
     };
@@ -144,7 +199,7 @@ export class Journal {
       request.bodyTruncated = true;
     }
     const response: JournalMessage = {
-      headers: redactHeaders(e.responseHeaders),
+      headers: redactHeaders(responseHeaders),
       bodyBytes: e.responseBytes,
       bodyTruncated: e.responseBytes > e.responseCaptured,
     };
@@ -175,7 +230,7 @@ export class Journal {
   }
 
   clear(): void {
-    this.entries = new Array(this.capacity);
+    this.slots.clear();
     this.next = 0;
     this.seq = 0;
   }
@@ -194,7 +249,7 @@ export function requestBodyText(e: StoredEntry): string | undefined {
   if (typeof b !== 'object') return JSON.stringify(b);
   // express.urlencoded and express.json both leave an empty object when there was no body.
   if (e.requestBytes === 0 && Object.keys(b).length === 0) return undefined;
-  const type = headerText(e.requestHeaders['content-type']) ?? '';
+  const type = packedHeader(e.requestHeaders, 'content-type') ?? '';
   if (type.startsWith('application/x-www-form-urlencoded')) {
     const form = new URLSearchParams();
     for (const [k, v] of Object.entries(b)) form.append(k, String(v));

@@ -1,5 +1,11 @@
 import { type FaultMatch, FaultRuleError, FaultStore } from './faults.js';
-import { type Journal, type JournalEntry, requestBodyText, type StoredEntry } from './journal.js';
+import {
+  type Journal,
+  type JournalEntry,
+  packedHeader,
+  requestBodyText,
+  type StoredEntry,
+} from './journal.js';
 import type { SeededData } from './seed.js';
 
 /**
@@ -52,10 +58,7 @@ export function compileMatch(data: SeededData, input: unknown): (e: StoredEntry)
         path: e.path,
         tenant: e.tenant,
         token: e.token,
-        header: (name) => {
-          const v = e.requestHeaders[name.toLowerCase()];
-          return Array.isArray(v) ? v.join(', ') : v;
-        },
+        header: (name) => packedHeader(e.requestHeaders, name),
       }) !== undefined
     );
   };

@@ -78,6 +78,45 @@ export class Rng {
 
 const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
 
+/** ASCII codes of each byte's two hex digits, lower case then upper case (512 entries each). */
+const HEX_CODES = Uint8Array.from(HEX.flatMap((h) => [h.charCodeAt(0), h.charCodeAt(1)]));
+const HEX_CODES_UPPER = Uint8Array.from(
+  HEX.flatMap((h) => [h.toUpperCase().charCodeAt(0), h.toUpperCase().charCodeAt(1)]),
+);
+
+/**
+ * Writes `prefix` + a UUID drawn from a generator as one flat string, through a buffer it owns:
+ * the same draws and digits as `Rng.uuid()`, without the twenty intermediate strings that a
+ * per-request id (TrackingID, a correlation id) otherwise leaves for the garbage collector.
+ */
+export class UuidWriter {
+  private readonly buffer: Buffer;
+  private readonly codes: Uint8Array;
+
+  constructor(
+    private readonly prefix = '',
+    upper = false,
+  ) {
+    this.buffer = Buffer.alloc(Buffer.byteLength(prefix, 'latin1') + 36);
+    this.buffer.write(prefix, 'latin1');
+    this.codes = upper ? HEX_CODES_UPPER : HEX_CODES;
+  }
+
+  draw(rng: Rng): string {
+    const { buffer, codes } = this;
+    let at = this.prefix.length;
+    for (let i = 0; i < 16; i++) {
+      let byte = Math.floor(rng.next() * 256);
+      if (i === 6) byte = (byte & 0x0f) | 0x40;
+      else if (i === 8) byte = (byte & 0x3f) | 0x80;
+      buffer[at++] = codes[byte * 2] as number;
+      buffer[at++] = codes[byte * 2 + 1] as number;
+      if (i === 3 || i === 5 || i === 7 || i === 9) buffer[at++] = 0x2d;
+    }
+    return buffer.toString('latin1', 0, at);
+  }
+}
+
 export class SeededData {
   constructor(readonly seed: number) {}
 

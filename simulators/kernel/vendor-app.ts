@@ -206,7 +206,11 @@ export function createVendorApp<C>(spec: VendorAppSpec<C>): SimApp<C> {
     adapter.renderError(req, res, error);
   };
 
-  /** After faults: rate limit, body size, then the JSON body (only when there is one). */
+  // The contract's request checks run once the body is parsed, inside the kernel's one
+  // middleware rather than as a layer of their own (a layer costs a dispatch per request).
+  const checked = adapter.validateRequests ? (req: Request) => contract.check(req) : undefined;
+
+  /** After faults: rate limit, body size, the JSON body (only when there is one), the contract's checks. */
   const admit = (req: Request, res: Response, next: NextFunction, state: RequestState): void => {
     const auth = adapter.authenticate?.(req, res, state.identity);
     if (auth !== undefined && !(auth instanceof SimError)) state.principal = auth.principal;
@@ -242,9 +246,9 @@ export function createVendorApp<C>(spec: VendorAppSpec<C>): SimApp<C> {
         ),
       );
     } else if (length > 0 || req.headers['transfer-encoding'] !== undefined) {
-      parseJson(req, res, next);
+      parseJson(req, res, checked ? (error?: unknown) => (error ? next(error) : next(checked(req))) : next);
     } else {
-      next();
+      next(checked?.(req));
     }
   };
 
@@ -288,12 +292,6 @@ export function createVendorApp<C>(spec: VendorAppSpec<C>): SimApp<C> {
     if (outcome instanceof Promise) outcome.then(proceed, next);
     else proceed(outcome);
   });
-
-  if (adapter.validateRequests) {
-    app.use((req: Request, _res: Response, next: NextFunction) => {
-      next(contract.check(req));
-    });
-  }
 
   // Vendor routes sit on the app itself: a mounted router would add a dispatch layer per request.
   adapter.routes(app as unknown as Router);

@@ -1,4 +1,10 @@
-import { assertVendorState, type JobRecord, type Kernel, SnapshotError } from '../kernel/index.js';
+import {
+  assertVendorState,
+  type JobRecord,
+  type Kernel,
+  SnapshotError,
+  UuidWriter,
+} from '../kernel/index.js';
 import { Tokens } from './auth.js';
 import { type InvoiceRecord, invoiceRecords } from './data/billing.js';
 import type { Address } from './data/contracts.js';
@@ -67,6 +73,7 @@ export class PureCloudState {
   private readonly orgs = new Map<string, PureCloudOrg>();
   private readonly books = new Map<string, OrgBooks>();
   private correlations = 0;
+  private readonly correlationIds = new UuidWriter();
   /** Golden data per org, checked (data/golden.ts). */
   private pinned: Map<string, PinnedOrg>;
 
@@ -142,7 +149,7 @@ export class PureCloudState {
 
   /** ININ-Correlation-Id values: UUIDs drawn from the seed, so runs repeat exactly. */
   nextCorrelationId(): string {
-    return this.kernel.data.uuid(`purecloud/correlation:${++this.correlations}`);
+    return this.correlationIds.draw(this.kernel.data.rng(`purecloud/correlation:${++this.correlations}`));
   }
 
   snapshot(): PureCloudSnapshot {

@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express';
 import type { components } from '../../contracts/generated/webex.js';
 import type { RequestProblem, Rng, SeededData } from '../kernel/index.js';
-import { kernelKind, SimError, sendJson, statusText } from '../kernel/index.js';
+import { kernelKind, SimError, sendJson, statusText, UuidWriter } from '../kernel/index.js';
 
 /**
  * Webex's error body [C, de-facto, parsed by the SDKs]:
@@ -15,6 +15,7 @@ export class TrackingIds {
   // One seeded stream, drawn in request order: same seed and calls → same ids, and no hashing
   // of a fresh key on every request.
   private readonly rng: Rng;
+  private readonly ids = new UuidWriter('ROUTER_', true);
 
   constructor(data: SeededData) {
     this.rng = data.rng('webex:tracking');
@@ -32,7 +33,7 @@ export class TrackingIds {
   /** Echoes the client's TrackingID when it sent a sane one, else makes `ROUTER_<UUID>`. */
   assign(req: Request, res: Response): string {
     const sent = req.get('trackingid');
-    const id = sent && CLIENT_TRACKING_ID.test(sent) ? sent : `ROUTER_${this.rng.uuid().toUpperCase()}`;
+    const id = sent && CLIENT_TRACKING_ID.test(sent) ? sent : this.ids.draw(this.rng);
     res.setHeader('TrackingID', id);
     res.locals.webexTrackingId = id;
     return id;

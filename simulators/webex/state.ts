@@ -11,10 +11,11 @@ import {
   SimError,
   SnapshotError,
   shapeProblems,
+  TextMemo,
 } from '../kernel/index.js';
 import { TokenSigner } from './auth/tokens.js';
 import { WebexWorld } from './data/golden.js';
-import { encodeId } from './data/ids.js';
+import { decodeId, encodeId } from './data/ids.js';
 import type { PartnerDataset } from './data/world.js';
 import type { FileMeta } from './downloads/host.js';
 import { broadworksObjectPath, DownloadSigner, wholesaleObjectPath } from './downloads/signer.js';
@@ -204,6 +205,8 @@ export class WebexState {
   private readonly signedUrls = new Map<string, { key: string; url: string }>();
   /** Rendered GET bodies per report, rebuilt when its status or signed link changes. */
   readonly reportBodies = new BodyCache();
+  /** Report ids as sent → their uuid (a polled id is decoded once; ids never change meaning). */
+  private readonly reportUuids = new TextMemo<string | undefined>(1000, 256);
   /** Length and ETag per downloaded report (one entry per live report). */
   private readonly fileMetas = new Map<string, FileMeta>();
   /** The download listener's own URL, once it listens (startSimulators tells it). */
@@ -464,6 +467,11 @@ export class WebexState {
   }
 
   /** The tempDownloadURL for a COMPLETED report, signed now for the configured lifetime. */
+  /** The uuid inside a billing report id as a client sent it, or undefined when it is none. */
+  reportUuid(id: string): string | undefined {
+    return this.reportUuids.get(id, () => decodeId('BILLING_REPORT', id));
+  }
+
   downloadUrl(job: JobView<ReportData>): string {
     const data = job.data;
     const objectPath =

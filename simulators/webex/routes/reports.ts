@@ -1,6 +1,5 @@
 import type { Request, Response, Router } from 'express';
 import { type JobView, SimError, sendRendered } from '../../kernel/index.js';
-import { decodeId } from '../data/ids.js';
 import type { ReportData, ReportStatus, WebexState } from '../state.js';
 import { badRequest, methodNotAllowed } from './params.js';
 
@@ -40,13 +39,12 @@ export function reportRoutes<D extends ReportData>(
   router.get(path, (req, res) => {
     const caller = state.authorize(req, family.readScope);
     const job = findReport<D>(state, family.family, caller.partner.orgUuid, req.params.id as string, true);
-    // A report's body changes only with its status and, once COMPLETED, its signed link.
-    const link = job.state === 'COMPLETED' ? state.downloadUrl(job) : '';
+    // A report's body changes only with its status and, once COMPLETED, its signed link (the
+    // link itself is the version then: no key is built per poll).
+    const version = job.state === 'COMPLETED' ? state.downloadUrl(job) : job.state;
     sendRendered(
       res,
-      state.reportBodies.get(job.id, `${job.state} ${link}`, () =>
-        JSON.stringify(family.body(state, req, job)),
-      ),
+      state.reportBodies.get(job.id, version, () => JSON.stringify(family.body(state, req, job))),
     );
   });
   router.delete(path, (req, res) => {
@@ -73,7 +71,7 @@ function findReport<D extends ReportData>(
   id: string,
   poll: boolean,
 ): JobView<D> {
-  const uuid = decodeId('BILLING_REPORT', id);
+  const uuid = state.reportUuid(id);
   if (!uuid) throw badRequest([`id "${id}" is not a valid billing report id.`]);
   const job = state.report<D>(family, orgUuid, uuid, poll);
   if (!job) throw new SimError(404, 'Billing Report not found.');

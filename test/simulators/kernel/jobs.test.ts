@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Clock, JobEngine, type JobLifecycle, SeededData } from '../../../simulators/kernel/index.js';
 
@@ -128,5 +129,50 @@ describe('JobEngine', () => {
     expect(jobs.get(b.id)).toBeUndefined();
     jobs.reset();
     expect(jobs.list()).toEqual([]);
+  });
+});
+
+describe('JobEngine eviction order', () => {
+  it('evicts like a least-recently-used list, however jobs are created, read, polled and removed', () => {
+    const op = fc.oneof(
+      fc.record({ kind: fc.constant('create' as const) }),
+      fc.record({
+        kind: fc.constantFrom('get' as const, 'poll' as const, 'remove' as const),
+        pick: fc.nat(),
+      }),
+    );
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 80 }), fc.integer({ min: 1, max: 6 }), (ops, capacity) => {
+        const clock = new Clock({ mode: 'manual', start: '2026-03-15T10:00:00Z' });
+        const jobs = new JobEngine(clock, new SeededData(1), capacity);
+        // The model: ids oldest use first. Every job is finished (immediate), so the least
+        // recently used one is always the one to go.
+        let model: string[] = [];
+        for (const o of ops) {
+          if (o.kind === 'create') {
+            const job = jobs.create({
+              kind: 'r',
+              lifecycle: LIFECYCLE,
+              advance: { kind: 'immediate' },
+              data: {},
+            });
+            model.push(job.id);
+            if (model.length > capacity) model = model.slice(1);
+            continue;
+          }
+          const id = model.length === 0 ? 'none' : (model[o.pick % model.length] as string);
+          if (o.kind === 'remove') {
+            jobs.remove(id);
+            model = model.filter((m) => m !== id);
+          } else {
+            const seen = o.kind === 'get' ? jobs.get(id) : jobs.poll(id);
+            expect(seen?.id).toBe(model.includes(id) ? id : undefined);
+            if (model.includes(id)) model = [...model.filter((m) => m !== id), id];
+          }
+        }
+        expect(jobs.size).toBe(model.length);
+        for (const id of model) expect(jobs.owner(id)).toMatchObject({ kind: 'r' });
+      }),
+    );
   });
 });

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SeededData } from '../../../simulators/kernel/index.js';
+import { SeededData, UuidWriter } from '../../../simulators/kernel/index.js';
 
 describe('SeededData', () => {
   it('gives the same values for the same seed and key, whatever the order', () => {
@@ -25,5 +26,28 @@ describe('SeededData', () => {
       expect(n).toBeGreaterThanOrEqual(5);
       expect(n).toBeLessThanOrEqual(9);
     }
+  });
+});
+
+describe('UuidWriter', () => {
+  it('draws the same digits as Rng.uuid() from the same stream, with its prefix and case', () => {
+    fc.assert(
+      fc.property(
+        fc.nat(),
+        fc.string({ unit: 'binary-ascii', maxLength: 12 }),
+        fc.boolean(),
+        (seed, prefix, upper) => {
+          const data = new SeededData(seed);
+          const a = data.rng('k');
+          const b = data.rng('k');
+          const writer = new UuidWriter(prefix, upper);
+          for (let i = 0; i < 3; i++) {
+            const plain = a.uuid();
+            expect(writer.draw(b)).toBe(prefix + (upper ? plain.toUpperCase() : plain));
+          }
+          expect(b.position).toBe(a.position);
+        },
+      ),
+    );
   });
 });
