@@ -3,7 +3,7 @@ import type { StoredEntry } from './journal.js';
 /** seq, atMs, status, durationMs, requestBytes, responseCaptured, responseBytes. */
 const NUMBERS = 7;
 /** Bytes of text one entry keeps off the heap; an entry with more keeps it as one string. */
-const SLOT_BYTES = 1024;
+const SLOT_BYTES = 2048;
 /** Slots per Buffer, allocated when the ring first reaches them. */
 const BLOCK_SLOTS = 64;
 /** Between the text fields: no URL, token or header line may hold a control character. */
@@ -12,6 +12,8 @@ const USED = 1;
 const HAS_TOKEN = 2;
 
 type Chunks = StoredEntry['responseChunks'];
+/** A body kept by reference: its only chunk itself (often a body rendered once and cached), or the list. */
+type KeptChunks = string | Buffer | (string | Buffer)[] | undefined;
 
 /**
  * The journal's ring of entries, kept off the JavaScript heap where they fit: the numbers in one
@@ -36,7 +38,7 @@ export class JournalSlots {
   private readonly faults: (string | undefined)[];
   private readonly requestBodies: unknown[];
   private readonly overflow: (string | undefined)[];
-  private readonly chunks: Chunks[];
+  private readonly chunks: KeptChunks[];
 
   constructor(readonly capacity: number) {
     this.numbers = new Float64Array(capacity * NUMBERS);
@@ -78,7 +80,7 @@ export class JournalSlots {
       this.lengths[i] = -1;
       this.bodyAt[i] = -1;
       this.overflow[i] = head;
-      this.chunks[i] = e.responseChunks;
+      this.chunks[i] = keep(e.responseChunks);
       return;
     }
     this.overflow[i] = undefined;
@@ -86,7 +88,7 @@ export class JournalSlots {
     if (end === undefined) {
       this.lengths[i] = written;
       this.bodyAt[i] = -1;
-      this.chunks[i] = e.responseChunks;
+      this.chunks[i] = keep(e.responseChunks);
     } else {
       this.lengths[i] = end - start;
       this.bodyAt[i] = written;
@@ -113,8 +115,11 @@ export class JournalSlots {
         : block.toString('utf8', start, start + (bodyAt < 0 ? length : bodyAt));
     const [path = '', query = '', token = '', requestHeaders = '', responseHeaders = ''] = head.split(SEP);
     let responseChunks: Chunks;
-    if (bodyAt < 0) responseChunks = this.chunks[i];
-    else if (length > bodyAt) responseChunks = [Buffer.from(block.subarray(start + bodyAt, start + length))];
+    if (bodyAt < 0) {
+      const kept = this.chunks[i];
+      responseChunks = kept === undefined || Array.isArray(kept) ? kept : [kept];
+    } else if (length > bodyAt)
+      responseChunks = [Buffer.from(block.subarray(start + bodyAt, start + length))];
     return {
       seq: nums[n] as number,
       atMs: nums[n + 1] as number,
@@ -177,4 +182,9 @@ export class JournalSlots {
     }
     return end;
   }
+}
+
+/** A one-chunk body as the chunk itself: the list is a young object, the chunk often is not. */
+function keep(chunks: Chunks): KeptChunks {
+  return chunks?.length === 1 ? chunks[0] : chunks;
 }

@@ -2,7 +2,7 @@ import type { Request, Response } from 'express';
 import { createVendorApp, type RateLimitConfig, type SimApp, type SimError } from '../kernel/index.js';
 import { authenticate, basicCredentials, bearerToken } from './auth.js';
 import type { PureCloudData } from './data/golden.js';
-import { CORRELATION_HEADER, isLoginPath, renderApiError } from './errors.js';
+import { ApiErrorRenderer, CORRELATION_HEADER, isLoginPath } from './errors.js';
 import {
   DEFAULT_BODY_LIMIT,
   DEFAULT_RATE_LIMIT,
@@ -51,6 +51,7 @@ export function createPureCloudApp(options: PureCloudOptions = {}): SimApp<PureC
     },
     adapter: (kernel) => {
       const state = new PureCloudState(kernel, resolved, options.data as PureCloudData | undefined);
+      const apiErrors = new ApiErrorRenderer(rateLimit);
       return {
         identify(req: Request) {
           if (isLoginPath(req)) {
@@ -75,7 +76,7 @@ export function createPureCloudApp(options: PureCloudOptions = {}): SimApp<PureC
         },
         renderError(req: Request, res: Response, error: SimError) {
           if (isLoginPath(req)) renderOAuthError(res, error);
-          else renderApiError(res, error, rateLimit);
+          else apiErrors.render(res, error);
         },
         jsonTypes: ['application/json'],
         // Parameter rules are the contract's (contracts/purecloud.openapi.yaml); errors.ts words them.

@@ -1,6 +1,12 @@
 import type { Request, Response } from 'express';
 import type { components } from '../../contracts/generated/purecloud.js';
-import { kernelKind, type RequestProblem, SimError, sendJson } from '../kernel/index.js';
+import {
+  kernelKind,
+  type RequestProblem,
+  renderedBody,
+  SimError,
+  sendRendered,
+} from '../kernel/index.js';
 import { PAGE_LIMITS } from './options.js';
 
 export const CORRELATION_HEADER = 'ININ-Correlation-Id';
@@ -151,11 +157,9 @@ function faultRateMessage(error: SimError): string {
     : `Rate limit exceeded the maximum. Retry the request in [${seconds}] seconds`;
 }
 
-export function renderApiError(res: Response, error: SimError, rateLimit: number): void {
-  const contextId = String(res.getHeader(CORRELATION_HEADER) ?? '');
-  const answer = requestError(error) ?? error;
-  const body = toErrorBody(answer, rateLimit);
-  sendJson(res, answer.status, {
+function errorBody(error: SimError, rateLimit: number, contextId: string): ErrorBody {
+  const body = toErrorBody(error, rateLimit);
+  return {
     message: body.message,
     code: body.code,
     status: body.status,
@@ -167,7 +171,37 @@ export function renderApiError(res: Response, error: SimError, rateLimit: number
     details: body.details,
     errors: body.errors,
     ...(body.limit === undefined ? {} : { limit: body.limit }),
-  } satisfies ErrorBody);
+  };
+}
+
+/** Stands in for the contextId while an error's body is rendered once: JSON writes it as `"\u0000"`. */
+const CONTEXT_MARK = '\u0000';
+const CONTEXT_FIELD = `"contextId":${JSON.stringify(CONTEXT_MARK)}`;
+
+/**
+ * The platform API's error answers of one app. An error is never changed once made, and its body
+ * differs between requests only by the contextId (the request's correlation id): the body is
+ * rendered once per error, as the text before and after that id, so a flood of 429s (one error
+ * per wait) serialises nothing per request.
+ */
+export class ApiErrorRenderer {
+  private readonly rendered = new WeakMap<SimError, { head: string; tail: string }>();
+
+  constructor(private readonly rateLimit: number) {}
+
+  render(res: Response, error: SimError): void {
+    const contextId = String(res.getHeader(CORRELATION_HEADER) ?? '');
+    const answer = requestError(error) ?? error;
+    let parts = this.rendered.get(answer);
+    if (parts === undefined) {
+      const text = JSON.stringify(errorBody(answer, this.rateLimit, CONTEXT_MARK));
+      const at = text.indexOf(CONTEXT_FIELD);
+      parts = { head: text.slice(0, at + 12), tail: text.slice(at + CONTEXT_FIELD.length) };
+      this.rendered.set(answer, parts);
+    }
+    res.statusCode = answer.status;
+    sendRendered(res, renderedBody(parts.head + JSON.stringify(contextId) + parts.tail));
+  }
 }
 
 export function isLoginPath(req: Request): boolean {

@@ -54,6 +54,29 @@ describe('purecloud errors, headers and limits', () => {
     expect((await request(app).get(CONTRACTS).set('Authorization', bearer)).status).toBe(200);
   });
 
+  it('a flood of 429s: each body carries its own request’s contextId, the rest as rendered once', async () => {
+    const app = makeApp(guard, { rateLimit: { kind: 'fixed-window', limit: 1, windowMs: 60_000 } });
+    const bearer = await login(app, 'northwind-billing');
+    expect((await request(app).get(CONTRACTS).set('Authorization', bearer)).status).toBe(200);
+    const first = await request(app).get(CONTRACTS).set('Authorization', bearer);
+    const second = await request(app).get(CONTRACTS).set('Authorization', bearer);
+    for (const res of [first, second]) {
+      expectErrorBody(res, 429, 'too.many.requests.retry.after');
+      expect(Object.keys(res.body)).toEqual([
+        'message',
+        'code',
+        'status',
+        'contextId',
+        'details',
+        'errors',
+        'limit',
+      ]);
+    }
+    expect(first.body.contextId).not.toBe(second.body.contextId);
+    expect({ ...first.body, contextId: '' }).toEqual({ ...second.body, contextId: '' });
+    expect(first.headers['content-length']).toBe(String(Buffer.byteLength(first.text)));
+  });
+
   it('sends the legacy inin-ratelimit-* headers only when asked to', async () => {
     const app = makeApp(guard, {
       legacyRateLimitHeaders: true,
