@@ -1,9 +1,12 @@
+import { createRequire } from 'node:module';
 import type { Faker } from '@faker-js/faker';
-import { faker as english } from '@faker-js/faker/locale/en';
 
-// The package's main entry loads every locale (bench/README.md, finding 4); the English entry
-// carries the same en+base definitions, so seeded values are identical.
-const FakerClass = english.constructor as typeof Faker;
+// Faker is required on first use, not imported: no simulator draws a name before its first
+// request, and the English locale is a large part of what `serve` would otherwise compile at
+// start (bench/README.md). Node's module cache keeps it once loaded; the package's main entry
+// loads every locale (finding 4), while the English entry carries the same en+base
+// definitions, so seeded values are identical.
+const load = createRequire(import.meta.url);
 
 /**
  * Deterministic data: every value is a pure function of (seed, key). Keys name the entity
@@ -131,6 +134,10 @@ export class SeededData {
 
   /** A Faker seeded for this key alone. Create one per entity, not per row of a big file. */
   faker(key: string): Faker {
+    const { faker: english } = load(
+      '@faker-js/faker/locale/en',
+    ) as typeof import('@faker-js/faker/locale/en');
+    const FakerClass = english.constructor as typeof Faker;
     const faker = new FakerClass({ locale: english.rawDefinitions });
     faker.seed(this.seedFor(key));
     return faker;
