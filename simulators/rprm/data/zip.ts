@@ -26,40 +26,54 @@ export interface ZipStream {
 }
 
 /**
- * The export's three CSVs of a window, in entry order, as streams of rows that are made only as
- * they are read.
+ * The export's three CSVs of a window, in entry order, as makers of streams of rows that are
+ * made only as they are read. The call counts come last and are read from what the two
+ * streams before them saw, when both ran to their end.
  */
+export function cdrCsvSources(
+  ctx: CdrContext,
+  w: CdrWindow,
+  countInterval: CountInterval,
+  onRows?: (file: CdrFileName, count: number) => void,
+): (() => Readable)[] {
+  const count = (file: CdrFileName) => (n: number) => onRows?.(file, n);
+  const tally = new CountTally((t) => intervalStart(ctx, w, countInterval, t));
+  return [
+    () =>
+      new CsvRowStream(
+        ctx.callColumns,
+        callRows(ctx, w.callScan, w.from, w.end, (end) => tally.addCall(end)),
+        count('calls.csv'),
+        () => {
+          tally.callsDone = true;
+        },
+      ),
+    () =>
+      new CsvRowStream(
+        ctx.layouts.conferences,
+        conferenceRows(ctx, w.conferenceScan, w.from, w.end, (end) => tally.addConference(end)),
+        count('conferences.csv'),
+        () => {
+          tally.conferencesDone = true;
+        },
+      ),
+    () =>
+      new CsvRowStream(
+        ctx.layouts.callCounts,
+        callCountRows(ctx, w, countInterval, tally),
+        count('callcounts.csv'),
+      ),
+  ];
+}
+
+/** The three CSVs as streams, to be read in entry order. */
 export function cdrCsvStreams(
   ctx: CdrContext,
   w: CdrWindow,
   countInterval: CountInterval,
   onRows?: (file: CdrFileName, count: number) => void,
 ): Readable[] {
-  const count = (file: CdrFileName) => (n: number) => onRows?.(file, n);
-  const tally = new CountTally((t) => intervalStart(ctx, w, countInterval, t));
-  return [
-    new CsvRowStream(
-      ctx.callColumns,
-      callRows(ctx, w.callScan, w.from, w.end, (end) => tally.addCall(end)),
-      count('calls.csv'),
-      () => {
-        tally.callsDone = true;
-      },
-    ),
-    new CsvRowStream(
-      ctx.layouts.conferences,
-      conferenceRows(ctx, w.conferenceScan, w.from, w.end, (end) => tally.addConference(end)),
-      count('conferences.csv'),
-      () => {
-        tally.conferencesDone = true;
-      },
-    ),
-    new CsvRowStream(
-      ctx.layouts.callCounts,
-      callCountRows(ctx, w, countInterval, tally),
-      count('callcounts.csv'),
-    ),
-  ];
+  return cdrCsvSources(ctx, w, countInterval, onRows).map((make) => make());
 }
 
 type ZipArchiveClass = typeof import('archiver').ZipArchive;
@@ -124,8 +138,10 @@ function startZip(
   out: Writable,
   options: ZipStreamOptions,
 ): ZipStream {
-  const archive = new ZipArchive({ zlib: { level: options.level ?? 6 } });
-  const sources = cdrCsvStreams(ctx, w, options.countInterval, options.onRows);
+  // Same level and bytes as zlib's defaults; bigger output chunks mean fewer stream hops.
+  const archive = new ZipArchive({ zlib: { level: options.level ?? 6, chunkSize: 256 * 1024 } });
+  const makers = cdrCsvSources(ctx, w, options.countInterval, options.onRows);
+  const sources: Readable[] = [];
   let aborted = false;
   let settle: (outcome: 'finished' | 'aborted') => void = () => {};
   const done = new Promise<'finished' | 'aborted'>((resolve) => {
@@ -144,13 +160,26 @@ function startZip(
     out.destroy();
   });
   archive.on('warning', () => {});
-  for (const s of sources) s.on('error', () => abort());
   out.once('finish', () => settle('finished'));
   const date = entryDate(ctx, w);
-  sources.forEach((s, i) => {
-    archive.append(s, { name: CDR_FILES[i]!, date });
-  });
+  // archiver starts reading a stream as soon as it is appended (it pipes each one into a
+  // buffer of its own), so each file is appended when the one before it is in: nothing is
+  // generated ahead of the entry being written, and the call counts find the tally complete.
+  const appendNext = () => {
+    if (aborted) return;
+    const i = sources.length;
+    const make = makers[i];
+    if (make === undefined) {
+      archive.finalize().catch(() => abort());
+      return;
+    }
+    const source = make();
+    source.on('error', () => abort());
+    sources.push(source);
+    archive.append(source, { name: CDR_FILES[i]!, date });
+  };
+  archive.on('entry', appendNext);
+  appendNext();
   archive.pipe(out);
-  archive.finalize().catch(() => abort());
   return { done, abort };
 }

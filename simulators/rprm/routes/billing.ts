@@ -62,10 +62,12 @@ export function billingRoutes(router: Router, deps: RouteDeps): void {
     exports.start(window);
     res.status(202).location(statusUrl).end();
     // While the export generates (seconds of simulated time), this simulator's row pools are
-    // drawn and the ZIP writer loaded, so the download's first byte pays neither. No rows are
-    // made and nothing is kept outside this app (Node caches the module itself).
+    // drawn, its CSV layouts read from the contract and the ZIP writer loaded, so the
+    // download's first byte pays none of them. No rows are made and nothing is kept outside
+    // this app (Node caches the module itself).
     setImmediate(() => {
       void cdr.pools;
+      void cdr.layouts;
       loadZipWriter().catch(() => {});
     });
   });

@@ -86,6 +86,30 @@ describe('streamed download', () => {
     expect(after.body.actionType).toBe('CREATING_CDR_FILE');
   });
 
+  it('makes each file only once the one before it is in the ZIP: nothing is generated ahead', async () => {
+    const order: CdrFileName[] = [];
+    const { app, agent, clock } = makeApp(guard, {
+      callsPerDay: 50_000,
+      onRows: (file: CdrFileName) => {
+        if (order.at(-1) !== file) order.push(file);
+      },
+    });
+    await agent
+      .post(`${BILLING}/generate-cdrs`)
+      .query({ 'from-date': '2026-03-10T00:00:00Z', 'to-date': '2026-03-11T00:00:00Z' })
+      .set('Authorization', ADMIN)
+      .expect(202);
+    clock.advance(3_600_000);
+    server = await serve(app);
+    const { res } = await download(server);
+    expect(res.statusCode).toBe(200);
+    res.resume();
+    await new Promise((r) => res.once('end', r));
+    // Each file's rows came in one run, in entry order (appending them all at once let
+    // archiver read every file at the same time).
+    expect(order).toEqual(['calls.csv', 'conferences.csv', 'callcounts.csv']);
+  });
+
   it('a client that stops reading holds generation back (back-pressure)', async () => {
     const setup = await millionCallServer();
     server = setup.server;
