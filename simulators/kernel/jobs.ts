@@ -53,6 +53,8 @@ export interface Job<D = unknown> {
   forced: number;
   willFail: JobError | undefined;
   finishedAt: number | undefined;
+  /** Creation sequence (what `GET /_sim/jobs` cursors count). */
+  readonly seq: number;
 }
 
 export interface JobView<D = unknown> {
@@ -126,7 +128,6 @@ export class JobEngine {
   private recency = new Map<string, Job>();
   /** The last entry of `recency`. */
   private newest: Job | undefined;
-  private readonly created = new WeakMap<Job, number>();
   private counter = 0;
   private failNextCount = 0;
   /** Jobs dropped to stay within the cap (for tests and the bench). */
@@ -161,12 +162,12 @@ export class JobEngine {
       forced: input.advance.kind === 'immediate' ? 1 : 0,
       willFail,
       finishedAt: undefined,
+      seq: this.counter,
     };
     this.remove(id);
     this.jobs.set(id, job as Job);
     this.recency.set(id, job as Job);
     this.newest = job as Job;
-    this.created.set(job as Job, this.counter);
     if (this.jobs.size > this.capacity) this.evictOne(id);
     return this.view(job);
   }
@@ -214,7 +215,7 @@ export class JobEngine {
     let last = -1;
     let more = false;
     for (const job of this.jobs.values()) {
-      const seq = this.created.get(job) ?? 0;
+      const seq = job.seq;
       if (seq <= after) continue;
       if (filter.kind && job.kind !== filter.kind) continue;
       if (filter.tenant !== undefined && job.tenant !== filter.tenant) continue;
@@ -291,7 +292,7 @@ export class JobEngine {
         forced: job.forced,
         willFail: job.willFail ?? null,
         finishedAt: job.finishedAt ?? null,
-        seq: this.created.get(job) ?? 0,
+        seq: job.seq,
       });
     }
     return {
@@ -350,9 +351,9 @@ export class JobEngine {
         forced: r.forced,
         willFail: r.willFail ?? undefined,
         finishedAt: r.finishedAt ?? undefined,
+        seq: r.seq,
       };
       this.jobs.set(job.id, job);
-      this.created.set(job, r.seq);
       byId.set(job.id, job);
     }
     for (const id of state.recency) this.recency.set(id, byId.get(id) as Job);

@@ -12,7 +12,7 @@ const USED = 1;
 const HAS_TOKEN = 2;
 
 type Chunks = StoredEntry['responseChunks'];
-/** A body kept by reference: its only chunk itself (often a body rendered once and cached), or the list. */
+/** A body kept outside its slot: its only chunk itself, or the list. */
 type KeptChunks = string | Buffer | (string | Buffer)[] | undefined;
 
 /**
@@ -23,7 +23,7 @@ type KeptChunks = string | Buffer | (string | Buffer)[] | undefined;
  * to the old generation, where it dies later at a full collection's cost; bytes in a Buffer are
  * never copied by the collector. What many requests share (method, tenant, fault id) and a
  * parsed request body are kept as references; text that does not fit a slot is kept as one
- * string, and a body that does not fit beside it as the chunks the response wrote.
+ * string, and a body that does not fit beside it as bytes of its own (off the heap too).
  */
 export class JournalSlots {
   private readonly numbers: Float64Array;
@@ -39,6 +39,9 @@ export class JournalSlots {
   private readonly requestBodies: unknown[];
   private readonly overflow: (string | undefined)[];
   private readonly chunks: KeptChunks[];
+  /** The last string body moved off the heap and its bytes: a body rendered once and sent again and again is copied once. */
+  private lastText: string | undefined;
+  private lastBytes: Buffer | undefined;
 
   constructor(readonly capacity: number) {
     this.numbers = new Float64Array(capacity * NUMBERS);
@@ -80,7 +83,7 @@ export class JournalSlots {
       this.lengths[i] = -1;
       this.bodyAt[i] = -1;
       this.overflow[i] = head;
-      this.chunks[i] = keep(e.responseChunks);
+      this.chunks[i] = this.offHeap(e.responseChunks);
       return;
     }
     this.overflow[i] = undefined;
@@ -88,7 +91,7 @@ export class JournalSlots {
     if (end === undefined) {
       this.lengths[i] = written;
       this.bodyAt[i] = -1;
-      this.chunks[i] = keep(e.responseChunks);
+      this.chunks[i] = this.offHeap(e.responseChunks);
     } else {
       this.lengths[i] = end - start;
       this.bodyAt[i] = written;
@@ -150,6 +153,30 @@ export class JournalSlots {
     this.requestBodies.fill(undefined);
     this.overflow.fill(undefined);
     this.chunks.fill(undefined);
+    this.lastText = undefined;
+    this.lastBytes = undefined;
+  }
+
+  /**
+   * A body too big for its slot, as bytes outside the heap: a kept string would be copied by
+   * every young-generation collection it lives through and then promoted (a flood of distinct
+   * multi-kB answers made tens of MB of old-generation garbage a second). Buffer chunks are
+   * the journal's own copies already; a one-chunk body is kept as the chunk itself.
+   */
+  private offHeap(chunks: Chunks): KeptChunks {
+    if (chunks === undefined) return undefined;
+    const bytes = chunks.map((c) => (typeof c === 'string' ? this.bytesOf(c) : c));
+    return bytes.length === 1 ? bytes[0] : bytes;
+  }
+
+  private bytesOf(text: string): Buffer {
+    if (text === this.lastText && this.lastBytes !== undefined) return this.lastBytes;
+    const length = Buffer.byteLength(text);
+    const bytes = Buffer.allocUnsafeSlow(length);
+    bytes.write(text, 0, length, 'utf8');
+    this.lastText = text;
+    this.lastBytes = bytes;
+    return bytes;
   }
 
   private block(i: number): Buffer {
@@ -182,9 +209,4 @@ export class JournalSlots {
     }
     return end;
   }
-}
-
-/** A one-chunk body as the chunk itself: the list is a young object, the chunk often is not. */
-function keep(chunks: Chunks): KeptChunks {
-  return chunks?.length === 1 ? chunks[0] : chunks;
 }

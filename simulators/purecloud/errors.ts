@@ -1,12 +1,6 @@
 import type { Request, Response } from 'express';
 import type { components } from '../../contracts/generated/purecloud.js';
-import {
-  kernelKind,
-  type RequestProblem,
-  renderedBody,
-  SimError,
-  sendRendered,
-} from '../kernel/index.js';
+import { kernelKind, type RequestProblem, renderedBody, SimError, sendRendered } from '../kernel/index.js';
 import { PAGE_LIMITS } from './options.js';
 
 export const CORRELATION_HEADER = 'ININ-Correlation-Id';
