@@ -1,4 +1,4 @@
-import type { StoredEntry } from './journal.js';
+import { requestBodyText, type StoredEntry } from './journal.js';
 
 /** seq, atMs, status, durationMs, requestBytes, responseCaptured, responseBytes. */
 const NUMBERS = 7;
@@ -10,6 +10,8 @@ const BLOCK_SLOTS = 64;
 const SEP = '\u0001';
 const USED = 1;
 const HAS_TOKEN = 2;
+/** The parsed request body was kept as its text, in the slot (`requestBodyText`). */
+const BODY_TEXT = 4;
 
 type Chunks = StoredEntry['responseChunks'];
 /** A body kept outside its slot: its only chunk itself, or the list. */
@@ -67,13 +69,28 @@ export class JournalSlots {
     nums[n + 4] = e.requestBytes;
     nums[n + 5] = e.responseCaptured;
     nums[n + 6] = e.responseBytes;
-    this.flags[i] = USED | (e.token === undefined ? 0 : HAS_TOKEN);
     this.methods[i] = e.method;
     this.tenants[i] = e.tenant;
     this.faults[i] = e.fault;
-    this.requestBodies[i] = e.requestBody;
+    // A parsed body (a JSON or form object) is kept as the text the journal shows for it: an
+    // object graph would outlive young collections like the rest of an entry.
+    const parsed =
+      e.requestBody !== null && typeof e.requestBody === 'object' && !Buffer.isBuffer(e.requestBody);
+    const bodyText = parsed ? (requestBodyText(e) ?? '') : '';
+    this.flags[i] = USED | (e.token === undefined ? 0 : HAS_TOKEN) | (parsed ? BODY_TEXT : 0);
+    this.requestBodies[i] = parsed ? undefined : e.requestBody;
     const head =
-      e.path + SEP + e.query + SEP + (e.token ?? '') + SEP + e.requestHeaders + SEP + e.responseHeaders;
+      e.path +
+      SEP +
+      e.query +
+      SEP +
+      (e.token ?? '') +
+      SEP +
+      e.requestHeaders +
+      SEP +
+      e.responseHeaders +
+      SEP +
+      bodyText;
     const block = this.block(i);
     const start = (i % BLOCK_SLOTS) * SLOT_BYTES;
     const written = head.length <= SLOT_BYTES ? block.write(head, start, SLOT_BYTES, 'utf8') : SLOT_BYTES;
@@ -116,7 +133,8 @@ export class JournalSlots {
       length < 0
         ? (this.overflow[i] as string)
         : block.toString('utf8', start, start + (bodyAt < 0 ? length : bodyAt));
-    const [path = '', query = '', token = '', requestHeaders = '', responseHeaders = ''] = head.split(SEP);
+    const [path = '', query = '', token = '', requestHeaders = '', responseHeaders = '', bodyText = ''] =
+      head.split(SEP);
     let responseChunks: Chunks;
     if (bodyAt < 0) {
       const kept = this.chunks[i];
@@ -136,7 +154,8 @@ export class JournalSlots {
       fault: this.faults[i],
       requestBytes: nums[n + 4] as number,
       requestHeaders,
-      requestBody: this.requestBodies[i],
+      // An empty text is what requestBodyText gave nothing for (an empty form or JSON object).
+      requestBody: flags & BODY_TEXT ? bodyText || undefined : this.requestBodies[i],
       responseHeaders,
       responseChunks,
       responseCaptured: nums[n + 5] as number,
