@@ -93,10 +93,8 @@ export class JournalSlots {
       bodyText;
     const block = this.block(i);
     const start = (i % BLOCK_SLOTS) * SLOT_BYTES;
-    const written = head.length <= SLOT_BYTES ? block.write(head, start, SLOT_BYTES, 'utf8') : SLOT_BYTES;
-    // Buffer.write stops before a character that does not fit: fewer than 4 bytes short of
-    // the slot's end may mean it stopped early.
-    if (written > SLOT_BYTES - 4 && Buffer.byteLength(head) !== written) {
+    const headEnd = writeText(block, head, start, start + SLOT_BYTES);
+    if (headEnd === undefined) {
       this.lengths[i] = -1;
       this.bodyAt[i] = -1;
       this.overflow[i] = head;
@@ -104,14 +102,14 @@ export class JournalSlots {
       return;
     }
     this.overflow[i] = undefined;
-    const end = this.writeBody(block, start + written, start + SLOT_BYTES, e.responseChunks);
+    const end = writeBody(block, headEnd, start + SLOT_BYTES, e.responseChunks);
     if (end === undefined) {
-      this.lengths[i] = written;
+      this.lengths[i] = headEnd - start;
       this.bodyAt[i] = -1;
       this.chunks[i] = this.offHeap(e.responseChunks);
     } else {
       this.lengths[i] = end - start;
-      this.bodyAt[i] = written;
+      this.bodyAt[i] = headEnd - start;
       this.chunks[i] = undefined;
     }
   }
@@ -209,23 +207,33 @@ export class JournalSlots {
     }
     return block;
   }
+}
 
-  /** The chunks' bytes from `at`, or undefined when they do not all fit before `limit`. */
-  private writeBody(block: Buffer, at: number, limit: number, chunks: Chunks): number | undefined {
-    if (chunks === undefined) return at;
-    let end = at;
-    for (const chunk of chunks) {
-      if (typeof chunk === 'string') {
-        if (chunk.length > limit - end) return undefined;
-        const n = block.write(chunk, end, limit - end, 'utf8');
-        if (n > limit - end - 4 && Buffer.byteLength(chunk) !== n) return undefined;
-        end += n;
-      } else {
-        if (chunk.byteLength > limit - end) return undefined;
-        block.set(chunk, end);
-        end += chunk.byteLength;
-      }
+/**
+ * Writes `text` as UTF-8 from `at`; the offset after it, or undefined when it does not all fit
+ * before `limit`. Buffer.write stops before a character that does not fit, so a write that ends
+ * fewer than 4 bytes short of the limit may have stopped early.
+ */
+function writeText(block: Buffer, text: string, at: number, limit: number): number | undefined {
+  if (text.length > limit - at) return undefined;
+  const n = block.write(text, at, limit - at, 'utf8');
+  if (n > limit - at - 4 && Buffer.byteLength(text) !== n) return undefined;
+  return at + n;
+}
+
+/** The chunks' bytes from `at`; the offset after them, or undefined when they do not all fit before `limit`. */
+function writeBody(block: Buffer, at: number, limit: number, chunks: Chunks): number | undefined {
+  if (chunks === undefined) return at;
+  let end: number | undefined = at;
+  for (const chunk of chunks) {
+    if (typeof chunk === 'string') {
+      end = writeText(block, chunk, end, limit);
+      if (end === undefined) return undefined;
+    } else {
+      if (chunk.byteLength > limit - end) return undefined;
+      block.set(chunk, end);
+      end += chunk.byteLength;
     }
-    return end;
   }
+  return end;
 }

@@ -220,6 +220,7 @@ export class ContractRequests {
     }
     const ctx: Checking = {
       req,
+      sent,
       query,
       pathValues,
       problems: undefined,
@@ -289,9 +290,7 @@ export class ContractRequests {
   }
 
   private checkBody(ctx: Checking, body: BodyStep): void {
-    const req = ctx.req;
-    const sent =
-      Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+    const { req, sent } = ctx;
     // express.json leaves `{}` when there was no body, and nothing for a body it does not parse.
     if (sent && req.body === undefined) return;
     let value = sent ? (req.body as unknown) : undefined;
@@ -556,6 +555,8 @@ function fieldRank(order: readonly string[], name: string): number {
 /** One request being checked. */
 interface Checking {
   req: Request;
+  /** The request has a body (a length above 0, or chunked). */
+  sent: boolean;
   query: Record<string, unknown>;
   pathValues: Record<string, string> | undefined;
   problems: RequestProblem[] | undefined;
