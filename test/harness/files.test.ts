@@ -2,8 +2,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { ZipArchive } from 'archiver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ZipStream from 'zip-stream';
 import { CsvContracts } from '../../contracts/index.js';
 import { checkCsv } from '../../harness/validation/csv-check.js';
 import { SpooledZip } from '../../harness/validation/zip.js';
@@ -100,12 +100,15 @@ describe('checkCsv', () => {
 });
 
 async function zipOf(files: Record<string, string>): Promise<Buffer> {
-  const archive = new ZipArchive();
+  const archive = new ZipStream();
   const chunks: Buffer[] = [];
   archive.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise((resolve) => archive.on('end', resolve));
-  for (const [name, text] of Object.entries(files)) archive.append(text, { name });
-  await archive.finalize();
+  for (const [name, text] of Object.entries(files))
+    await new Promise<void>((resolve, reject) =>
+      archive.entry(text, { name }, (error) => (error ? reject(error) : resolve())),
+    );
+  archive.finalize();
   await done;
   return Buffer.concat(chunks);
 }

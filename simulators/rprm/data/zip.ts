@@ -76,14 +76,15 @@ export function cdrCsvStreams(
   return cdrCsvSources(ctx, w, countInterval, onRows).map((make) => make());
 }
 
-type ZipArchiveClass = typeof import('archiver').ZipArchive;
+type ZipWriterClass = typeof import('./zip-writer.js').CdrZipWriter;
 
 /**
- * archiver takes ≈ 80 ms to import, a quarter of a cold start: it is loaded on the first export
- * (Node keeps the module, so later exports find it at once).
+ * The ZIP writer (zip-stream) is loaded on the first export rather than at start-up, where it
+ * would lengthen every cold start for a route most runs never call; Node keeps the module, so
+ * later exports find it at once.
  */
-export function loadZipWriter(): Promise<ZipArchiveClass> {
-  return import('archiver').then((m) => m.ZipArchive);
+export function loadZipWriter(): Promise<ZipWriterClass> {
+  return import('./zip-writer.js').then((m) => m.CdrZipWriter);
 }
 
 /**
@@ -99,9 +100,9 @@ export function streamCdrZip(
   let started: ZipStream | undefined;
   let aborted = false;
   const done = loadZipWriter().then(
-    (ZipArchive) => {
+    (Writer) => {
       if (aborted) return 'aborted' as const;
-      started = startZip(ZipArchive, ctx, w, out, options);
+      started = startZip(Writer, ctx, w, out, options);
       return started.done;
     },
     (error: unknown) => {
@@ -132,14 +133,14 @@ export function entryDate(ctx: CdrContext, w: CdrWindow): Date {
 }
 
 function startZip(
-  ZipArchive: ZipArchiveClass,
+  Writer: ZipWriterClass,
   ctx: CdrContext,
   w: CdrWindow,
   out: Writable,
   options: ZipStreamOptions,
 ): ZipStream {
   // Same level and bytes as zlib's defaults; bigger output chunks mean fewer stream hops.
-  const archive = new ZipArchive({ zlib: { level: options.level ?? 6, chunkSize: 256 * 1024 } });
+  const archive = new Writer({ level: options.level ?? 6, chunkSize: 256 * 1024 });
   const makers = cdrCsvSources(ctx, w, options.countInterval, options.onRows);
   const sources: Readable[] = [];
   let aborted = false;
@@ -152,34 +153,36 @@ function startZip(
     aborted = true;
     for (const s of sources) s.destroy();
     archive.unpipe(out);
-    archive.abort();
+    archive.destroy();
     settle('aborted');
   };
   archive.on('error', () => {
     abort();
     out.destroy();
   });
-  archive.on('warning', () => {});
   out.once('finish', () => settle('finished'));
   const date = entryDate(ctx, w);
-  // archiver starts reading a stream as soon as it is appended (it pipes each one into a
-  // buffer of its own), so each file is appended when the one before it is in: nothing is
+  // One file at a time, each added once the one before it is in the archive: nothing is
   // generated ahead of the entry being written, and the call counts find the tally complete.
-  const appendNext = () => {
+  const addNext = (error: Error | null) => {
     if (aborted) return;
+    if (error) {
+      abort();
+      out.destroy(error);
+      return;
+    }
     const i = sources.length;
     const make = makers[i];
     if (make === undefined) {
-      archive.finalize().catch(() => abort());
+      archive.finalize();
       return;
     }
     const source = make();
     source.on('error', () => abort());
     sources.push(source);
-    archive.append(source, { name: CDR_FILES[i]!, date });
+    archive.add(source, CDR_FILES[i]!, date, addNext);
   };
-  archive.on('entry', appendNext);
-  appendNext();
   archive.pipe(out);
+  addNext(null);
   return { done, abort };
 }
