@@ -1,6 +1,6 @@
 /**
  * The part of zip-stream 7 (archiverjs/node-zip-stream, which ships no types) that
- * simulators/rprm/data/zip-writer.ts uses, including the compress-commons hook it overrides.
+ * zip-writer.ts beside it uses, including the compress-commons hook it overrides.
  */
 declare module 'zip-stream' {
   import { Transform } from 'node:stream';
