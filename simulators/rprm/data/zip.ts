@@ -3,7 +3,7 @@ import { type CountInterval, CountTally, callCountRows, intervalStart } from './
 import { callRows } from './calls.js';
 import { conferenceRows } from './conferences.js';
 import type { CdrContext } from './context.js';
-import { CsvRowStream } from './csv.js';
+import { type ColumnSpec, CsvRowStream } from './csv.js';
 import type { CdrWindow } from './window.js';
 
 /** Entry names inside the export (the UI saves the archive itself as cdrExport.zip). */
@@ -36,33 +36,34 @@ export function cdrCsvSources(
   countInterval: CountInterval,
   onRows?: (file: CdrFileName, count: number) => void,
 ): (() => Readable)[] {
-  const count = (file: CdrFileName) => (n: number) => onRows?.(file, n);
   const tally = new CountTally((t) => intervalStart(ctx, w, countInterval, t));
+  const file =
+    (
+      name: CdrFileName,
+      columns: readonly ColumnSpec[],
+      rows: () => Iterator<string[] & { quoteAll?: boolean }>,
+      onEnd?: () => void,
+    ) =>
+    () =>
+      new CsvRowStream(columns, rows(), (n) => onRows?.(name, n), onEnd);
   return [
-    () =>
-      new CsvRowStream(
-        ctx.callColumns,
-        callRows(ctx, w.callScan, w.from, w.end, (end) => tally.addCall(end)),
-        count('calls.csv'),
-        () => {
-          tally.callsDone = true;
-        },
-      ),
-    () =>
-      new CsvRowStream(
-        ctx.layouts.conferences,
-        conferenceRows(ctx, w.conferenceScan, w.from, w.end, (end) => tally.addConference(end)),
-        count('conferences.csv'),
-        () => {
-          tally.conferencesDone = true;
-        },
-      ),
-    () =>
-      new CsvRowStream(
-        ctx.layouts.callCounts,
-        callCountRows(ctx, w, countInterval, tally),
-        count('callcounts.csv'),
-      ),
+    file(
+      'calls.csv',
+      ctx.callColumns,
+      () => callRows(ctx, w.callScan, w.from, w.end, (end) => tally.addCall(end)),
+      () => {
+        tally.callsDone = true;
+      },
+    ),
+    file(
+      'conferences.csv',
+      ctx.layouts.conferences,
+      () => conferenceRows(ctx, w.conferenceScan, w.from, w.end, (end) => tally.addConference(end)),
+      () => {
+        tally.conferencesDone = true;
+      },
+    ),
+    file('callcounts.csv', ctx.layouts.callCounts, () => callCountRows(ctx, w, countInterval, tally)),
   ];
 }
 

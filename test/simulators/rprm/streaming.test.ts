@@ -13,6 +13,19 @@ async function turns(n: number): Promise<void> {
 }
 
 /** A million-call export (1M calls a day, one day) with a row counter. */
+/** Generates the export of 2026-03-10 and lets the simulator's hour pass so that it is ready. */
+async function exportDay(
+  agent: ReturnType<typeof makeApp>['agent'],
+  clock: ReturnType<typeof makeApp>['clock'],
+) {
+  await agent
+    .post(`${BILLING}/generate-cdrs`)
+    .query({ 'from-date': '2026-03-10T00:00:00Z', 'to-date': '2026-03-11T00:00:00Z' })
+    .set('Authorization', ADMIN)
+    .expect(202);
+  clock.advance(3_600_000);
+}
+
 async function millionCallServer() {
   const produced = { rows: 0 };
   const { app, agent, clock } = makeApp(guard, {
@@ -23,12 +36,7 @@ async function millionCallServer() {
       if (file === 'calls.csv') produced.rows += n;
     },
   });
-  await agent
-    .post(`${BILLING}/generate-cdrs`)
-    .query({ 'from-date': '2026-03-10T00:00:00Z', 'to-date': '2026-03-11T00:00:00Z' })
-    .set('Authorization', ADMIN)
-    .expect(202);
-  clock.advance(3_600_000);
+  await exportDay(agent, clock);
   const status = await agent.get(`${BILLING}/status`).set('Authorization', ADMIN);
   expect(status.body.statusType).toBe('GENERATION_COMPLETE');
   const server = await serve(app);
@@ -94,12 +102,7 @@ describe('streamed download', () => {
         if (order.at(-1) !== file) order.push(file);
       },
     });
-    await agent
-      .post(`${BILLING}/generate-cdrs`)
-      .query({ 'from-date': '2026-03-10T00:00:00Z', 'to-date': '2026-03-11T00:00:00Z' })
-      .set('Authorization', ADMIN)
-      .expect(202);
-    clock.advance(3_600_000);
+    await exportDay(agent, clock);
     server = await serve(app);
     const { res } = await download(server);
     expect(res.statusCode).toBe(200);
